@@ -1,0 +1,87 @@
+# centralino — see README.md. `make run` and `make test` are the only set-up.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+
+PKGS    := ncursesw sqlite3 uuid readline libutf8proc
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Iinclude -I$(BUILD)/gen -MMD -MP \
+           -DCN_VERSION='"$(VERSION)"' -DCN_LOCALEDIR='"$(PREFIX)/share/locale"' \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+VERSION := 0.1.0
+
+CORE_SRC := $(wildcard src/core/*.c)
+CLI_SRC  := $(wildcard src/cli/*.c)
+TUI_SRC  := $(wildcard src/tui/*.c)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+MIGRATIONS := $(sort $(wildcard db/[0-9]*.sql))
+ISTAT_CSV := db/comuni-2019-05-15.csv
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/migrations.o $(BUILD)/gen/istat_blob.o
+APP_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+LIB      := $(BUILD)/libcentralino.a
+BIN      := $(BUILD)/centralino
+
+.PHONY: all run test asan install uninstall clean deps bench
+all: $(BIN) $(UNIT_BIN)
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+	@mkdir -p $(dir $@)
+	sh scripts/embed-sql.sh $(MIGRATIONS) > $@
+
+$(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The shipped ISTAT list is linked into the binary so `init` works from anywhere.
+$(BUILD)/gen/istat_blob.o: $(ISTAT_CSV)
+	@mkdir -p $(dir $@)
+	printf '.section .rodata\n.global cn_istat_blob\n.global cn_istat_blob_end\ncn_istat_blob:\n.incbin "%s"\ncn_istat_blob_end:\n.byte 0\n.section .note.GNU-stack,"",@progbits\n' "$(abspath $(ISTAT_CSV))" > $(BUILD)/gen/istat_blob.S
+	$(CC) -c -o $@ $(BUILD)/gen/istat_blob.S
+
+$(LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(APP_OBJ) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+run: deps all
+	@sh scripts/run.sh $(BIN)
+
+test: deps all
+	@sh tests/run.sh $(BUILD)
+
+asan: deps
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" all
+	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/asan
+
+bench: all
+	sh scripts/bench-registry.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/centralino
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/centralino
+	install -m 644 $(ISTAT_CSV) $(DESTDIR)$(PREFIX)/share/centralino/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/centralino
+	rm -rf $(DESTDIR)$(PREFIX)/share/centralino
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -1,0 +1,80 @@
+/* The context every core call takes first: open database, acting user and
+ * role, clock, and the last error message for the person at the phone. */
+#ifndef CENTRALINO_CTX_H
+#define CENTRALINO_CTX_H
+
+#include <stddef.h>
+#include <time.h>
+
+/* 0, or a negative sysexits(3) code: front ends exit with -status. */
+enum cn_status {
+	CN_OK = 0,
+	CN_EUSAGE = -64,     /* wrong arguments */
+	CN_EDATA = -65,      /* bad input data, or a rule of the desk refused it */
+	CN_ENOINPUT = -66,   /* missing file, unknown comune, code, call ... */
+	CN_ENOUSER = -67,    /* login not on the staff list, or disabled */
+	CN_ESOFTWARE = -70,  /* a bug: the message says what */
+	CN_EOSERR = -71,     /* out of memory, system call failed */
+	CN_ECANTCREAT = -73, /* cannot create the output file */
+	CN_EIO = -74,        /* read/write error, database corrupt */
+	CN_ETEMPFAIL = -75,  /* database busy for too long */
+	CN_ENOPERM = -77,    /* the role may not do this */
+	CN_ECONFIG = -78,    /* bad configuration */
+};
+
+/* Each role includes the ones before it. */
+enum cn_role {
+	CN_ROLE_NONE = 0,
+	CN_ROLE_ASSISTENZA = 1, /* search, log calls */
+	CN_ROLE_OPERATORE = 2,  /* + issue codes */
+	CN_ROLE_SUPERVISORE = 3,/* + revoke, extensions, statuses, reports, exports */
+	CN_ROLE_ADMIN = 4,      /* + staff, imports, backups, campaigns */
+};
+
+struct cn_ctx;
+
+struct cn_open_opts {
+	const char *db_path;  /* NULL: $CENTRALINO_DB, else $XDG_DATA_HOME/centralino/centralino.db */
+	const char *now;      /* NULL: $CENTRALINO_NOW, else the real clock */
+	const char *user;     /* NULL: $CENTRALINO_USER (root or db owner only), else getpwuid(getuid()) */
+	const char *as_login; /* --as: an admin acting for someone else */
+	int create;           /* create the database file if missing */
+	int no_staff_check;   /* init/bootstrap: do not require the login on the staff list */
+};
+
+/* Opens (and migrates) the database. On failure *out is NULL and the message
+ * is copied to err. */
+int cn_ctx_open(const struct cn_open_opts *opts, struct cn_ctx **out,
+		char *err, size_t errlen);
+void cn_ctx_close(struct cn_ctx *ctx);
+
+/* The default database path for these options (no file is touched). */
+int cn_default_db_path(const char *explicit_path, char *out, size_t outlen);
+
+const char *cn_error(const struct cn_ctx *ctx);
+int cn_set_error(struct cn_ctx *ctx, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+time_t cn_now(const struct cn_ctx *ctx);
+/* Effective login (the --as target when given); its role decides permissions. */
+const char *cn_login(const struct cn_ctx *ctx);
+/* The person at the keyboard (differs from cn_login only under --as). */
+const char *cn_real_login(const struct cn_ctx *ctx);
+const char *cn_user_name(const struct cn_ctx *ctx);
+enum cn_role cn_role(const struct cn_ctx *ctx);
+const char *cn_db_path(const struct cn_ctx *ctx);
+
+const char *cn_role_name(enum cn_role role);
+int cn_role_parse(const char *s, enum cn_role *out);
+
+/* CN_OK when the acting user's role is at least `min`; otherwise CN_ENOPERM
+ * with "LOGIN (ROLE) may not ACTION". */
+int cn_require(struct cn_ctx *ctx, enum cn_role min, const char *action);
+/* 1 when the user's role is at least min (no message): for hiding keys. */
+int cn_may(const struct cn_ctx *ctx, enum cn_role min);
+
+/* 1 when another connection committed since the last call (PRAGMA
+ * data_version), 0 otherwise. Cheap enough to poll from a UI loop. */
+int cn_data_changed(struct cn_ctx *ctx);
+
+#endif

@@ -1,0 +1,92 @@
+/* The registry of comuni (ISTAT list), their social districts (ambiti), and
+ * the search the desk runs while the caller is still spelling the name. */
+#ifndef CENTRALINO_REGISTRY_H
+#define CENTRALINO_REGISTRY_H
+
+#include <stddef.h>
+
+struct cn_ctx;
+
+struct registry_import_summary {
+	long read, added, suppressed, renamed, updated, unchanged;
+};
+
+/* ISTAT's "Elenco dei comuni italiani" exactly as published (Latin-1 or
+ * UTF-8, BOM or not, ';', CRLF, multi-line quoted header). A merge: new
+ * comuni added, missing ones marked suppressed (with today's date), renamed
+ * ones keep their former names. One transaction; any error changes nothing
+ * and the message reads "FILE:LINE: field: what is wrong". Admin only. */
+int registry_import_istat(struct cn_ctx *ctx, const char *path,
+			  struct registry_import_summary *out);
+/* The same from memory (the list shipped in the binary); `name` is used in
+ * messages in place of a file name. */
+int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,
+			      const char *data, size_t len,
+			      struct registry_import_summary *out);
+
+struct registry_ambiti_summary {
+	long read, ambiti, members, added, updated;
+};
+/* codice_ambito;denominazione;codice_istat;capofila (',' also accepted). */
+int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
+			   struct registry_ambiti_summary *out);
+
+struct registry_hit {
+	char istat[7];
+	char *name;         /* display name (Italian; bilingual shown in name_other) */
+	char *name_other;
+	char *matched;      /* the former name that matched, or NULL */
+	char sigla[3];
+	char *regione;
+	int suppressed;
+	long population;
+	int rank;           /* 0 exact, 1 name prefix, 2 word prefix, 3 substring, 4 code */
+};
+
+struct registry_hits {
+	size_t n;
+	struct registry_hit *v;
+};
+
+/* Query forms: words matched by prefix against the words of the name, in
+ * order ("s g pers"); a 6-digit ISTAT code; a cadastral code ("L219");
+ * "pr:TO" (or "TO:") restricts to a province. Ranking: exact name, name
+ * prefix, word prefix, substring; ties by population; suppressed last. */
+int registry_search(struct cn_ctx *ctx, const char *query, int limit,
+		    struct registry_hits *out);
+void registry_hits_free(struct registry_hits *h);
+
+struct registry_comune {
+	char istat[7];
+	char *name, *name_other;
+	char regione_code[3];
+	char *regione;
+	char ripartizione_code[2];
+	char *ripartizione;
+	char provincia_code[4];
+	char *provincia;
+	char sigla[3];
+	char *cadastral;
+	int capoluogo;
+	long population;      /* -1 unknown */
+	char *added_on, *updated_on;
+	char *suppressed_on;  /* NULL while active */
+	char *ambito_code, *ambito_name; /* NULL when in no ambito */
+	int capofila;         /* this comune leads its ambito */
+	char capofila_istat[7];
+	char *capofila_name;
+	size_t nformer;
+	char **former_names;
+};
+
+/* CN_ENOINPUT when the code is unknown. */
+int registry_get(struct cn_ctx *ctx, const char *istat, struct registry_comune *out);
+void registry_comune_free(struct registry_comune *c);
+
+struct registry_stats {
+	long comuni_active, comuni_suppressed, regions, provinces, ambiti,
+	     bilingual, capoluoghi, former_names;
+};
+int registry_stats(struct cn_ctx *ctx, struct registry_stats *out);
+
+#endif

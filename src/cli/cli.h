@@ -1,0 +1,35 @@
+/* Shared by the CLI commands: global options, opening the database, errors. */
+#ifndef CENTRALINO_CLI_H
+#define CENTRALINO_CLI_H
+
+#include <stdio.h>
+
+#include "centralino/ctx.h"
+#include "centralino/i18n.h"
+
+struct cli {
+	struct cn_open_opts open; /* from --db, --now, --user, --as */
+	struct cn_ctx *ctx;       /* opened by cli_open */
+};
+
+/* Opens the database for a command (create/no_staff_check as in
+ * cn_open_opts). On failure prints the message and returns the exit code. */
+int cli_open(struct cli *cli, int create, int no_staff_check);
+
+/* Prints "centralino: MESSAGE" to stderr; returns the sysexits code. */
+int cli_error(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The core's last error for a failed status: printed, exit code returned. */
+int cli_fail(struct cli *cli, int status);
+/* Wrong usage of COMMAND: the message, a pointer to --help, exit 64. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Parses a non-negative integer option; exit code on failure, else 0. */
+int cli_int_arg(const char *command, const char *option, const char *s, long min, long max, long *out);
+
+/* The command table: see commands.def. */
+typedef int (*cli_cmd_fn)(struct cli *cli, int argc, char **argv);
+#define CMD(name, fn, summary) int fn(struct cli *cli, int argc, char **argv);
+#include "commands.def"
+#undef CMD
+
+#endif

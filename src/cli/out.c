@@ -1,0 +1,165 @@
+/* Tables, TSV and CSV for the CLI. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/text.h"
+#include "out.h"
+
+struct out_table {
+	enum out_format fmt;
+	int ncols;
+	char **cells; /* rows * ncols, row 0 = headers */
+	size_t nrows, cap;
+	unsigned char *right;
+};
+
+int out_parse_format(const char *s, unsigned allowed, enum out_format *out)
+{
+	static const char *const names[] = {"table", "tsv", "csv"};
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0 && (allowed & (1u << i))) {
+			*out = (enum out_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+struct out_table *out_new(enum out_format fmt, int ncols, const char *const *headers)
+{
+	struct out_table *t = calloc(1, sizeof *t);
+	if (!t)
+		return NULL;
+	t->fmt = fmt;
+	t->ncols = ncols;
+	t->right = calloc((size_t)ncols, 1);
+	if (!t->right || out_row(t, headers)) {
+		out_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+void out_align_right(struct out_table *t, int col)
+{
+	if (col >= 0 && col < t->ncols)
+		t->right[col] = 1;
+}
+
+int out_row(struct out_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		size_t ncap = t->cap ? t->cap * 2 : 64;
+		char **p = realloc(t->cells, ncap * (size_t)t->ncols * sizeof *p);
+		if (!p)
+			return -1;
+		t->cells = p;
+		t->cap = ncap;
+	}
+	for (int c = 0; c < t->ncols; c++) {
+		char *s = strdup(cells[c] ? cells[c] : "");
+		if (!s)
+			return -1;
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = s;
+	}
+	t->nrows++;
+	return 0;
+}
+
+static int dangerous(const char *s)
+{
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
+}
+
+void out_cell(FILE *f, enum out_format fmt, const char *s)
+{
+	if (!s)
+		s = "";
+	if (fmt == OUT_TSV) {
+		if (dangerous(s))
+			fputc('\'', f);
+		for (; *s; s++) {
+			switch (*s) {
+			case '\t': fputs("\\t", f); break;
+			case '\n': fputs("\\n", f); break;
+			case '\r': fputs("\\r", f); break;
+			case '\\': fputs("\\\\", f); break;
+			default: fputc(*s, f);
+			}
+		}
+	} else if (fmt == OUT_CSV) {
+		int quote = dangerous(s) || strpbrk(s, ",\"\r\n;") != NULL;
+		if (quote)
+			fputc('"', f);
+		if (dangerous(s))
+			fputc('\'', f);
+		for (; *s; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		if (quote)
+			fputc('"', f);
+	} else {
+		/* a table shows one line per row */
+		for (; *s; s++)
+			fputc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, f);
+	}
+}
+
+static void pad(FILE *f, int n)
+{
+	while (n-- > 0)
+		fputc(' ', f);
+}
+
+void out_print(struct out_table *t, FILE *f)
+{
+	if (t->fmt != OUT_TABLE) {
+		char sep = t->fmt == OUT_TSV ? '\t' : ',';
+		for (size_t r = 0; r < t->nrows; r++) {
+			for (int c = 0; c < t->ncols; c++) {
+				if (c)
+					fputc(sep, f);
+				out_cell(f, t->fmt, t->cells[r * (size_t)t->ncols + (size_t)c]);
+			}
+			fputc('\n', f);
+		}
+		return;
+	}
+	int *w = calloc((size_t)t->ncols, sizeof *w);
+	if (!w)
+		return;
+	for (size_t r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++) {
+			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < t->ncols; c++) {
+			const char *s = t->cells[r * (size_t)t->ncols + (size_t)c];
+			int gap = w[c] - text_width(s);
+			int last = c == t->ncols - 1;
+			if (c)
+				fputs("  ", f);
+			if (t->right[c] && r > 0)
+				pad(f, gap);
+			out_cell(f, OUT_TABLE, s);
+			if (!(t->right[c] && r > 0) && !last)
+				pad(f, gap);
+		}
+		fputc('\n', f);
+	}
+	free(w);
+}
+
+void out_free(struct out_table *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->nrows * (size_t)t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->right);
+	free(t);
+}

@@ -1,0 +1,69 @@
+/* Internal to src/core: the context's layout and the database helpers.
+ * Front ends include only include/centralino/. */
+#ifndef CENTRALINO_CORE_H
+#define CENTRALINO_CORE_H
+
+#include <sqlite3.h>
+#include "centralino/ctx.h"
+#include "centralino/i18n.h"
+
+/* Per-module caches kept on the context (e.g. the search index). */
+enum cn_cache_slot { CN_CACHE_REGISTRY, CN_CACHE_MAX };
+
+struct cn_cache {
+	void *p;
+	void (*free)(void *p);
+	unsigned long long stamp; /* module-defined validity stamp */
+};
+
+struct cn_ctx {
+	sqlite3 *db;
+	char *db_path;
+	char login[65];       /* effective */
+	char real_login[65];  /* at the keyboard */
+	int acting_as;        /* --as in force */
+	char user_name[129];
+	enum cn_role role;
+	int now_fixed;
+	time_t now;
+	long long data_version;
+	unsigned long long write_gen; /* bumped by every commit made through this ctx */
+	struct cn_cache cache[CN_CACHE_MAX];
+	char err[1024];
+};
+
+/* BEGIN IMMEDIATE (waits for the busy timeout). */
+int db_begin(struct cn_ctx *ctx);
+int db_commit(struct cn_ctx *ctx);
+void db_rollback(struct cn_ctx *ctx);
+int db_prepare(struct cn_ctx *ctx, sqlite3_stmt **st, const char *sql);
+int db_exec(struct cn_ctx *ctx, const char *sql);
+/* Sets ctx's message from the sqlite error: BUSY -> CN_ETEMPFAIL, CONSTRAINT
+ * -> CN_EDATA, else CN_EIO. `what` says what was being done. */
+int db_fail(struct cn_ctx *ctx, const char *what);
+/* Binds NULL for a NULL or empty string. */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Column text, never NULL. */
+const char *db_col(sqlite3_stmt *st, int i);
+/* strdup of the column, NULL for SQL NULL. */
+char *db_col_dup(sqlite3_stmt *st, int i);
+/* Runs a one-value query: the first column of the first row as int64 into
+ * *out (0 when no row). Parameters: NULL-terminated list of text binds. */
+int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...);
+
+/* One row in the append-only audit log, inside the caller's transaction.
+ * details: "key=value key2=value2" (or NULL). */
+int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
+		const char *object_id, const char *details);
+
+/* A new random uuid as text (37 bytes with NUL). */
+void cn_uuid(char out[37]);
+
+/* Current time as the stored UTC ISO string. */
+void cn_now_iso(const struct cn_ctx *ctx, char out[21]);
+void cn_today_ymd(const struct cn_ctx *ctx, char out[11]);
+
+/* Role <-> the name stored in staff.role. */
+enum cn_role role_from_db(const char *s);
+
+#endif

@@ -1,0 +1,216 @@
+/* CSV reader: RFC 4180 quoting plus what real exports do (CR-only line
+ * ends, ';' separators, multi-line quoted headers). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/csv.h"
+#include "centralino/i18n.h"
+
+struct csv_reader {
+	const char *p, *end;
+	char sep;
+	long line;
+	char *buf;          /* field bytes, each NUL-terminated */
+	size_t buflen, bufcap;
+	size_t *offs;       /* field start offsets into buf */
+	char **fields;
+	size_t nfields, fcap;
+	const char *err;
+	long err_line;
+};
+
+static char detect_sep(const char *p, const char *end)
+{
+	size_t counts[3] = {0, 0, 0};
+	int inq = 0;
+	/* The first record, which may span lines inside quotes. */
+	for (; p < end; p++) {
+		if (*p == '"')
+			inq = !inq;
+		else if (!inq && (*p == '\n' || *p == '\r'))
+			break;
+		else if (!inq && *p == ',')
+			counts[0]++;
+		else if (!inq && *p == ';')
+			counts[1]++;
+		else if (!inq && *p == '\t')
+			counts[2]++;
+	}
+	if (counts[1] > counts[0] && counts[1] >= counts[2])
+		return ';';
+	if (counts[2] > counts[0] && counts[2] > counts[1])
+		return '\t';
+	return ',';
+}
+
+struct csv_reader *csv_open(const char *data, size_t len, char sep)
+{
+	struct csv_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return NULL;
+	r->p = data;
+	r->end = data + len;
+	r->sep = sep ? sep : detect_sep(data, data + len);
+	r->line = 1;
+	return r;
+}
+
+void csv_close(struct csv_reader *r)
+{
+	if (!r)
+		return;
+	free(r->buf);
+	free(r->offs);
+	free(r->fields);
+	free(r);
+}
+
+char csv_separator(const struct csv_reader *r) { return r->sep; }
+
+const char *csv_error(const struct csv_reader *r, long *line)
+{
+	if (line)
+		*line = r->err_line;
+	return r->err;
+}
+
+static int put(struct csv_reader *r, char c)
+{
+	if (r->buflen + 1 >= r->bufcap) {
+		size_t ncap = r->bufcap ? r->bufcap * 2 : 256;
+		char *p = realloc(r->buf, ncap);
+		if (!p)
+			return -1;
+		r->buf = p;
+		r->bufcap = ncap;
+	}
+	r->buf[r->buflen++] = c;
+	return 0;
+}
+
+static int ensure_fields(struct csv_reader *r)
+{
+	if (r->nfields == r->fcap) {
+		size_t ncap = r->fcap ? r->fcap * 2 : 32;
+		size_t *o = realloc(r->offs, ncap * sizeof *o);
+		if (!o)
+			return -1;
+		r->offs = o;
+		char **f = realloc(r->fields, ncap * sizeof *f);
+		if (!f)
+			return -1;
+		r->fields = f;
+		r->fcap = ncap;
+	}
+	return 0;
+}
+
+static int end_field(struct csv_reader *r)
+{
+	if (put(r, '\0'))
+		return -1;
+	r->nfields++;
+	return 0;
+}
+
+static int oom(struct csv_reader *r)
+{
+	r->err = N_("out of memory");
+	r->err_line = r->line;
+	return -1;
+}
+
+/* Consumes one line end at p (CRLF, LF or CR); returns its length. */
+static size_t eol_len(const char *p, const char *end)
+{
+	if (p < end && *p == '\r')
+		return (p + 1 < end && p[1] == '\n') ? 2 : 1;
+	if (p < end && *p == '\n')
+		return 1;
+	return 0;
+}
+
+int csv_next(struct csv_reader *r, struct csv_record *rec)
+{
+	const char *p = r->p, *end = r->end;
+	size_t e;
+
+	if (r->err)
+		return -1;
+	if (p >= end)
+		return 0;
+	r->buflen = 0;
+	r->nfields = 0;
+	rec->line = r->line;
+	for (;;) {
+		/* start of a field */
+		if (ensure_fields(r))
+			return oom(r);
+		r->offs[r->nfields] = r->buflen;
+		if (p < end && *p == '"') {
+			long qline = r->line;
+			p++;
+			for (;;) {
+				if (p >= end) {
+					r->err = N_("quote opened here is never closed");
+					r->err_line = qline;
+					r->p = end;
+					return -1;
+				}
+				if (*p == '"') {
+					if (p + 1 < end && p[1] == '"') {
+						if (put(r, '"'))
+							return oom(r);
+						p += 2;
+						continue;
+					}
+					p++;
+					break;
+				}
+				if ((e = eol_len(p, end))) {
+					r->line++;
+					for (size_t k = 0; k < e; k++)
+						if (put(r, p[k]))
+							return oom(r);
+					p += e;
+					continue;
+				}
+				if (put(r, *p++))
+					return oom(r);
+			}
+		}
+		/* unquoted part (or text after a closing quote, kept as is) */
+		while (p < end && *p != r->sep && !eol_len(p, end)) {
+			if (put(r, *p++))
+				return oom(r);
+		}
+		if (end_field(r))
+			return oom(r);
+		if (p < end && *p == r->sep) {
+			p++;
+			continue;
+		}
+		e = eol_len(p, end);
+		p += e;
+		if (e)
+			r->line++;
+		break;
+	}
+	r->p = p;
+	for (size_t i = 0; i < r->nfields; i++)
+		r->fields[i] = r->buf + r->offs[i];
+	rec->nfields = r->nfields;
+	rec->fields = r->fields;
+	return 1;
+}
+
+char *csv_trim(char *s)
+{
+	size_t n;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	return s;
+}

@@ -1,0 +1,105 @@
+/* sqlite helpers shared by the core modules. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+int db_fail(struct cn_ctx *ctx, const char *what)
+{
+	int rc = sqlite3_errcode(ctx->db);
+	int st = CN_EIO;
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return cn_set_error(ctx, CN_ETEMPFAIL,
+			_("%s: the database is busy (another operator is writing); try again"), what);
+	if (rc == SQLITE_CONSTRAINT)
+		st = CN_EDATA;
+	return cn_set_error(ctx, st, "%s: %s", what, sqlite3_errmsg(ctx->db));
+}
+
+int db_begin(struct cn_ctx *ctx)
+{
+	if (sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(ctx, _("starting a change"));
+	return CN_OK;
+}
+
+int db_commit(struct cn_ctx *ctx)
+{
+	if (sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int st = db_fail(ctx, _("saving the change"));
+		db_rollback(ctx);
+		return st;
+	}
+	ctx->write_gen++;
+	return CN_OK;
+}
+
+void db_rollback(struct cn_ctx *ctx)
+{
+	if (!sqlite3_get_autocommit(ctx->db))
+		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int db_prepare(struct cn_ctx *ctx, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v2(ctx->db, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return cn_set_error(ctx, CN_ESOFTWARE, "sql: %s: %s",
+				    sqlite3_errmsg(ctx->db), sql);
+	}
+	return CN_OK;
+}
+
+int db_exec(struct cn_ctx *ctx, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(ctx->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int st = db_fail(ctx, msg ? msg : "sql");
+		sqlite3_free(msg);
+		return st;
+	}
+	return CN_OK;
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s || !*s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+const char *db_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+char *db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? strdup((const char *)s) : NULL;
+}
+
+int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc, i = 1;
+	const char *arg;
+
+	*out = 0;
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	va_start(ap, sql);
+	while ((arg = va_arg(ap, const char *)))
+		sqlite3_bind_text(st, i++, arg, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(ctx, _("reading the database"));
+	return CN_OK;
+}

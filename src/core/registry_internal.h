@@ -1,0 +1,16 @@
+/* Registry functions for other core modules (inside their transaction). */
+#ifndef CENTRALINO_REGISTRY_INTERNAL_H
+#define CENTRALINO_REGISTRY_INTERNAL_H
+
+#include "core.h"
+#include "centralino/registry.h"
+
+/* The ISTAT merge without BEGIN/COMMIT, permission check or audit row: the
+ * caller holds the transaction. */
+int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
+			 size_t len, struct registry_import_summary *out);
+
+/* Drops the search index so the next search reloads it. */
+void registry_invalidate(struct cn_ctx *ctx);
+
+#endif

@@ -1,0 +1,44 @@
+# Shared by the shell test suites (CLI and TUI). Each check prints one TAP
+# line, "ok - NAME" or "not ok - NAME" with what differed; tests/run.sh counts.
+# Usage: . tests/lib.sh   (from the project root; BUILD may be set)
+
+: "${BUILD:=build}"
+CN="$PWD/$BUILD/centralino"
+export LC_ALL=C.UTF-8 TZ=Europe/Rome
+export CENTRALINO_USER=tester
+unset CENTRALINO_NOW CENTRALINO_DB XDG_DATA_HOME XDG_STATE_HOME XDG_CONFIG_HOME
+T=$(mktemp -d "${TMPDIR:-/tmp}/cn-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home"
+mkdir -p "$HOME"
+
+ok() { echo "ok - $1"; }
+not_ok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }
+
+# check NAME EXPECTED ACTUAL
+check() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "expected: $2" "actual:   $3"; fi
+}
+# check_contains NAME NEEDLE HAYSTACK
+check_contains() {
+	case "$3" in *"$2"*) ok "$1" ;; *) not_ok "$1" "expected to contain: $2" "actual: $3" ;; esac
+}
+check_not_contains() {
+	case "$3" in *"$2"*) not_ok "$1" "expected not to contain: $2" "actual: $3" ;; *) ok "$1" ;; esac
+}
+# run CMD...: sets OUT, ERR, RC
+run() {
+	"$@" >"$T/.out" 2>"$T/.err"
+	RC=$?
+	OUT=$(cat "$T/.out")
+	ERR=$(cat "$T/.err")
+}
+# A fresh database initialised by `tester` in $T/NAME.db; prints its path.
+fresh_db() {
+	db="$T/${1:-cn}.db"
+	rm -f "$db" "$db-wal" "$db-shm"
+	"$CN" --db "$db" init >/dev/null 2>&1 || echo "init failed for $db" >&2
+	echo "$db"
+}
+# A byte-for-byte comparable dump of a database's content.
+db_dump() { sqlite3 "$1" .dump; }
