@@ -6,7 +6,9 @@ BUILD   ?= build
 PKGS    := ncursesw sqlite3 uuid readline libutf8proc
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=gnu11 -Wall -Wextra -Iinclude -I$(BUILD)/gen -MMD -MP \
+# The project's own flags stay apart from CFLAGS so `make CFLAGS=...` (asan)
+# adds to them instead of replacing them.
+CN_CFLAGS = -std=gnu11 -Wall -Wextra -Iinclude -I$(BUILD)/gen -MMD -MP \
            -DCN_VERSION='"$(VERSION)"' -DCN_LOCALEDIR='"$(PREFIX)/share/locale"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
@@ -25,22 +27,31 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 LIB      := $(BUILD)/libcentralino.a
 BIN      := $(BUILD)/centralino
 
-.PHONY: all run test asan install uninstall clean deps bench
-all: $(BIN) $(UNIT_BIN)
+# Translations: po/LANG.po is compiled beside the binary, where the program
+# looks first (src/core/i18n.c). `make po` refreshes po/centralino.pot and
+# merges it into every po/*.po; `make po-check` lists what is untranslated.
+PO       := $(wildcard po/*.po)
+LINGUAS  := $(PO:po/%.po=%)
+MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/centralino.mo)
+MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+.PHONY: all run test asan install uninstall clean deps bench po po-check man
+all: $(BIN) $(UNIT_BIN) $(MO)
 
 deps:
 	@sh scripts/install-deps.sh
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
 	sh scripts/embed-sql.sh $(MIGRATIONS) > $@
 
 $(BUILD)/gen/migrations.o: $(BUILD)/gen/migrations.c
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CN_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 # The shipped ISTAT list is linked into the binary so `init` works from anywhere.
 $(BUILD)/gen/istat_blob.o: $(ISTAT_CSV)
@@ -53,11 +64,26 @@ $(LIB): $(CORE_OBJ)
 	ar rcs $@ $^
 
 $(BIN): $(APP_OBJ) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
+	$(CC) $(CN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(APP_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CN_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+$(BUILD)/locale/%/LC_MESSAGES/centralino.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+po:
+	sh scripts/po.sh update
+
+po-check:
+	sh scripts/po.sh check
+
+# The COMMANDS sections of man/centralino.1 and man/it/centralino.1 from the
+# program's --help texts (after `make po` and translating).
+man: $(BIN) $(MO)
+	sh scripts/man.sh update $(BIN)
 
 run: deps all
 	@sh scripts/run.sh $(BIN)
@@ -73,13 +99,27 @@ bench: all
 	sh scripts/bench-registry.sh
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/centralino
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/centralino \
+		$(DESTDIR)$(PREFIX)/share/doc/centralino $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/it/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/centralino
 	install -m 644 $(ISTAT_CSV) $(DESTDIR)$(PREFIX)/share/centralino/
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/centralino/
+	install -m 644 man/centralino.1 $(DESTDIR)$(MANDIR)/man1/centralino.1
+	install -m 644 man/it/centralino.1 $(DESTDIR)$(MANDIR)/it/man1/centralino.1
+	install -m 644 scripts/completion.bash $(DESTDIR)$(BASHCOMPDIR)/centralino
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/centralino.mo \
+			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/centralino.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/centralino
-	rm -rf $(DESTDIR)$(PREFIX)/share/centralino
+	rm -rf $(DESTDIR)$(PREFIX)/share/centralino $(DESTDIR)$(PREFIX)/share/doc/centralino
+	rm -f $(DESTDIR)$(MANDIR)/man1/centralino.1 $(DESTDIR)$(MANDIR)/it/man1/centralino.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/centralino
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/centralino.mo; done
 
 clean:
 	rm -rf $(BUILD)

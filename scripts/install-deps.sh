@@ -4,13 +4,21 @@
 set -eu
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libreadline-dev libutf8proc-dev libcmocka-dev gettext sqlite3 tmux
-locales tzdata"
+locales tzdata groff-base man-db"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
     || missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
+# Italian works without it (src/core/i18n.c falls back to C.UTF-8), but
+# with it LANG=it_IT.UTF-8 is a real locale for every program: generate it
+# when we can (root), quietly, once.
+italian_locale() {
+  locale -a 2>/dev/null | grep -qix 'it_IT.utf-\{0,1\}8' && return 0
+  [ "$(id -u)" -eq 0 ] && command -v localedef >/dev/null 2>&1 || return 0
+  localedef -i it_IT -f UTF-8 it_IT.UTF-8 >/dev/null 2>&1 || true
+}
+[ -z "$missing" ] && { italian_locale; exit 0; }
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-deps: missing packages:$missing (run as root, or: sudo apt-get install$missing)" >&2
   exit 1
@@ -20,3 +28,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -qq --no-install-recommends $missing >/dev/null
+italian_locale

@@ -63,6 +63,9 @@ const char *cn_real_login(const struct cn_ctx *ctx);
 const char *cn_user_name(const struct cn_ctx *ctx);
 enum cn_role cn_role(const struct cn_ctx *ctx);
 const char *cn_db_path(const struct cn_ctx *ctx);
+/* A problem found at open that does not stop the work (the database file
+ * is world-readable or world-writable), or NULL. Front ends show it. */
+const char *cn_warning(const struct cn_ctx *ctx);
 
 const char *cn_role_name(enum cn_role role);
 int cn_role_parse(const char *s, enum cn_role *out);
@@ -72,9 +75,16 @@ int cn_role_parse(const char *s, enum cn_role *out);
 int cn_require(struct cn_ctx *ctx, enum cn_role min, const char *action);
 /* 1 when the user's role is at least min (no message): for hiding keys. */
 int cn_may(const struct cn_ctx *ctx, enum cn_role min);
+/* Re-reads the acting user's role from the staff list, so a session left
+ * open sees a role change or a disabled account (cn_require and
+ * cn_data_changed do this by themselves). CN_ENOUSER or
+ * CN_ENOPERM (--as no longer allowed) when the account lost its access:
+ * the role is then "nessuno". */
+int cn_refresh_user(struct cn_ctx *ctx);
 
 /* 1 when another connection committed since the last call (PRAGMA
- * data_version), 0 otherwise. Cheap enough to poll from a UI loop. */
+ * data_version), 0 otherwise; the user's role is then read again
+ * (cn_refresh_user). Cheap enough to poll from a UI loop. */
 int cn_data_changed(struct cn_ctx *ctx);
 
 #endif

@@ -26,6 +26,7 @@ int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,
 
 struct registry_ambiti_summary {
 	long read, ambiti, members, added, updated;
+	long unchanged;     /* ambiti in the file identical to what was there */
 };
 /* codice_ambito;denominazione;codice_istat;capofila (',' also accepted). */
 int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
@@ -34,7 +35,7 @@ int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
 struct registry_hit {
 	char istat[7];
 	char *name;         /* display name (Italian; bilingual shown in name_other) */
-	char *name_other;
+	char *name_other;   /* NULL when the comune has one name */
 	char *matched;      /* the former name that matched, or NULL */
 	char sigla[3];
 	char *regione;
@@ -58,7 +59,7 @@ void registry_hits_free(struct registry_hits *h);
 
 struct registry_comune {
 	char istat[7];
-	char *name, *name_other;
+	char *name, *name_other; /* name_other NULL when none */
 	char regione_code[3];
 	char *regione;
 	char ripartizione_code[2];
@@ -88,5 +89,14 @@ struct registry_stats {
 	     bilingual, capoluoghi, former_names;
 };
 int registry_stats(struct cn_ctx *ctx, struct registry_stats *out);
+
+/* Per region (by code): active and suppressed comuni, provinces. */
+struct registry_region_stat {
+	char code[3];
+	char *name;
+	long active, suppressed, provinces;
+};
+int registry_region_stats(struct cn_ctx *ctx, struct registry_region_stat **out, size_t *n);
+void registry_region_stats_free(struct registry_region_stat *v, size_t n);
 
 #endif

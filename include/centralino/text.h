@@ -23,7 +23,9 @@ int text_fit(const char *s, int cols, char *out, size_t outsz);
 /* 1 when the n bytes are valid UTF-8; otherwise 0 and *bad_at the offset. */
 int text_is_utf8(const char *s, size_t n, size_t *bad_at);
 
-/* Latin-1 -> UTF-8 through iconv; malloc'd, NUL-terminated. */
+/* Latin-1 -> UTF-8; malloc'd, NUL-terminated. Read as
+ * Windows-1252 (Latin-1 plus letters such as Š ž € in 0x80-0x9F, which
+ * ISTAT's list uses); NULL on the five bytes that encoding leaves undefined. */
 char *text_latin1_to_utf8(const char *s, size_t n, size_t *outlen);
 
 enum text_encoding { TEXT_UTF8, TEXT_UTF8_BOM, TEXT_LATIN1 };
@@ -34,6 +36,16 @@ enum text_encoding { TEXT_UTF8, TEXT_UTF8_BOM, TEXT_LATIN1 };
  * "FILE:LINE: encoding: ..." in err. Returns 0 or a CN_E* status. */
 int text_load_file(const char *path, char **data, size_t *len,
 		   enum text_encoding *enc, char *err, size_t errlen);
+
+/* The two halves of text_load_file. text_read_file: the raw bytes
+ * (malloc'd, NUL-terminated). text_decode: the same rules on bytes in
+ * memory, `name` standing for the file in messages; *data is either `raw`
+ * itself (UTF-8, BOM dropped in place) or a new buffer (converted from
+ * Latin-1) — the caller frees raw when *data != raw. A file that is mostly
+ * UTF-8 with stray non-UTF-8 bytes is refused, not read as Latin-1. */
+int text_read_file(const char *path, char **raw, size_t *len, char *err, size_t errlen);
+int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
+		enum text_encoding *enc, char *err, size_t errlen);
 
 struct cn_buf {
 	char *p;

@@ -1,21 +1,30 @@
 /* centralino init */
 #include <string.h>
 
+#include "centralino/campaign.h"
+#include "centralino/numfmt.h"
 #include "centralino/setup.h"
 #include "cli.h"
 
 int cmd_init(struct cli *cli, int argc, char **argv)
 {
 	struct setup_summary s;
-	int rc;
+	char n[NUMFMT_LEN];
+	int rc, sample = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
-			printf(_("usage: centralino init\n"
+			printf(_("usage: centralino init [--sample-campaign]\n"
 				 "Creates the database (see --db) with you as its first administrator\n"
 				 "and loads the ISTAT list of comuni shipped with the program.\n"
-				 "On an existing database it changes nothing.\n"));
+				 "On an existing database it changes nothing.\n"
+				 "--sample-campaign: also a live campaign to look at, modelled on the\n"
+				 "2019 family-policy survey: comuni, opening today, deadline in 60 days.\n"));
 			return 0;
+		}
+		if (strcmp(argv[i], "--sample-campaign") == 0) {
+			sample = 1;
+			continue;
 		}
 		return cli_usage("init", _("unexpected argument '%s'"), argv[i]);
 	}
@@ -27,7 +36,14 @@ int cmd_init(struct cli *cli, int argc, char **argv)
 		printf(_("%s is already set up: nothing changed\n"), cn_db_path(cli->ctx));
 		return 0;
 	}
-	printf(_("%s created: %s is its administrator; %ld comuni loaded (Fonte: ISTAT)\n"),
-	       cn_db_path(cli->ctx), cn_real_login(cli->ctx), s.istat.added);
+	printf(_("%s created: %s is its administrator; %s comuni loaded (Fonte: ISTAT)\n"),
+	       cn_db_path(cli->ctx), cn_real_login(cli->ctx), numfmt_int(s.istat.added, n, sizeof n));
+	if (sample) {
+		char key[41];
+		long respondents;
+		if ((rc = campaign_add_sample(cli->ctx, key, &respondents)))
+			return cli_fail(cli, rc);
+		printf(_("sample campaign %s: %s respondents\n"), key, numfmt_int(respondents, n, sizeof n));
+	}
 	return 0;
 }

@@ -1,10 +1,10 @@
 /* centralino COMMAND ...: global options, then one command from commands.def. */
-#include <locale.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "centralino/config.h"
 #include "cli.h"
 
 struct command {
@@ -19,6 +19,8 @@ static const struct command commands[] = {
 #undef CMD
 	{NULL, NULL, NULL},
 };
+
+static const char *opt_lang; /* --lang */
 
 int cli_error(int status, const char *fmt, ...)
 {
@@ -45,7 +47,10 @@ int cli_usage(const char *command, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("\n(see 'centralino %s --help')\n"), command ? command : "");
+	if (command)
+		fprintf(stderr, _("\n(see 'centralino %s --help')\n"), command);
+	else
+		fputs(_("\n(see 'centralino --help')\n"), stderr);
 	return 64;
 }
 
@@ -71,31 +76,37 @@ int cli_open(struct cli *cli, int create, int no_staff_check)
 	rc = cn_ctx_open(&cli->open, &cli->ctx, err, sizeof err);
 	if (rc)
 		return cli_error(rc, "%s", err);
+	if (cn_warning(cli->ctx))
+		fprintf(stderr, "centralino: %s %s\n", _("warning:"), cn_warning(cli->ctx));
 	return 0;
 }
 
 static void usage(FILE *f)
 {
-	fprintf(f, _("usage: centralino [--db PATH] [--now TIME] [--as LOGIN] COMMAND [ARGS]\n"
+	fprintf(f, _("usage: centralino [--db PATH] [--lang it|en] [--now TIME] [--as LOGIN] COMMAND [ARGS]\n"
 		     "       centralino            (the full-screen interface)\n\n"
 		     "Commands:\n"));
 	for (const struct command *c = commands; c->name; c++)
 		fprintf(f, "  %-10s %s\n", c->name, _(c->summary));
 	fprintf(f, _("\nGlobal options (anywhere on the line):\n"
-		     "  --db PATH     database file (else $CENTRALINO_DB, else $XDG_DATA_HOME/centralino/centralino.db)\n"
+		     "  --db PATH     database file (else $CENTRALINO_DB, else the setting 'database',\n"
+		     "                else $XDG_DATA_HOME/centralino/centralino.db)\n"
+		     "  --lang it|en  language (else $CENTRALINO_LANG, else the setting 'lingua', else the locale)\n"
 		     "  --now TIME    pretend the time is TIME, YYYY-MM-DDTHH:MM:SS (else $CENTRALINO_NOW)\n"
-		     "  --user LOGIN  act as LOGIN (root or the database owner only; else $CENTRALINO_USER)\n"
+		     "  --user LOGIN  act as LOGIN (before the command; root or the database owner only;\n"
+		     "                else $CENTRALINO_USER)\n"
 		     "  --as LOGIN    an administrator acting for LOGIN (both are recorded)\n"
 		     "  --help, --version\n"
-		     "Each command has its own --help.\n"));
+		     "Each command has its own --help.\n"
+		     "Settings: ~/.config/centralino/config, /etc/centralino.conf (see 'man centralino').\n"));
 }
 
 /* Takes the global options out of argv wherever they stand (up to "--"). */
 static int take_global_options(struct cli *cli, int *argc, char **argv)
 {
-	static const char *const names[] = {"--db", "--now", "--user", "--as"};
-	const char **slots[] = {&cli->open.db_path, &cli->open.now, &cli->open.user, &cli->open.as_login};
-	int out = 1;
+	static const char *const names[] = {"--db", "--now", "--user", "--as", "--lang"};
+	const char **slots[] = {&cli->open.db_path, &cli->open.now, &cli->open.user, &cli->open.as_login, &opt_lang};
+	int out = 1, seen_command = 0;
 	for (int i = 1; i < *argc; i++) {
 		int taken = 0;
 		if (strcmp(argv[i], "--") == 0) {
@@ -103,9 +114,10 @@ static int take_global_options(struct cli *cli, int *argc, char **argv)
 				argv[out++] = argv[i++];
 			break;
 		}
-		for (int k = 0; k < 4 && !taken; k++) {
+		for (int k = 0; k < 5 && !taken; k++) {
 			size_t n = strlen(names[k]);
-			if (strncmp(argv[i], names[k], n) != 0)
+			/* after the command, --user is the command's own (audit --user LOGIN) */
+			if (strncmp(argv[i], names[k], n) != 0 || (seen_command && k == 2))
 				continue;
 			if (argv[i][n] == '=') {
 				*slots[k] = argv[i] + n + 1;
@@ -117,11 +129,44 @@ static int take_global_options(struct cli *cli, int *argc, char **argv)
 				taken = 1;
 			}
 		}
-		if (!taken)
+		if (!taken) {
 			argv[out++] = argv[i];
+			seen_command = 1;
+		}
 	}
 	argv[out] = NULL;
 	*argc = out;
+	return 0;
+}
+
+/* The language and the database path from the settings: option >
+ * environment > user's config file > /etc/centralino.conf > default. */
+static int apply_settings(struct cli *cli)
+{
+	static char db_from_file[4096];
+	struct cn_config cfg = {0};
+	char err[1024];
+	const char *lang = config_value(&cfg, CN_SET_LINGUA, opt_lang); /* option or environment */
+	const char *db;
+	int rc;
+
+	if (lang && i18n_setup(lang)) {
+		if (opt_lang && *opt_lang)
+			return cli_usage(NULL, _("--lang: '%s' is not a language (it or en)"), lang);
+		return cli_error(78, _("CENTRALINO_LANG: '%s' is not a language (it or en)"), lang);
+	}
+	if ((rc = config_load(&cfg, err, sizeof err))) {
+		config_free(&cfg);
+		return cli_error(rc, "%s", err);
+	}
+	if (!lang && cfg.value[CN_SET_LINGUA])
+		i18n_setup(cfg.value[CN_SET_LINGUA]);
+	db = config_value(&cfg, CN_SET_DATABASE, cli->open.db_path);
+	if (db && db == cfg.value[CN_SET_DATABASE]) {
+		snprintf(db_from_file, sizeof db_from_file, "%s", db);
+		cli->open.db_path = db_from_file;
+	}
+	config_free(&cfg);
 	return 0;
 }
 
@@ -131,11 +176,10 @@ int main(int argc, char **argv)
 	const struct command *cmd = NULL;
 	int rc;
 
-	setlocale(LC_ALL, "");
-	bindtextdomain("centralino", CN_LOCALEDIR);
-	textdomain("centralino");
-
+	i18n_setup(NULL); /* the locale's language until the settings are read */
 	if ((rc = take_global_options(&cli, &argc, argv)))
+		return rc;
+	if ((rc = apply_settings(&cli)))
 		return rc;
 	if (argc < 2) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

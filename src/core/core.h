@@ -8,7 +8,7 @@
 #include "centralino/i18n.h"
 
 /* Per-module caches kept on the context (e.g. the search index). */
-enum cn_cache_slot { CN_CACHE_REGISTRY, CN_CACHE_MAX };
+enum cn_cache_slot { CN_CACHE_REGISTRY, CN_CACHE_PROGRESS, CN_CACHE_MAX };
 
 struct cn_cache {
 	void *p;
@@ -22,6 +22,7 @@ struct cn_ctx {
 	char login[65];       /* effective */
 	char real_login[65];  /* at the keyboard */
 	int acting_as;        /* --as in force */
+	int staff_checked;    /* login found on the staff list at open: cn_require re-reads the role */
 	char user_name[129];
 	enum cn_role role;
 	int now_fixed;
@@ -30,6 +31,7 @@ struct cn_ctx {
 	unsigned long long write_gen; /* bumped by every commit made through this ctx */
 	struct cn_cache cache[CN_CACHE_MAX];
 	char err[1024];
+	char warning[512];    /* cn_warning: e.g. the file is world-readable */
 };
 
 /* BEGIN IMMEDIATE (waits for the busy timeout). */

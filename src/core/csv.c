@@ -6,6 +6,11 @@
 #include "centralino/csv.h"
 #include "centralino/i18n.h"
 
+/* Bounds no real table comes near: a 1 MB "field" or 100,000 columns is a
+ * broken or hostile file, refused before it costs memory and time. */
+#define CSV_FIELD_MAX (64 * 1024)
+#define CSV_FIELDS_MAX 10000
+
 struct csv_reader {
 	const char *p, *end;
 	char sep;
@@ -88,6 +93,30 @@ static int put(struct csv_reader *r, char c)
 	return 0;
 }
 
+/* A run of plain bytes: the common case, copied at once. */
+static int put_run(struct csv_reader *r, const char *s, size_t n)
+{
+	if (r->buflen + n + 1 > r->bufcap) {
+		size_t ncap = r->bufcap ? r->bufcap : 256;
+		while (ncap < r->buflen + n + 1)
+			ncap *= 2;
+		char *p = realloc(r->buf, ncap);
+		if (!p)
+			return -1;
+		r->buf = p;
+		r->bufcap = ncap;
+	}
+	memcpy(r->buf + r->buflen, s, n);
+	r->buflen += n;
+	return 0;
+}
+
+/* The field being read has grown past CSV_FIELD_MAX. */
+static int field_too_long(const struct csv_reader *r)
+{
+	return r->buflen - r->offs[r->nfields] > CSV_FIELD_MAX;
+}
+
 static int ensure_fields(struct csv_reader *r)
 {
 	if (r->nfields == r->fcap) {
@@ -120,6 +149,14 @@ static int oom(struct csv_reader *r)
 	return -1;
 }
 
+static int refuse(struct csv_reader *r, const char *msg, long line)
+{
+	r->err = msg;
+	r->err_line = line;
+	r->p = r->end;
+	return -1;
+}
+
 /* Consumes one line end at p (CRLF, LF or CR); returns its length. */
 static size_t eol_len(const char *p, const char *end)
 {
@@ -144,6 +181,8 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 	rec->line = r->line;
 	for (;;) {
 		/* start of a field */
+		if (r->nfields >= CSV_FIELDS_MAX)
+			return refuse(r, N_("more than 10000 fields in a row"), rec->line);
 		if (ensure_fields(r))
 			return oom(r);
 		r->offs[r->nfields] = r->buflen;
@@ -151,6 +190,8 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 			long qline = r->line;
 			p++;
 			for (;;) {
+				if (field_too_long(r))
+					return refuse(r, N_("quote opened here is not closed within 64 KiB"), qline);
 				if (p >= end) {
 					r->err = N_("quote opened here is never closed");
 					r->err_line = qline;
@@ -169,20 +210,29 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 				}
 				if ((e = eol_len(p, end))) {
 					r->line++;
-					for (size_t k = 0; k < e; k++)
-						if (put(r, p[k]))
-							return oom(r);
+					if (put_run(r, p, e))
+						return oom(r);
 					p += e;
 					continue;
 				}
-				if (put(r, *p++))
+				const char *q = p;
+				while (q < end && *q != '"' && *q != '\r' && *q != '\n')
+					q++;
+				if (put_run(r, p, (size_t)(q - p)))
 					return oom(r);
+				p = q;
 			}
 		}
 		/* unquoted part (or text after a closing quote, kept as is) */
-		while (p < end && *p != r->sep && !eol_len(p, end)) {
-			if (put(r, *p++))
+		{
+			const char *q = p;
+			while (q < end && *q != r->sep && *q != '\r' && *q != '\n')
+				q++;
+			if (put_run(r, p, (size_t)(q - p)))
 				return oom(r);
+			p = q;
+			if (field_too_long(r))
+				return refuse(r, N_("a field longer than 64 KiB"), rec->line);
 		}
 		if (end_field(r))
 			return oom(r);

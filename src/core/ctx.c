@@ -60,6 +60,7 @@ const char *cn_real_login(const struct cn_ctx *ctx) { return ctx->real_login; }
 const char *cn_user_name(const struct cn_ctx *ctx) { return ctx->user_name; }
 enum cn_role cn_role(const struct cn_ctx *ctx) { return ctx->role; }
 const char *cn_db_path(const struct cn_ctx *ctx) { return ctx->db_path; }
+const char *cn_warning(const struct cn_ctx *ctx) { return ctx->warning[0] ? ctx->warning : NULL; }
 
 time_t cn_now(const struct cn_ctx *ctx)
 {
@@ -81,8 +82,40 @@ int cn_may(const struct cn_ctx *ctx, enum cn_role min)
 	return ctx->role >= min;
 }
 
+static int staff_lookup(struct cn_ctx *ctx, const char *login, enum cn_role *role,
+			char *name, size_t namelen);
+
+int cn_refresh_user(struct cn_ctx *ctx)
+{
+	enum cn_role role;
+	char name[sizeof ctx->user_name];
+	int rc;
+
+	if (!ctx->staff_checked)
+		return CN_OK;
+	if ((rc = staff_lookup(ctx, ctx->real_login, &role, name, sizeof name)) == CN_OK && ctx->acting_as) {
+		if (role < CN_ROLE_ADMIN)
+			rc = cn_set_error(ctx, CN_ENOPERM, _("%s (%s) may not act as another user (--as)"),
+					  ctx->real_login, cn_role_name(role));
+		else
+			rc = staff_lookup(ctx, ctx->login, &role, name, sizeof name);
+	}
+	if (rc == CN_ENOUSER || rc == CN_ENOPERM) {
+		ctx->role = CN_ROLE_NONE;
+		ctx->staff_checked = 0;
+	}
+	if (rc)
+		return rc;
+	ctx->role = role;
+	memcpy(ctx->user_name, name, sizeof name);
+	return CN_OK;
+}
+
 int cn_require(struct cn_ctx *ctx, enum cn_role min, const char *action)
 {
+	int rc;
+	if ((rc = cn_refresh_user(ctx)))
+		return rc;
 	if (ctx->role >= min)
 		return CN_OK;
 	return cn_set_error(ctx, CN_ENOPERM, _("%s (%s) may not %s"),
@@ -101,6 +134,8 @@ int cn_data_changed(struct cn_ctx *ctx)
 	if (v == ctx->data_version)
 		return 0;
 	ctx->data_version = v;
+	/* someone may have changed our role or disabled us: cn_may follows */
+	cn_refresh_user(ctx);
 	return 1;
 }
 
@@ -290,6 +325,11 @@ static int open_db(struct cn_ctx *ctx, const struct cn_open_opts *o)
 		chmod(ctx->db_path, 0660);
 	}
 	umask(old);
+	if (rc == SQLITE_OK && stat(ctx->db_path, &sb) == 0 && (sb.st_mode & 006))
+		snprintf(ctx->warning, sizeof ctx->warning,
+			 _("%s is %s by every user of this host (mode %04o): the desk shares it by group only: run 'chmod 660 %s'"),
+			 ctx->db_path, (sb.st_mode & 002) ? _("writable") : _("readable"),
+			 (unsigned)(sb.st_mode & 07777), ctx->db_path);
 	if (rc != SQLITE_OK)
 		return cn_set_error(ctx, CN_EIO, _("%s: cannot open: %s"), ctx->db_path,
 				    ctx->db ? sqlite3_errmsg(ctx->db) : "out of memory");
@@ -355,6 +395,7 @@ int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, si
 			snprintf(ctx->login, sizeof ctx->login, "%s", o->as_login);
 			ctx->acting_as = 1;
 		}
+		ctx->staff_checked = 1;
 	}
 	*out = ctx;
 	return CN_OK;

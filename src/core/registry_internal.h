@@ -10,6 +10,10 @@
 int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
 			 size_t len, struct registry_import_summary *out);
 
+/* Marks the registry changed (meta 'registry_gen'), inside the caller's
+ * transaction: every process's search index reloads on its next search. */
+int registry_bump(struct cn_ctx *ctx);
+
 /* Drops the search index so the next search reloads it. */
 void registry_invalidate(struct cn_ctx *ctx);
 

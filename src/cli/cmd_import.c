@@ -1,0 +1,125 @@
+/* centralino import KIND FILE: one row per kind in `kinds` below; each
+ * handler gets argv from the kind's name on and parses its own options. */
+#include <getopt.h>
+#include <string.h>
+
+#include "centralino/registry.h"
+#include "cli.h"
+
+static int import_istat(struct cli *cli, int argc, char **argv);
+static int import_ambiti(struct cli *cli, int argc, char **argv);
+int cmd_import_contacts(struct cli *cli, int argc, char **argv); /* cmd_contact.c */
+
+static const struct import_kind {
+	const char *name;
+	int (*fn)(struct cli *cli, int argc, char **argv);
+	const char *usage;   /* after "centralino import " */
+	const char *help;    /* what the kind reads */
+} kinds[] = {
+	{"istat", import_istat, "istat FILE",
+	 N_("ISTAT's list of comuni as published (Elenco dei comuni italiani:\n"
+	    "      Latin-1 or UTF-8, ';', multi-line header). A merge: new comuni are\n"
+	    "      added, missing ones marked suppressed, renamed ones keep their former\n"
+	    "      names. Prints: read, added, suppressed, renamed, updated, unchanged.")},
+	{"ambiti", import_ambiti, "ambiti FILE",
+	 N_("social districts, UTF-8 CSV with the header\n"
+	    "      codice_ambito;denominazione;codice_istat;capofila (',' also accepted),\n"
+	    "      one row per member comune, capofila 1 or 0: exactly one capofila per\n"
+	    "      ambito, a comune in at most one ambito. The file replaces the members\n"
+	    "      of the ambiti it names; other ambiti are left as they are.")},
+	{"contacts", cmd_import_contacts, "contacts FILE",
+	 N_("contacts of respondents, CSV with a header naming the columns\n"
+	    "      respondent,kind,value[,name,office,source,date] (see 'contact --help').")},
+};
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
+static void import_help(FILE *f)
+{
+	fprintf(f, "%s", _("usage:"));
+	for (size_t i = 0; i < NKINDS; i++)
+		fprintf(f, "%s centralino import %s\n", i ? "      " : "", kinds[i].usage);
+	for (size_t i = 0; i < NKINDS; i++)
+		fprintf(f, "  %s: %s\n", kinds[i].name, _(kinds[i].help));
+	fprintf(f, "%s", _("The whole file is checked in one transaction: any error prints\n"
+			   "FILE:LINE: field: what is wrong, exits 65 (66 for a missing file)\n"
+			   "and changes nothing. Imports are for admins.\n"));
+}
+
+/* The common case: KIND FILE, no options. Returns -1 to go on, else the exit code. */
+static int one_file(const char *cmd, int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	int c;
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			import_help(stdout);
+			return 0;
+		}
+		return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
+	}
+	if (argc - optind != 1)
+		return cli_usage(cmd, _("give one FILE"));
+	return -1;
+}
+
+static int import_istat(struct cli *cli, int argc, char **argv)
+{
+	struct registry_import_summary s;
+	const char *file;
+	int rc;
+
+	if ((rc = one_file("import istat", argc, argv)) >= 0)
+		return rc;
+	file = argv[optind];
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = registry_import_istat(cli->ctx, file, &s)))
+		return cli_fail(cli, rc);
+	printf(_("%s: %ld read, %ld added, %ld suppressed, %ld renamed, %ld updated, %ld unchanged\n"),
+	       file, s.read, s.added, s.suppressed, s.renamed, s.updated, s.unchanged);
+	return 0;
+}
+
+static int import_ambiti(struct cli *cli, int argc, char **argv)
+{
+	struct registry_ambiti_summary s;
+	const char *file;
+	int rc;
+
+	if ((rc = one_file("import ambiti", argc, argv)) >= 0)
+		return rc;
+	file = argv[optind];
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = registry_import_ambiti(cli->ctx, file, &s)))
+		return cli_fail(cli, rc);
+	printf(_("%s: %ld rows read, %ld ambiti (%ld added, %ld updated, %ld unchanged), %ld member comuni\n"),
+	       file, s.read, s.ambiti, s.added, s.updated, s.unchanged, s.members);
+	return 0;
+}
+
+int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	const char *kind = argc > 1 ? argv[1] : NULL;
+
+	if (!kind) {
+		import_help(stderr);
+		return 64;
+	}
+	if (strcmp(kind, "--help") == 0 || strcmp(kind, "-h") == 0) {
+		import_help(stdout);
+		return 0;
+	}
+	for (size_t i = 0; i < NKINDS; i++)
+		if (strcmp(kind, kinds[i].name) == 0)
+			return kinds[i].fn(cli, argc - 1, argv + 1);
+	{
+		char names[256] = "";
+		for (size_t i = 0; i < NKINDS; i++)
+			snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+				 i ? ", " : "", kinds[i].name);
+		return cli_usage("import", _("'%s' is not something to import: %s"), kind, names);
+	}
+}

@@ -1,0 +1,84 @@
+/* centralino status: `import` of LimeSurvey's participant export lives
+ * here; `set`, `show` and `import --generic` belong to progress
+ * (cmd_status_generic.c), which sees the arguments first. */
+#include <getopt.h>
+#include <string.h>
+
+#include "centralino/limesurvey.h"
+#include "cli.h"
+#include "status_generic.h"
+
+static void status_help(FILE *f)
+{
+	fprintf(f, "%s", _(
+"usage: centralino status import --campaign KEY FILE\n"));
+	status_generic_help(f);
+	fprintf(f, "%s", _(
+"import  (supervisore) LimeSurvey's participant export of the survey (Survey\n"
+"        participants > Export: UTF-8 with BOM, every value quoted): each\n"
+"        token's `completed` sets its respondent's status: Y or a time =\n"
+"        inviato (with that time), Q = screened out (kept apart), N = code\n"
+"        issued when it was told by phone or LimeSurvey e-mailed it (invited).\n"
+"        Statuses are never lowered; one set by hand stands unless the file\n"
+"        shows a submission. Unknown tokens are listed, not fatal; importing\n"
+"        the same file again changes nothing. One transaction; a malformed\n"
+"        file changes nothing (FILE:LINE: field: what is wrong).\n"));
+}
+
+static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
+{
+	static const char cmd[] = "status import";
+	static const struct option opts[] = {
+		{"campaign", required_argument, 0, 'c'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	struct limesurvey_import_summary s;
+	const char *campaign = NULL;
+	int opt, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'h': status_help(stdout); return 0;
+		case 'c': campaign = optarg; break;
+		case ':': return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
+		default: return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(cmd, _("give one FILE"));
+	if (!campaign)
+		return cli_usage(cmd, _("--campaign KEY is required"));
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = limesurvey_import(cli->ctx, campaign, argv[optind], &s))) {
+		limesurvey_import_summary_free(&s);
+		return cli_fail(cli, rc);
+	}
+	for (size_t i = 0; i < s.nunknown; i++)
+		fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), argv[optind],
+			s.unknown[i].line, s.unknown[i].token, s.unknown[i].note);
+	if (s.revoked_used)
+		fprintf(stderr, _("centralino: warning: %ld rows carry revoked codes: remove those"
+				  " participants from LimeSurvey\n"), s.revoked_used);
+	printf(_("%s: %ld participants: %ld newly submitted, %ld submission times, %ld screened out,"
+		 " %ld codes issued, %ld unchanged, %ld kept (set by hand), %zu unknown tokens,"
+		 " %ld without token\n"),
+	       argv[optind], s.rows, s.submitted, s.times, s.screened, s.issued, s.unchanged, s.kept,
+	       s.nunknown, s.no_token);
+	limesurvey_import_summary_free(&s);
+	return 0;
+}
+
+int cmd_status(struct cli *cli, int argc, char **argv)
+{
+	int rc;
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		status_help(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 64 : 0;
+	}
+	if ((rc = status_generic_dispatch(cli, argc, argv)) >= 0)
+		return rc;
+	if (strcmp(argv[1], "import") == 0)
+		return status_import_limesurvey(cli, argc - 1, argv + 1);
+	return cli_usage("status", _("'%s' is not import, set or show"), argv[1]);
+}

@@ -1,0 +1,16 @@
+/* The parts of `centralino status` that belong to progress (issue 6):
+ * `status set`, `status show` and `status import --generic`. cmd_status.c
+ * hands its arguments here first. */
+#ifndef CENTRALINO_STATUS_GENERIC_H
+#define CENTRALINO_STATUS_GENERIC_H
+
+#include "cli.h"
+
+/* argv[0] = "status". Handles `set`, `show` and `import ... --generic`
+ * and returns the exit code; -1 when the line is not one of those. */
+int status_generic_dispatch(struct cli *cli, int argc, char **argv);
+
+/* The help lines of these subcommands, for `status --help`. */
+void status_generic_help(FILE *f);
+
+#endif

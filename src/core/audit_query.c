@@ -1,0 +1,110 @@
+/* Reading the audit log with the desk's filters, newest first. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "centralino/audit.h"
+#include "centralino/clock.h"
+#include "centralino/text.h"
+
+void audit_entries_free(struct audit_entries *e)
+{
+	for (size_t i = 0; i < e->n; i++) {
+		struct audit_entry *a = &e->v[i];
+		free(a->login);
+		free(a->as_login);
+		free(a->action);
+		free(a->object_kind);
+		free(a->object_id);
+		free(a->details);
+	}
+	free(e->v);
+	e->v = NULL;
+	e->n = 0;
+}
+
+static int fill_entry(sqlite3_stmt *st, struct audit_entry *a)
+{
+	memset(a, 0, sizeof *a);
+	a->seq = sqlite3_column_int64(st, 0);
+	snprintf(a->uuid, sizeof a->uuid, "%s", db_col(st, 1));
+	snprintf(a->at, sizeof a->at, "%s", db_col(st, 2));
+	a->login = db_col_dup(st, 3);
+	a->as_login = db_col_dup(st, 4);
+	a->action = db_col_dup(st, 5);
+	a->object_kind = db_col_dup(st, 6);
+	a->object_id = db_col_dup(st, 7);
+	a->details = db_col_dup(st, 8);
+	return a->login && a->action ? 0 : -1;
+}
+
+int audit_query(struct cn_ctx *ctx, const struct audit_filter *f, struct audit_entries *out)
+{
+	struct cn_buf sql = {0};
+	const char *binds[6];
+	char since[21], family[128];
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int nb = 0, rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the audit log"))))
+		return rc;
+	/* Only the filters in use go into the statement, so sqlite can pick
+	 * the index that fits; values are always bound. */
+	buf_puts(&sql, "SELECT seq, uuid, at, login, as_login, action, object_kind, object_id, details"
+		       " FROM audit_log WHERE 1");
+	if (f->since) {
+		cn_fmt_iso(f->since, since);
+		buf_puts(&sql, " AND at >= ?");
+		binds[nb++] = since;
+	}
+	if (f->user && *f->user) {
+		buf_puts(&sql, " AND (login = ? OR as_login = ?)");
+		binds[nb++] = f->user;
+		binds[nb++] = f->user;
+	}
+	if (f->object && *f->object) {
+		buf_puts(&sql, " AND object_id = ?");
+		binds[nb++] = f->object;
+	}
+	if (f->action && *f->action) {
+		/* "staff" also finds "staff.add", "staff.disable", ... */
+		snprintf(family, sizeof family, "%s.", f->action);
+		buf_puts(&sql, " AND (action = ? OR substr(action, 1, length(?)) = ?)");
+		binds[nb++] = f->action;
+		binds[nb++] = family;
+		binds[nb++] = family;
+	}
+	buf_puts(&sql, " ORDER BY seq DESC LIMIT ?");
+	rc = db_prepare(ctx, &st, buf_str(&sql));
+	buf_free(&sql);
+	if (rc)
+		return rc;
+	for (int i = 0; i < nb; i++)
+		sqlite3_bind_text(st, i + 1, binds[i], -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, nb + 1, f->limit > 0 ? f->limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct audit_entry *v = realloc(out->v, ncap * sizeof *v);
+			if (!v)
+				goto oom;
+			out->v = v;
+			cap = ncap;
+		}
+		if (fill_entry(st, &out->v[out->n++]))
+			goto oom;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		audit_entries_free(out);
+		return db_fail(ctx, _("reading the audit log"));
+	}
+	return CN_OK;
+oom:
+	sqlite3_finalize(st);
+	audit_entries_free(out);
+	return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+}

@@ -1,0 +1,111 @@
+/* Calls: the categories pick list; admins add to it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls_internal.h"
+
+int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the call log"))))
+		return rc;
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT k.name, k.label, k.active,"
+		" (SELECT count(*) FROM call c WHERE c.category = k.name)"
+		" FROM call_category k WHERE ?1 OR k.active = 1 ORDER BY k.position, k.name")))
+		return rc;
+	sqlite3_bind_int(st, 1, all != 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct call_category *k;
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct call_category *v = realloc(out->v, ncap * sizeof *v);
+			if (!v)
+				break;
+			out->v = v;
+			cap = ncap;
+		}
+		k = &out->v[out->n++];
+		k->name = db_col_dup(st, 0);
+		k->label = db_col_dup(st, 1);
+		k->active = sqlite3_column_int(st, 2);
+		k->calls = (long)sqlite3_column_int64(st, 3);
+		if (!k->name || !k->label)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		call_categories_free(out);
+		return rc == SQLITE_ROW ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
+					: db_fail(ctx, _("reading the categories"));
+	}
+	return CN_OK;
+}
+
+void call_categories_free(struct call_categories *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].name);
+		free(c->v[i].label);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
+
+int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in)
+{
+	sqlite3_stmt *st;
+	char now[21], details[200];
+	char *label = NULL;
+	long long n;
+	size_t len = name ? strlen(name) : 0;
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("add call categories"))))
+		return rc;
+	if (!len || len > 40 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != len)
+		return cn_set_error(ctx, CN_EUSAGE,
+			_("category name '%s': use 1 to 40 lower-case letters, digits and _"), name ? name : "");
+	if ((rc = calls_clean_text(ctx, _("label"), label_in, 0, 80, &label)))
+		return rc;
+	if (!label)
+		return cn_set_error(ctx, CN_EUSAGE, _("a category needs its label (--label TEXT)"));
+	if ((rc = db_begin(ctx)))
+		goto out;
+	if ((rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM call_category WHERE name = ?", name, (char *)NULL)))
+		goto fail;
+	if (n) {
+		rc = cn_set_error(ctx, CN_EDATA, _("category '%s' exists already"), name);
+		goto fail;
+	}
+	if ((rc = db_prepare(ctx, &st,
+		"INSERT INTO call_category (name, label, position, created_at)"
+		" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 10 FROM call_category), ?3)")))
+		goto fail;
+	cn_now_iso(ctx, now);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("adding the category"));
+	sqlite3_finalize(st);
+	if (rc)
+		goto fail;
+	snprintf(details, sizeof details, "name=%s", name);
+	if ((rc = audit_write(ctx, "call_category.add", "call_category", name, details)) ||
+	    (rc = db_commit(ctx)))
+		goto fail;
+	goto out;
+fail:
+	db_rollback(ctx);
+out:
+	free(label);
+	return rc;
+}

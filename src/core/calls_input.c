@@ -1,0 +1,308 @@
+/* Calls: reading what the operator typed — respondents, campaigns, times,
+ * free text. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "calls_internal.h"
+#include "centralino/clock.h"
+#include "centralino/text.h"
+
+static int respondent_exists(struct cn_ctx *ctx, const char *id, int *found)
+{
+	long long n;
+	int rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM respondent WHERE id = ?", id, (char *)NULL);
+	*found = n > 0;
+	return rc;
+}
+
+/* Several respondents fold to the same name: list a few for the message. */
+static int ambiguous(struct cn_ctx *ctx, const char *in, const char *folded)
+{
+	sqlite3_stmt *st;
+	char list[512] = "";
+	size_t used = 0;
+	int rc;
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT r.id, r.name, coalesce(p.sigla, '') FROM respondent r"
+		" LEFT JOIN comune co ON co.istat = r.id"
+		" LEFT JOIN provincia p ON p.code = co.provincia_code"
+		" WHERE r.folded = ? AND r.active = 1 ORDER BY r.id LIMIT 6")))
+		return rc;
+	sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW && used + 2 < sizeof list) {
+		int n = snprintf(list + used, sizeof list - used, "%s%s %s%s%s%s", used ? ", " : "",
+				 db_col(st, 0), db_col(st, 1), *db_col(st, 2) ? " (" : "",
+				 db_col(st, 2), *db_col(st, 2) ? ")" : "");
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+	sqlite3_finalize(st);
+	return cn_set_error(ctx, CN_EDATA, _("'%s' names several respondents: %s; give the code"), in, list);
+}
+
+int calls_find_respondent(struct cn_ctx *ctx, const char *in, char *out, size_t outsz)
+{
+	char id[80];
+	size_t n;
+	int found = 0, rc;
+	sqlite3_stmt *st;
+
+	while (in && isspace((unsigned char)*in))
+		in++;
+	snprintf(id, sizeof id, "%s", in ? in : "");
+	n = strlen(id);
+	while (n && isspace((unsigned char)id[n - 1]))
+		id[--n] = '\0';
+	if (!n)
+		return cn_set_error(ctx, CN_EUSAGE, _("no respondent given"));
+	if (strncasecmp(id, "amb:", 4) == 0 || strncasecmp(id, "reg:", 4) == 0) {
+		for (int i = 0; i < 3; i++)
+			id[i] = (char)toupper((unsigned char)id[i]);
+		if (id[0] == 'R' && strlen(id) == 5 && isdigit((unsigned char)id[4])) {
+			/* REG:1 -> REG:01 */
+			id[6] = '\0';
+			id[5] = id[4];
+			id[4] = '0';
+		}
+	} else if (strspn(id, "0123456789") == n && n < 6) {
+		/* an ISTAT code that lost its leading zeros in a spreadsheet */
+		char padded[8];
+		snprintf(padded, sizeof padded, "%06ld", strtol(id, NULL, 10));
+		snprintf(id, sizeof id, "%s", padded);
+	}
+	if ((rc = respondent_exists(ctx, id, &found)))
+		return rc;
+	if (found) {
+		snprintf(out, outsz, "%s", id);
+		return CN_OK;
+	}
+	/* a cadastral code, L219 */
+	if (n == 4 && isalpha((unsigned char)id[0]) && strspn(id + 1, "0123456789") == 3) {
+		char cad[5];
+		for (int i = 0; i < 5; i++)
+			cad[i] = (char)toupper((unsigned char)id[i]);
+		if ((rc = db_prepare(ctx, &st, "SELECT istat FROM comune WHERE cadastral = ?"
+					       " ORDER BY suppressed_on IS NOT NULL, istat LIMIT 1")))
+			return rc;
+		sqlite3_bind_text(st, 1, cad, -1, SQLITE_TRANSIENT);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		if (found)
+			snprintf(out, outsz, "%s", db_col(st, 0));
+		sqlite3_finalize(st);
+		if (found)
+			return CN_OK;
+	}
+	/* an exact name, when only one active respondent has it */
+	{
+		char *folded = text_fold(id);
+		long long count = 0;
+		if (!folded)
+			return cn_set_error(ctx, CN_EDATA, _("respondent: not valid UTF-8"));
+		rc = db_scalar_int(ctx, &count, "SELECT count(*) FROM respondent WHERE folded = ? AND active = 1",
+				   folded, (char *)NULL);
+		if (!rc && count > 1)
+			rc = ambiguous(ctx, id, folded);
+		if (!rc && count == 1) {
+			rc = db_prepare(ctx, &st, "SELECT id FROM respondent WHERE folded = ? AND active = 1");
+			if (!rc) {
+				sqlite3_bind_text(st, 1, folded, -1, SQLITE_TRANSIENT);
+				if (sqlite3_step(st) == SQLITE_ROW)
+					snprintf(out, outsz, "%s", db_col(st, 0));
+				sqlite3_finalize(st);
+			}
+		}
+		free(folded);
+		if (rc || count == 1)
+			return rc;
+	}
+	return cn_set_error(ctx, CN_ENOINPUT,
+		_("no comune, ambito or regione '%s' (give an ISTAT code such as 001272, AMB:CODE or REG:01)"), id);
+}
+
+int calls_respondent_find(struct cn_ctx *ctx, const char *in, char *id, size_t idsz,
+			  char *label, size_t labelsz)
+{
+	struct call c;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the call log"))) ||
+	    (rc = calls_find_respondent(ctx, in, id, idsz)))
+		return rc;
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT r.name, r.kind, coalesce(p.sigla, '') FROM respondent r"
+		" LEFT JOIN comune co ON co.istat = r.id"
+		" LEFT JOIN provincia p ON p.code = co.provincia_code WHERE r.id = ?")))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	memset(&c, 0, sizeof c);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c.respondent_id = id;
+		c.respondent_name = (char *)db_col(st, 0);
+		c.respondent_kind = (char *)db_col(st, 1);
+		snprintf(c.sigla, sizeof c.sigla, "%s", db_col(st, 2));
+		call_respondent_label(&c, label, labelsz);
+	} else {
+		snprintf(label, labelsz, "%s", id);
+	}
+	sqlite3_finalize(st);
+	return CN_OK;
+}
+
+int calls_find_campaign(struct cn_ctx *ctx, const char *key, long long *id)
+{
+	long long n = 0;
+	int rc;
+	if ((rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM campaign WHERE key = ?", key, (char *)NULL)))
+		return rc;
+	if (!n)
+		return cn_set_error(ctx, CN_ENOINPUT, _("no campaign '%s' (see 'centralino campaign list')"), key);
+	return db_scalar_int(ctx, id, "SELECT id FROM campaign WHERE key = ?", key, (char *)NULL);
+}
+
+int calls_current_campaign(struct cn_ctx *ctx, char *out, size_t outsz)
+{
+	sqlite3_stmt *st;
+	char today[11];
+	int rc, n = 0;
+	out[0] = '\0';
+	cn_today_ymd(ctx, today);
+	if ((rc = db_prepare(ctx, &st, "SELECT key FROM campaign WHERE opens_on <= ?1 AND deadline >= ?1 LIMIT 2")))
+		return rc;
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(out, outsz, "%s", db_col(st, 0));
+	sqlite3_finalize(st);
+	if (n != 1)
+		out[0] = '\0';
+	return CN_OK;
+}
+
+/* Characters (code points) in valid UTF-8. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int calls_clean_text(struct cn_ctx *ctx, const char *field, const char *in,
+		     int multiline, size_t max_chars, char **out)
+{
+	size_t bad, len, o = 0;
+	char *nfc, *s;
+
+	*out = NULL;
+	if (!in)
+		return CN_OK;
+	len = strlen(in);
+	if (!text_is_utf8(in, len, &bad))
+		return cn_set_error(ctx, CN_EDATA, _("%s: not valid UTF-8 (byte %zu)"), field, bad + 1);
+	if (!(nfc = text_nfc(in)))
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	s = nfc;
+	for (size_t i = 0; s[i]; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '\r') {
+			if (s[i + 1] == '\n')
+				continue;
+			ch = '\n';
+		}
+		if (ch == '\n' || ch == '\t')
+			s[o++] = multiline ? (char)ch : ' ';
+		else if (ch < 0x20 || ch == 0x7F)
+			continue;
+		else
+			s[o++] = (char)ch;
+	}
+	s[o] = '\0';
+	/* trim: spaces and blank lines at both ends */
+	while (o && (s[o - 1] == ' ' || s[o - 1] == '\n' || s[o - 1] == '\t'))
+		s[--o] = '\0';
+	{
+		size_t lead = strspn(s, " \n\t");
+		memmove(s, s + lead, o - lead + 1);
+	}
+	if (!*s) {
+		free(nfc);
+		return CN_OK;
+	}
+	if (max_chars && utf8_chars(s) > max_chars) {
+		free(nfc);
+		return cn_set_error(ctx, CN_EDATA, _("%s: longer than %zu characters"), field, max_chars);
+	}
+	*out = s;
+	return CN_OK;
+}
+
+int calls_day_bounds(const char *date, time_t *start, time_t *end)
+{
+	char ymd[11];
+	struct tm tm;
+	if (cn_parse_date(date, ymd) || cn_parse_time(ymd, start))
+		return CN_EUSAGE;
+	localtime_r(start, &tm);
+	tm.tm_mday++;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*end = mktime(&tm);
+	return *end == (time_t)-1 ? CN_EUSAGE : CN_OK;
+}
+
+/* Today (or today + days) at HH:MM local. */
+static int at_time(struct cn_ctx *ctx, int days, const char *hhmm, time_t *out)
+{
+	int h, m, n = 0;
+	struct tm tm;
+	time_t now = cn_now(ctx);
+	if (sscanf(hhmm, "%2d:%2d%n", &h, &m, &n) != 2 || hhmm[n] || h < 0 || h > 23 || m < 0 || m > 59)
+		return CN_EUSAGE;
+	localtime_r(&now, &tm);
+	tm.tm_mday += days;
+	tm.tm_hour = h;
+	tm.tm_min = m;
+	tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	*out = mktime(&tm);
+	return *out == (time_t)-1 ? CN_EUSAGE : CN_OK;
+}
+
+int calls_parse_when(struct cn_ctx *ctx, const char *s, time_t *out)
+{
+	if (!s)
+		return CN_EUSAGE;
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '+') {
+		char *end;
+		long v = strtol(s + 1, &end, 10);
+		long unit = *end == 'm' ? 60 : *end == 'h' ? 3600 : *end == 'd' || *end == 'g' ? 86400 : 0;
+		if (end == s + 1 || v < 0 || v > 100000 || !unit || end[1])
+			return CN_EUSAGE;
+		*out = cn_now(ctx) + (time_t)(v * unit);
+		return CN_OK;
+	}
+	{
+		static const struct { const char *word; int days; } words[] = {
+			{"oggi", 0}, {"today", 0}, {"domani", 1}, {"tomorrow", 1},
+		};
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+			size_t n = strlen(words[i].word);
+			const char *rest = s + n;
+			if (strncasecmp(s, words[i].word, n) != 0 || (*rest && *rest != ' '))
+				continue;
+			while (*rest == ' ')
+				rest++;
+			return at_time(ctx, words[i].days, *rest ? rest : "09:00", out);
+		}
+	}
+	if (strlen(s) <= 5 && strchr(s, ':') && isdigit((unsigned char)*s))
+		return at_time(ctx, 0, s, out);
+	return cn_parse_time(s, out);
+}

@@ -1,0 +1,572 @@
+/* Calls: logging, changing and closing. Each is one transaction with one
+ * audit row. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls_internal.h"
+#include "centralino/clock.h"
+
+/* A call as stored: the values the columns hold ("" for NULL). */
+struct row {
+	char id[37];
+	char started[21], ended[21];
+	char operator[65];
+	long long campaign_id;          /* 0: none */
+	char respondent[80];
+	int unidentified;
+	char *caller, *office, *email, *notes, *outcome;
+	char phone[PHONE_KEY_MAX];
+	char direction[10], category[41], state[10];
+	char callback_due[21], callback_owner[65];
+	char follows[37];
+	char closed_at[21], closed_by[65];
+	long version;
+};
+
+static void row_free(struct row *r)
+{
+	free(r->caller);
+	free(r->office);
+	free(r->email);
+	free(r->notes);
+	free(r->outcome);
+}
+
+static void copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+#define COPY(dst, src) copy(dst, sizeof dst, src)
+
+static char *dup_or_null(const char *s)
+{
+	return s && *s ? strdup(s) : NULL;
+}
+
+static const char row_columns[] =
+	"id, started_at, ended_at, operator, campaign_id, respondent_id, unidentified,"
+	" caller_name, caller_office, phone, email, direction, category, notes, outcome,"
+	" state, callback_due, callback_owner, follows_call, closed_at, closed_by, version";
+
+/* CN_ENOINPUT when there is no such call. */
+static int row_load(struct cn_ctx *ctx, const char *id, struct row *r)
+{
+	char sql[512];
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	snprintf(sql, sizeof sql, "SELECT %s FROM call WHERE id = ?", row_columns);
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE ? cn_set_error(ctx, CN_ENOINPUT, _("no call %s"), id)
+				       : db_fail(ctx, _("reading the call"));
+		sqlite3_finalize(st);
+		return rc;
+	}
+	COPY(r->id, db_col(st, 0));
+	COPY(r->started, db_col(st, 1));
+	COPY(r->ended, db_col(st, 2));
+	COPY(r->operator, db_col(st, 3));
+	r->campaign_id = sqlite3_column_int64(st, 4);
+	COPY(r->respondent, db_col(st, 5));
+	r->unidentified = sqlite3_column_int(st, 6);
+	r->caller = db_col_dup(st, 7);
+	r->office = db_col_dup(st, 8);
+	COPY(r->phone, db_col(st, 9));
+	r->email = db_col_dup(st, 10);
+	COPY(r->direction, db_col(st, 11));
+	COPY(r->category, db_col(st, 12));
+	r->notes = db_col_dup(st, 13);
+	r->outcome = db_col_dup(st, 14);
+	COPY(r->state, db_col(st, 15));
+	COPY(r->callback_due, db_col(st, 16));
+	COPY(r->callback_owner, db_col(st, 17));
+	COPY(r->follows, db_col(st, 18));
+	COPY(r->closed_at, db_col(st, 19));
+	COPY(r->closed_by, db_col(st, 20));
+	r->version = (long)sqlite3_column_int64(st, 21);
+	sqlite3_finalize(st);
+	return CN_OK;
+}
+
+static void bind_row(sqlite3_stmt *st, const struct row *r)
+{
+	db_bind_text(st, 1, r->id);
+	db_bind_text(st, 2, r->started);
+	db_bind_text(st, 3, r->ended);
+	db_bind_text(st, 4, r->operator);
+	if (r->campaign_id)
+		sqlite3_bind_int64(st, 5, r->campaign_id);
+	else
+		sqlite3_bind_null(st, 5);
+	db_bind_text(st, 6, r->respondent);
+	sqlite3_bind_int(st, 7, r->unidentified);
+	db_bind_text(st, 8, r->caller);
+	db_bind_text(st, 9, r->office);
+	db_bind_text(st, 10, r->phone);
+	db_bind_text(st, 11, r->email);
+	db_bind_text(st, 12, r->direction);
+	db_bind_text(st, 13, r->category);
+	db_bind_text(st, 14, r->notes);
+	db_bind_text(st, 15, r->outcome);
+	db_bind_text(st, 16, r->state);
+	db_bind_text(st, 17, r->callback_due);
+	db_bind_text(st, 18, r->callback_owner);
+	db_bind_text(st, 19, r->follows);
+	db_bind_text(st, 20, r->closed_at);
+	db_bind_text(st, 21, r->closed_by);
+	sqlite3_bind_int64(st, 22, r->version);
+}
+
+static int row_insert(struct cn_ctx *ctx, const struct row *r)
+{
+	char sql[768], now[21];
+	sqlite3_stmt *st;
+	int rc;
+	snprintf(sql, sizeof sql, "INSERT INTO call (%s, created_at, updated_at) VALUES"
+		 " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		 " ?18, ?19, ?20, ?21, ?22, ?23, ?23)", row_columns);
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	bind_row(st, r);
+	cn_now_iso(ctx, now);
+	sqlite3_bind_text(st, 23, now, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int row_update(struct cn_ctx *ctx, const struct row *r)
+{
+	static const char sql[] =
+		"UPDATE call SET started_at = ?2, ended_at = ?3, operator = ?4, campaign_id = ?5,"
+		" respondent_id = ?6, unidentified = ?7, caller_name = ?8, caller_office = ?9,"
+		" phone = ?10, email = ?11, direction = ?12, category = ?13, notes = ?14,"
+		" outcome = ?15, state = ?16, callback_due = ?17, callback_owner = ?18,"
+		" follows_call = ?19, closed_at = ?20, closed_by = ?21, version = ?22,"
+		" updated_at = ?23 WHERE id = ?1";
+	char now[21];
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	bind_row(st, r);
+	cn_now_iso(ctx, now);
+	sqlite3_bind_text(st, 23, now, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* 1 active, 0 disabled, -1 unknown login. */
+static int staff_state(struct cn_ctx *ctx, const char *login, int *state)
+{
+	long long n, active;
+	int rc;
+	*state = -1;
+	if ((rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM staff WHERE login = ?", login, (char *)NULL)) ||
+	    (rc = db_scalar_int(ctx, &active, "SELECT active FROM staff WHERE login = ?", login, (char *)NULL)))
+		return rc;
+	if (n)
+		*state = (int)active;
+	return CN_OK;
+}
+
+static int check_owner(struct cn_ctx *ctx, const char *login)
+{
+	int state, rc;
+	if ((rc = staff_state(ctx, login, &state)))
+		return rc;
+	if (state < 0)
+		return cn_set_error(ctx, CN_ENOINPUT, _("callback owner: %s is not on the staff list"), login);
+	if (state == 0)
+		return cn_set_error(ctx, CN_EDATA, _("callback owner: %s is disabled"), login);
+	return CN_OK;
+}
+
+static int check_category(struct cn_ctx *ctx, const char *name)
+{
+	long long n, active;
+	int rc;
+	if ((rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM call_category WHERE name = ?", name, (char *)NULL)) ||
+	    (rc = db_scalar_int(ctx, &active, "SELECT active FROM call_category WHERE name = ?", name, (char *)NULL)))
+		return rc;
+	if (!n)
+		return cn_set_error(ctx, CN_ENOINPUT, _("no category '%s' (see 'centralino call category list')"), name);
+	if (!active)
+		return cn_set_error(ctx, CN_EDATA, _("category '%s' is no longer in use"), name);
+	return CN_OK;
+}
+
+static int check_email(struct cn_ctx *ctx, const char *e)
+{
+	const char *at = strchr(e, '@');
+	if (!at || at == e || strchr(at + 1, '@') || strpbrk(e, " \t\n,;<>") ||
+	    !strchr(at + 1, '.') || at[1] == '.' || e[strlen(e) - 1] == '.')
+		return cn_set_error(ctx, CN_EDATA, _("e-mail: '%s' is not an address"), e);
+	return CN_OK;
+}
+
+/* Replaces *dst with the cleaned text. */
+static int set_text(struct cn_ctx *ctx, char **dst, const char *field, const char *in,
+		    int multiline, size_t max)
+{
+	char *v;
+	int rc = calls_clean_text(ctx, field, in, multiline, max, &v);
+	if (rc)
+		return rc;
+	free(*dst);
+	*dst = v;
+	return CN_OK;
+}
+
+static void iso_or_empty(time_t t, char out[21])
+{
+	if (t)
+		cn_fmt_iso(t, out);
+	else
+		out[0] = '\0';
+}
+
+/* 1 when following `target` would come back to `id`. */
+static int follows_cycle(struct cn_ctx *ctx, const char *id, const char *target, int *cycle)
+{
+	long long n;
+	int rc = db_scalar_int(ctx, &n,
+		"WITH RECURSIVE chain(x) AS (SELECT ?1 UNION SELECT c.follows_call FROM call c"
+		" JOIN chain ON c.id = chain.x WHERE c.follows_call IS NOT NULL)"
+		" SELECT count(*) FROM chain WHERE x = ?2", target, id, (char *)NULL);
+	*cycle = n > 0;
+	return rc;
+}
+
+/* The fields of `in` onto r, checked. `owner_default`: who owns a new
+ * callback when no owner is given and the call had none. */
+static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in, const char *owner_default)
+{
+	unsigned set = in->set;
+	int rc;
+
+	if (set & CALL_F_RESPONDENT) {
+		if (!in->respondent || !*in->respondent) {
+			r->respondent[0] = '\0';
+			r->unidentified = 1;
+		} else {
+			if ((rc = calls_find_respondent(ctx, in->respondent, r->respondent, sizeof r->respondent)))
+				return rc;
+			r->unidentified = 0;
+		}
+	}
+	if (set & CALL_F_CAMPAIGN) {
+		r->campaign_id = 0;
+		if (in->campaign && *in->campaign && (rc = calls_find_campaign(ctx, in->campaign, &r->campaign_id)))
+			return rc;
+	}
+	if ((set & CALL_F_CALLER) && (rc = set_text(ctx, &r->caller, _("caller"), in->caller_name, 0, 200)))
+		return rc;
+	if ((set & CALL_F_OFFICE) && (rc = set_text(ctx, &r->office, _("office"), in->caller_office, 0, 200)))
+		return rc;
+	if (set & CALL_F_EMAIL) {
+		if ((rc = set_text(ctx, &r->email, _("e-mail"), in->email, 0, 254)))
+			return rc;
+		if (r->email && (rc = check_email(ctx, r->email)))
+			return rc;
+	}
+	if (set & CALL_F_PHONE) {
+		const char *why;
+		r->phone[0] = '\0';
+		if (in->phone && in->phone[strspn(in->phone, " \t")] &&
+		    phone_normalise(in->phone, r->phone, &why))
+			return cn_set_error(ctx, CN_EDATA, _("phone: '%s': %s"), in->phone, why);
+	}
+	if (set & CALL_F_DIRECTION)
+		COPY(r->direction, call_direction_name(in->direction));
+	if (set & CALL_F_CATEGORY) {
+		if (!in->category || !*in->category)
+			return cn_set_error(ctx, CN_EUSAGE, _("a call needs a category"));
+		if (strcmp(in->category, r->category) != 0 && (rc = check_category(ctx, in->category)))
+			return rc;
+		COPY(r->category, in->category);
+	}
+	if ((set & CALL_F_NOTES) && (rc = set_text(ctx, &r->notes, _("notes"), in->notes, 1, 20000)))
+		return rc;
+	if ((set & CALL_F_OUTCOME) && (rc = set_text(ctx, &r->outcome, _("outcome"), in->outcome, 1, 2000)))
+		return rc;
+	if (set & CALL_F_STATE)
+		COPY(r->state, call_state_name(in->state));
+	if (set & CALL_F_CALLBACK) {
+		iso_or_empty(in->callback_due, r->callback_due);
+		if (!in->callback_due)
+			r->callback_owner[0] = '\0';
+		else if (!r->callback_owner[0])
+			COPY(r->callback_owner, owner_default);
+	}
+	if (set & CALL_F_CALLBACK_OWNER) {
+		if (!r->callback_due[0])
+			return cn_set_error(ctx, CN_EUSAGE, _("a callback owner needs a callback time"));
+		if (!in->callback_owner || !*in->callback_owner)
+			return cn_set_error(ctx, CN_EUSAGE, _("no callback owner given"));
+		if ((rc = check_owner(ctx, in->callback_owner)))
+			return rc;
+		COPY(r->callback_owner, in->callback_owner);
+	} else if ((set & CALL_F_CALLBACK) && in->callback_due && (rc = check_owner(ctx, r->callback_owner))) {
+		return rc;
+	}
+	if (set & CALL_F_FOLLOWS) {
+		r->follows[0] = '\0';
+		if (in->follows && *in->follows) {
+			int cycle = 0;
+			if ((rc = calls_resolve_id(ctx, in->follows, r->follows)))
+				return rc;
+			if (strcmp(r->follows, r->id) == 0)
+				return cn_set_error(ctx, CN_EDATA, _("a call cannot follow itself"));
+			if ((rc = follows_cycle(ctx, r->id, r->follows, &cycle)))
+				return rc;
+			if (cycle)
+				return cn_set_error(ctx, CN_EDATA, _("call %.8s already follows this one"), r->follows);
+		}
+	}
+	if (set & CALL_F_STARTED) {
+		if (!in->started)
+			return cn_set_error(ctx, CN_EUSAGE, _("a call needs its start time"));
+		cn_fmt_iso(in->started, r->started);
+	}
+	if (set & CALL_F_ENDED)
+		iso_or_empty(in->ended, r->ended);
+	return CN_OK;
+}
+
+/* What holds for every stored call, with messages for people. */
+static int finish(struct cn_ctx *ctx, struct row *r, int new_start)
+{
+	char a[17], b[17];
+	time_t started = calls_iso_time(r->started);
+	if (new_start && started > cn_now(ctx) + 300) {
+		cn_fmt_display(started, a);
+		return cn_set_error(ctx, CN_EDATA, _("a call cannot start in the future (%s)"), a);
+	}
+	if (r->ended[0] && strcmp(r->ended, r->started) < 0) {
+		cn_fmt_display(calls_iso_time(r->ended), a);
+		cn_fmt_display(started, b);
+		return cn_set_error(ctx, CN_EDATA, _("a call cannot end (%s) before it started (%s)"), a, b);
+	}
+	if (!r->respondent[0] && !r->unidentified)
+		return cn_set_error(ctx, CN_EUSAGE,
+			_("who called? give the respondent (ISTAT code, AMB:CODE, REG:NN), or mark the caller unidentified"));
+	if (strcmp(r->state, "chiusa") == 0) {
+		if (!r->closed_at[0]) {
+			cn_now_iso(ctx, r->closed_at);
+			COPY(r->closed_by, cn_login(ctx));
+		}
+	} else {
+		r->closed_at[0] = r->closed_by[0] = '\0';
+	}
+	return CN_OK;
+}
+
+/* Takes respondent, campaign and caller details of the followed call for
+ * the fields the operator did not give. */
+static int inherit(struct cn_ctx *ctx, struct row *r, unsigned set)
+{
+	struct row f;
+	int rc = row_load(ctx, r->follows, &f);
+	if (rc)
+		return rc;
+	if (!(set & CALL_F_RESPONDENT)) {
+		COPY(r->respondent, f.respondent);
+		r->unidentified = f.unidentified;
+	}
+	if (!(set & CALL_F_CAMPAIGN))
+		r->campaign_id = f.campaign_id;
+	if (!(set & CALL_F_CALLER))
+		r->caller = dup_or_null(f.caller);
+	if (!(set & CALL_F_OFFICE))
+		r->office = dup_or_null(f.office);
+	if (!(set & CALL_F_PHONE))
+		COPY(r->phone, f.phone);
+	if (!(set & CALL_F_EMAIL))
+		r->email = dup_or_null(f.email);
+	row_free(&f);
+	return CN_OK;
+}
+
+/* "key=value" pairs for the audit row of a new call. */
+static void add_details(const struct row *r, const char *campaign, char *out, size_t n)
+{
+	snprintf(out, n, "respondent=%s campaign=%s category=%s state=%s direction=%s%s%s%s%s%s%s",
+		 r->respondent[0] ? r->respondent : "-", campaign[0] ? campaign : "-",
+		 r->category, r->state, r->direction,
+		 r->callback_due[0] ? " callback=" : "", r->callback_due,
+		 r->callback_due[0] ? " owner=" : "", r->callback_owner,
+		 r->follows[0] ? " follows=" : "", r->follows);
+}
+
+int calls_add(struct cn_ctx *ctx, const struct call_input *in, char id_out[37])
+{
+	struct row r;
+	char details[512], campaign[64] = "";
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("log calls"))))
+		return rc;
+	memset(&r, 0, sizeof r);
+	cn_uuid(r.id);
+	cn_now_iso(ctx, r.started);
+	COPY(r.operator, cn_login(ctx));
+	COPY(r.direction, "inbound");
+	COPY(r.category, "altro");
+	r.version = 1;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if (in->set & CALL_F_FOLLOWS) {
+		struct call_input only = {.set = CALL_F_FOLLOWS, .follows = in->follows};
+		if ((rc = apply(ctx, &r, &only, cn_login(ctx))) ||
+		    (r.follows[0] && (rc = inherit(ctx, &r, in->set))))
+			goto out;
+	}
+	if (!(in->set & CALL_F_CAMPAIGN) && !r.follows[0]) {
+		if ((rc = calls_current_campaign(ctx, campaign, sizeof campaign)))
+			goto out;
+		if (campaign[0] && (rc = calls_find_campaign(ctx, campaign, &r.campaign_id)))
+			goto out;
+	}
+	if ((rc = apply(ctx, &r, in, cn_login(ctx))))
+		goto out;
+	if (!(in->set & CALL_F_STATE))
+		COPY(r.state, r.callback_due[0] ? "in_attesa" : r.outcome ? "chiusa" : "aperta");
+	if (!(in->set & CALL_F_CATEGORY) && (rc = check_category(ctx, r.category)))
+		goto out;
+	if ((rc = finish(ctx, &r, 1)) || (rc = row_insert(ctx, &r)))
+		goto out;
+	if (r.campaign_id) {
+		sqlite3_stmt *st;
+		if ((rc = db_prepare(ctx, &st, "SELECT key FROM campaign WHERE id = ?")))
+			goto out;
+		sqlite3_bind_int64(st, 1, r.campaign_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			COPY(campaign, db_col(st, 0));
+		sqlite3_finalize(st);
+	}
+	add_details(&r, campaign, details, sizeof details);
+	if ((rc = audit_write(ctx, "call.add", "call", r.id, details)) || (rc = db_commit(ctx)))
+		goto out;
+	snprintf(id_out, 37, "%s", r.id);
+	row_free(&r);
+	return CN_OK;
+out:
+	db_rollback(ctx);
+	row_free(&r);
+	return rc;
+}
+
+/* Names of the columns that differ, comma-separated. */
+static void changed_fields(const struct row *a, const struct row *b, char *out, size_t n)
+{
+	struct { const char *name; const char *x, *y; } t[] = {
+		{"started", a->started, b->started}, {"ended", a->ended, b->ended},
+		{"respondent", a->respondent, b->respondent},
+		{"caller", a->caller, b->caller}, {"office", a->office, b->office},
+		{"phone", a->phone, b->phone}, {"email", a->email, b->email},
+		{"direction", a->direction, b->direction}, {"category", a->category, b->category},
+		{"notes", a->notes, b->notes}, {"outcome", a->outcome, b->outcome},
+		{"state", a->state, b->state}, {"callback", a->callback_due, b->callback_due},
+		{"callback_owner", a->callback_owner, b->callback_owner},
+		{"follows", a->follows, b->follows},
+	};
+	size_t used = 0;
+	out[0] = '\0';
+	if (a->campaign_id != b->campaign_id)
+		used += (size_t)snprintf(out, n, "campaign");
+	if (a->unidentified != b->unidentified && a->respondent[0] == b->respondent[0])
+		used += (size_t)snprintf(out + used, n - used, "%sunidentified", used ? "," : "");
+	for (size_t i = 0; i < sizeof t / sizeof *t && used < n; i++)
+		if (strcmp(t[i].x ? t[i].x : "", t[i].y ? t[i].y : "") != 0)
+			used += (size_t)snprintf(out + used, n - used, "%s%s", used ? "," : "", t[i].name);
+}
+
+static int clone_texts(struct row *dst, const struct row *src)
+{
+	*dst = *src;
+	dst->caller = dup_or_null(src->caller);
+	dst->office = dup_or_null(src->office);
+	dst->email = dup_or_null(src->email);
+	dst->notes = dup_or_null(src->notes);
+	dst->outcome = dup_or_null(src->outcome);
+	return CN_OK;
+}
+
+/* Loads, applies, checks and saves; audit action `action`. */
+static int update(struct cn_ctx *ctx, const char *id_in, const struct call_input *in,
+		  const char *action, int closing, int *changed)
+{
+	struct row before, r;
+	char id[37], fields[256], details[400];
+	int rc;
+
+	if (changed)
+		*changed = 0;
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, closing ? _("close calls") : _("change calls"))))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = calls_resolve_id(ctx, id_in, id)) || (rc = row_load(ctx, id, &before))) {
+		db_rollback(ctx);
+		return rc;
+	}
+	clone_texts(&r, &before);
+	if (in->expect_version && in->expect_version != before.version) {
+		rc = cn_set_error(ctx, CN_EDATA,
+			_("call %.8s was changed by someone else since you opened it: open it again"), id);
+		goto out;
+	}
+	if (closing && strcmp(before.state, "chiusa") == 0) {
+		char when[17];
+		cn_fmt_display(calls_iso_time(before.closed_at), when);
+		rc = cn_set_error(ctx, CN_EDATA, _("call %.8s is already closed (%s, %s)"), id, when, before.closed_by);
+		goto out;
+	}
+	if ((rc = apply(ctx, &r, in, cn_login(ctx))))
+		goto out;
+	if (closing && !r.outcome) {
+		rc = cn_set_error(ctx, CN_EUSAGE, _("closing a call needs its outcome"));
+		goto out;
+	}
+	if ((rc = finish(ctx, &r, (in->set & CALL_F_STARTED) != 0)))
+		goto out;
+	changed_fields(&before, &r, fields, sizeof fields);
+	if (!fields[0]) {
+		rc = db_commit(ctx);
+		goto out;
+	}
+	r.version = before.version + 1;
+	if ((rc = row_update(ctx, &r)))
+		goto out;
+	snprintf(details, sizeof details, "changed=%s state=%s", fields, r.state);
+	if ((rc = audit_write(ctx, action, "call", id, details)) || (rc = db_commit(ctx)))
+		goto out;
+	if (changed)
+		*changed = 1;
+out:
+	db_rollback(ctx);
+	row_free(&before);
+	row_free(&r);
+	return rc;
+}
+
+int calls_update(struct cn_ctx *ctx, const char *id, const struct call_input *in, int *changed)
+{
+	return update(ctx, id, in, "call.update", 0, changed);
+}
+
+int calls_close(struct cn_ctx *ctx, const char *id, const char *outcome)
+{
+	struct call_input in = {.set = CALL_F_STATE, .state = CALL_CHIUSA, .outcome = outcome};
+	if (outcome && *outcome)
+		in.set |= CALL_F_OUTCOME;
+	return update(ctx, id, &in, "call.close", 1, NULL);
+}

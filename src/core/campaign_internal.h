@@ -1,0 +1,41 @@
+/* Campaign helpers for other core modules (codes, contacts, LimeSurvey,
+ * registry imports), used inside the caller's transaction. */
+#ifndef CENTRALINO_CAMPAIGN_INTERNAL_H
+#define CENTRALINO_CAMPAIGN_INTERNAL_H
+
+#include "core.h"
+#include "centralino/campaign.h"
+#include "centralino/text.h"
+
+/* What the code modules need of a campaign. */
+struct campaign_row {
+	long long id;
+	char key[41];
+	char name[256];
+	char opens_on[11], deadline[11];
+	int code_length;
+	int uses_codes;
+};
+/* CN_ENOINPUT "no campaign KEY (see 'centralino campaign list')". */
+int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *out);
+
+/* The respondent's status in the campaign into status (16 bytes);
+ * CN_EDATA "NAME (ID) is not among the respondents of campaign KEY". */
+int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,
+			   const char *respondent_id, char status[16]);
+
+/* The respondent's display name ("Forlì"), malloc'd; "" copy when unknown. */
+char *respondent_name(struct cn_ctx *ctx, const char *respondent_id);
+
+/* campaign_sync_respondents without permission check, transaction or audit. */
+int campaign_sync_in_tx(struct cn_ctx *ctx, long *added);
+
+/* Appends " key=value" to an audit details string; the value is quoted
+ * when it holds spaces, quotes or '=' (inner '"' become '\''). */
+void campaign_audit_kv(struct cn_buf *b, const char *key, const char *value);
+void campaign_audit_long(struct cn_buf *b, const char *key, long long value);
+
+/* Stored UTC ISO time -> "31/07/2019 10:30" (local); "" stays "". */
+void iso_display(const char *iso, char out[17]);
+
+#endif

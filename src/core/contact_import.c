@@ -1,0 +1,172 @@
+/* `import contacts FILE`: a CSV of contacts, all or nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign_internal.h"
+#include "contact_internal.h"
+#include "centralino/clock.h"
+#include "centralino/csv.h"
+
+enum col { C_RESPONDENT, C_KIND, C_VALUE, C_NAME, C_OFFICE, C_SOURCE, C_DATE, C_N };
+
+/* Accepted header names per column (English and Italian). */
+static const char *const col_names[C_N][5] = {
+	[C_RESPONDENT] = {"respondent", "istat", "codice", "codice_istat", "id"},
+	[C_KIND] = {"kind", "tipo"},
+	[C_VALUE] = {"value", "valore", "contatto"},
+	[C_NAME] = {"name", "nome", "referente"},
+	[C_OFFICE] = {"office", "ufficio"},
+	[C_SOURCE] = {"source", "fonte"},
+	[C_DATE] = {"date", "data"},
+};
+
+/* "Codice ISTAT" reads as codice_istat. */
+static int header_col(char *h)
+{
+	for (char *p = h; *p; p++)
+		if (*p == ' ' || *p == '-')
+			*p = '_';
+	for (int c = 0; c < C_N; c++)
+		for (int i = 0; i < 5 && col_names[c][i]; i++)
+			if (strcasecmp(h, col_names[c][i]) == 0)
+				return c;
+	return -1;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int contact_import(struct cn_ctx *ctx, const char *path, struct contact_import_summary *out)
+{
+	char err[1024], source[300];
+	char *data = NULL;
+	size_t len;
+	enum text_encoding enc;
+	struct csv_reader *r = NULL;
+	struct csv_record rec;
+	struct cn_buf details = {0};
+	int cols[C_N], rc, got;
+	size_t nheader = 0;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))))
+		return rc;
+	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+		return cn_set_error(ctx, rc, "%s", err);
+	snprintf(source, sizeof source, "import %s", base_name(path));
+	if (!(r = csv_open(data, len, 0))) {
+		free(data);
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	for (int c = 0; c < C_N; c++)
+		cols[c] = -1;
+	if ((got = csv_next(r, &rec)) <= 0) {
+		long line = 1;
+		const char *msg = got < 0 ? csv_error(r, &line) : NULL;
+		rc = msg ? cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg))
+			 : cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), path);
+		goto done;
+	}
+	nheader = rec.nfields;
+	for (size_t i = 0; i < rec.nfields; i++) {
+		int c = header_col(csv_trim(rec.fields[i]));
+		if (c >= 0 && cols[c] < 0)
+			cols[c] = (int)i;
+	}
+	for (int c = 0; c <= C_VALUE; c++)
+		if (cols[c] < 0) {
+			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: no column '%s' (columns: %s, %s, %s"
+				" and optionally name, office, source, date)"), path, rec.line, col_names[c][0],
+				col_names[C_RESPONDENT][0], col_names[C_KIND][0], col_names[C_VALUE][0]);
+			goto done;
+		}
+	if ((rc = db_begin(ctx)))
+		goto done;
+	while ((got = csv_next(r, &rec)) > 0) {
+		const char *f[C_N];
+		char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11];
+		enum contact_kind kind;
+		const char *why;
+		int added;
+
+		if (rec.nfields == 1 && !*csv_trim(rec.fields[0]))
+			continue; /* blank line */
+		if (rec.nfields != nheader) {
+			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: columns: %zu fields where the header has %zu"),
+					  path, rec.line, rec.nfields, nheader);
+			goto fail;
+		}
+		for (int c = 0; c < C_N; c++)
+			f[c] = cols[c] >= 0 ? csv_trim(rec.fields[cols[c]]) : "";
+		out->read++;
+		if (campaign_resolve_respondent(ctx, f[C_RESPONDENT], rid)) {
+			char msg[1024];
+			snprintf(msg, sizeof msg, "%s", cn_error(ctx));
+			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: respondent: %s", path, rec.line, msg);
+			goto fail;
+		}
+		if (contact_kind_parse(f[C_KIND], &kind)) {
+			rc = cn_set_error(ctx, CN_EDATA,
+				_("%s:%ld: kind: '%s' is not referente, ufficio, email, pec or telefono"),
+				path, rec.line, f[C_KIND]);
+			goto fail;
+		}
+		if (contact_value_check(kind, f[C_VALUE], value, sizeof value, &why)) {
+			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: value: '%s': %s", path, rec.line, f[C_VALUE], why);
+			goto fail;
+		}
+		if (*f[C_NAME] && contact_value_check(CONTACT_REFERENTE, f[C_NAME], name, sizeof name, &why)) {
+			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: name: '%s': %s", path, rec.line, f[C_NAME], why);
+			goto fail;
+		}
+		if (*f[C_OFFICE] && contact_value_check(CONTACT_UFFICIO, f[C_OFFICE], office, sizeof office, &why)) {
+			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: office: '%s': %s", path, rec.line, f[C_OFFICE], why);
+			goto fail;
+		}
+		if (*f[C_DATE]) {
+			if (cn_parse_date(f[C_DATE], date)) {
+				rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: date: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+						  path, rec.line, f[C_DATE]);
+				goto fail;
+			}
+		} else {
+			cn_today_ymd(ctx, date);
+		}
+		if ((rc = contact_insert_in_tx(ctx, rid, kind, value, name, office,
+					       *f[C_SOURCE] ? f[C_SOURCE] : source, date, &added)))
+			goto fail;
+		if (added)
+			out->added++;
+		else
+			out->unchanged++;
+	}
+	if (got < 0) {
+		long line;
+		const char *msg = csv_error(r, &line);
+		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg));
+		goto fail;
+	}
+	if (!out->added) {
+		db_rollback(ctx); /* nothing new: no trace */
+		goto done;
+	}
+	campaign_audit_kv(&details, "file", base_name(path));
+	campaign_audit_long(&details, "read", out->read);
+	campaign_audit_long(&details, "added", out->added);
+	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, buf_str(&details))) ||
+	    (rc = db_commit(ctx)))
+		goto fail;
+	goto done;
+fail:
+	db_rollback(ctx);
+	out->added = out->unchanged = 0;
+done:
+	csv_close(r);
+	free(data);
+	buf_free(&details);
+	return rc;
+}

@@ -1,0 +1,413 @@
+/* LimeSurvey's participant export read back: who submitted, who was
+ * screened out, whose code LimeSurvey e-mailed. See limesurvey.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "campaign_internal.h"
+#include "centralino/clock.h"
+#include "centralino/csv.h"
+#include "centralino/limesurvey.h"
+
+void limesurvey_import_summary_free(struct limesurvey_import_summary *s)
+{
+	for (size_t i = 0; i < s->nunknown; i++) {
+		free(s->unknown[i].token);
+		free(s->unknown[i].note);
+	}
+	free(s->unknown);
+	s->unknown = NULL;
+	s->nunknown = 0;
+}
+
+/* What the file says about one respondent, merged over its tokens. */
+struct seen {
+	char id[RESPONDENT_ID_BUFSZ];
+	int rank;                 /* 0 nothing, 1 issued, 3 submitted */
+	int screened;
+	char submitted_at[21];    /* earliest time given, UTC ISO; "" none */
+};
+
+struct seen_set {
+	size_t n, cap;
+	struct seen *v;
+};
+
+/* One entry per token row; merged per respondent after sorting. */
+static struct seen *seen_add(struct seen_set *s, const char *id)
+{
+	if (s->n == s->cap) {
+		size_t ncap = s->cap ? s->cap * 2 : 256;
+		struct seen *v = realloc(s->v, ncap * sizeof *v);
+		if (!v)
+			return NULL;
+		s->v = v;
+		s->cap = ncap;
+	}
+	memset(&s->v[s->n], 0, sizeof s->v[0]);
+	snprintf(s->v[s->n].id, sizeof s->v[0].id, "%s", id);
+	return &s->v[s->n++];
+}
+
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct seen *)a)->id, ((const struct seen *)b)->id);
+}
+
+/* Sorts and folds the entries of a respondent with several tokens into
+ * one: the furthest status, screened if any, the earliest time. */
+static void seen_merge(struct seen_set *s)
+{
+	size_t o = 0;
+	qsort(s->v, s->n, sizeof s->v[0], by_id);
+	for (size_t i = 0; i < s->n; i++) {
+		struct seen *m = &s->v[o], *e = &s->v[i];
+		if (i == 0 || strcmp(m->id, e->id) != 0) {
+			if (i)
+				m = &s->v[++o];
+			if (m != e)
+				*m = *e;
+			continue;
+		}
+		if (e->rank > m->rank)
+			m->rank = e->rank;
+		m->screened |= e->screened;
+		if (e->submitted_at[0] && (!m->submitted_at[0] || strcmp(e->submitted_at, m->submitted_at) < 0))
+			memcpy(m->submitted_at, e->submitted_at, sizeof m->submitted_at);
+	}
+	s->n = s->n ? o + 1 : 0;
+}
+
+static int add_unknown(struct limesurvey_import_summary *out, long line, const char *token, const char *note)
+{
+	struct limesurvey_unknown *v = realloc(out->unknown, (out->nunknown + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	out->unknown = v;
+	v[out->nunknown].line = line;
+	v[out->nunknown].token = strdup(token);
+	v[out->nunknown].note = strdup(note);
+	out->nunknown++;
+	return 0;
+}
+
+/* The header's column name: " attribute_1 <Codice>" -> "attribute_1". */
+static void column_name(const char *h, char *out, size_t outsz)
+{
+	size_t o = 0;
+	while (*h == ' ' || *h == '\t')
+		h++;
+	for (; *h && *h != ' ' && *h != '\t' && o + 1 < outsz; h++)
+		out[o++] = (char)(*h >= 'A' && *h <= 'Z' ? *h + 32 : *h);
+	out[o] = '\0';
+}
+
+enum completed { DONE_NO, DONE_YES, DONE_QUOTA };
+
+/* N, Y, Q or "YYYY-MM-DD HH:MM[:SS]" (LimeSurvey's local time). */
+static int parse_completed(const char *s, enum completed *c, char iso[21])
+{
+	time_t t;
+	iso[0] = '\0';
+	if (strcmp(s, "N") == 0 || strcmp(s, "") == 0) {
+		*c = DONE_NO;
+		return 0;
+	}
+	if (strcmp(s, "Y") == 0) {
+		*c = DONE_YES;
+		return 0;
+	}
+	if (strcmp(s, "Q") == 0) {
+		*c = DONE_QUOTA;
+		return 0;
+	}
+	if (strlen(s) >= 16 && s[10] == ' ' && cn_parse_time(s, &t) == CN_OK) {
+		*c = DONE_YES;
+		cn_fmt_iso(t, iso);
+		return 0;
+	}
+	return -1;
+}
+
+struct token_row {
+	int found;
+	long long campaign_id;
+	char campaign_key[41];
+	char respondent_id[RESPONDENT_ID_BUFSZ];
+	int active, given;
+};
+
+static int token_lookup(struct cn_ctx *ctx, sqlite3_stmt *st, const char *token, struct token_row *t)
+{
+	int rc;
+	memset(t, 0, sizeof *t);
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, token, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		t->found = 1;
+		t->campaign_id = sqlite3_column_int64(st, 0);
+		snprintf(t->campaign_key, sizeof t->campaign_key, "%s", db_col(st, 1));
+		snprintf(t->respondent_id, sizeof t->respondent_id, "%s", db_col(st, 2));
+		t->active = sqlite3_column_int(st, 3);
+		t->given = sqlite3_column_int(st, 4);
+	} else if (rc != SQLITE_DONE) {
+		return db_fail(ctx, _("looking up the tokens"));
+	}
+	return CN_OK;
+}
+
+static int rank_of(const char *status)
+{
+	if (strcmp(status, "codice_emesso") == 0)
+		return 1;
+	if (strcmp(status, "in_compilazione") == 0)
+		return 2;
+	if (strcmp(status, "inviato") == 0)
+		return 3;
+	return 0;
+}
+
+/* Applies what the file says to one respondent. */
+static int apply(struct cn_ctx *ctx, long long campaign_id, const struct seen *s,
+		 struct limesurvey_import_summary *out)
+{
+	static const char *const by_rank[4] = {"nessun_codice", "codice_emesso", "in_compilazione", "inviato"};
+	sqlite3_stmt *st;
+	char status[16], source[16], submitted[21], now[21];
+	int screened, rc, rank, new_rank, new_screened;
+	const char *new_submitted;
+
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT status, coalesce(status_source, ''), coalesce(submitted_at, ''), screened_out"
+		"  FROM campaign_respondent WHERE campaign_id = ? AND respondent_id = ?")))
+		return rc;
+	sqlite3_bind_int64(st, 1, campaign_id);
+	db_bind_text(st, 2, s->id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the statuses"));
+	}
+	snprintf(status, sizeof status, "%s", db_col(st, 0));
+	snprintf(source, sizeof source, "%s", db_col(st, 1));
+	snprintf(submitted, sizeof submitted, "%s", db_col(st, 2));
+	screened = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+
+	rank = rank_of(status);
+	new_rank = s->rank > rank ? s->rank : rank;
+	if (s->screened && new_rank < 1)
+		new_rank = 1;
+	new_screened = screened || s->screened;
+	/* LimeSurvey's time of submission is a fact: it replaces the stand-in
+	 * the schema puts in when a "Y" came without one. */
+	new_submitted = submitted;
+	if (new_rank == 3 && s->submitted_at[0] &&
+	    (rank < 3 || (strcmp(source, "manuale") && strcmp(source, "generico"))))
+		new_submitted = s->submitted_at;
+	if (new_rank == rank && new_screened == screened && strcmp(new_submitted, submitted) == 0) {
+		out->unchanged++;
+		return CN_OK;
+	}
+	/* A person's decision stands (the schema skips such updates, see
+	 * 004_progress.sql) — except a submission, which is a fact. */
+	if ((strcmp(status, "esonerato") == 0 || strcmp(status, "inviato") == 0) &&
+	    (strcmp(source, "manuale") == 0 || strcmp(source, "generico") == 0) &&
+	    !(new_rank == 3 && rank < 3)) {
+		out->kept++;
+		return CN_OK;
+	}
+	if (strcmp(status, "esonerato") == 0 && new_rank < 3) {
+		/* excused: only a submission moves it */
+		out->kept++;
+		return CN_OK;
+	}
+	if (new_rank == 3 && rank < 3)
+		out->submitted++;
+	else if (strcmp(new_submitted, submitted) != 0)
+		out->times++;
+	if (new_rank == 1 && rank < 1)
+		out->issued++;
+	if (new_screened && !screened)
+		out->screened++;
+	cn_now_iso(ctx, now);
+	if ((rc = db_prepare(ctx, &st,
+		"UPDATE campaign_respondent SET status = ?, status_at = ?, status_source = 'limesurvey',"
+		" submitted_at = ?, screened_out = ? WHERE campaign_id = ? AND respondent_id = ?")))
+		return rc;
+	db_bind_text(st, 1, by_rank[new_rank]);
+	db_bind_text(st, 2, now);
+	db_bind_text(st, 3, new_submitted);
+	sqlite3_bind_int(st, 4, new_screened);
+	sqlite3_bind_int64(st, 5, campaign_id);
+	db_bind_text(st, 6, s->id);
+	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("updating the statuses"));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *path,
+		      struct limesurvey_import_summary *out)
+{
+	struct campaign_row c;
+	struct seen_set seen = {0};
+	struct csv_reader *r = NULL;
+	struct csv_record rec;
+	struct cn_buf details = {0};
+	sqlite3_stmt *look = NULL;
+	char err[1024], *data = NULL;
+	size_t len, nheader;
+	enum text_encoding enc;
+	int col_token = -1, col_completed = -1, col_invited = -1, rc, got;
+	long changed;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
+		return rc;
+	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+		return cn_set_error(ctx, rc, "%s", err);
+	if (!(r = csv_open(data, len, 0))) {
+		free(data);
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	if ((got = csv_next(r, &rec)) <= 0) {
+		long line = 1;
+		const char *msg = got < 0 ? csv_error(r, &line) : NULL;
+		rc = msg ? cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg))
+			 : cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), path);
+		goto done;
+	}
+	nheader = rec.nfields;
+	for (size_t i = 0; i < rec.nfields; i++) {
+		char name[64];
+		column_name(rec.fields[i], name, sizeof name);
+		if (strcmp(name, "token") == 0 && col_token < 0)
+			col_token = (int)i;
+		else if (strcmp(name, "completed") == 0 && col_completed < 0)
+			col_completed = (int)i;
+		else if (strcmp(name, "invited") == 0 && col_invited < 0)
+			col_invited = (int)i;
+	}
+	if (col_token < 0 || col_completed < 0) {
+		rc = cn_set_error(ctx, CN_EDATA,
+			_("%s:%ld: header: no '%s' column: is this LimeSurvey's participant export"
+			  " (Survey participants > Export)?"), path, rec.line, col_token < 0 ? "token" : "completed");
+		goto done;
+	}
+	if ((rc = db_begin(ctx)))
+		goto done;
+	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+		goto fail;
+	if ((rc = db_prepare(ctx, &look,
+		"SELECT a.campaign_id, c.key, a.respondent_id, a.state = 'active', a.given_at IS NOT NULL"
+		"  FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE a.code = ?")))
+		goto fail;
+	while ((got = csv_next(r, &rec)) > 0) {
+		const char *token, *completed, *invited;
+		struct token_row t;
+		struct seen *s;
+		enum completed done;
+		char when[21];
+
+		if (rec.nfields == 1 && !*csv_trim(rec.fields[0]))
+			continue; /* blank line */
+		if (rec.nfields != nheader) {
+			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: columns: %zu fields where the header has %zu"),
+					  path, rec.line, rec.nfields, nheader);
+			goto fail;
+		}
+		out->rows++;
+		token = csv_trim(rec.fields[col_token]);
+		completed = csv_trim(rec.fields[col_completed]);
+		invited = col_invited >= 0 ? csv_trim(rec.fields[col_invited]) : "";
+		if (parse_completed(completed, &done, when)) {
+			rc = cn_set_error(ctx, CN_EDATA,
+				_("%s:%ld: completed: '%s' is not N, Y, Q or a time YYYY-MM-DD HH:MM"),
+				path, rec.line, completed);
+			goto fail;
+		}
+		if (!*token) {
+			out->no_token++;
+			continue;
+		}
+		if ((rc = token_lookup(ctx, look, token, &t)))
+			goto fail;
+		if (!t.found || t.campaign_id != c.id) {
+			char note[128];
+			if (t.found)
+				snprintf(note, sizeof note, _("a code of campaign %s"), t.campaign_key);
+			else
+				snprintf(note, sizeof note, "%s", _("not a code given by the desk"));
+			if (add_unknown(out, rec.line, token, note)) {
+				rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+				goto fail;
+			}
+			continue;
+		}
+		if (!t.active)
+			out->revoked_used++;
+		if (!(s = seen_add(&seen, t.respondent_id))) {
+			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+			goto fail;
+		}
+		if (done == DONE_YES) {
+			s->rank = 3;
+			memcpy(s->submitted_at, when, sizeof when);
+		} else if (done == DONE_QUOTA) {
+			s->screened = 1;
+		} else if (t.active && (t.given || (*invited && strcmp(invited, "N") != 0))) {
+			/* LimeSurvey holds it and the respondent has it (told by
+			 * phone, or e-mailed by LimeSurvey) */
+			if (s->rank < 1)
+				s->rank = 1;
+		}
+	}
+	if (got < 0) {
+		long line;
+		const char *msg = csv_error(r, &line);
+		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg));
+		goto fail;
+	}
+	seen_merge(&seen);
+	for (size_t i = 0; i < seen.n; i++)
+		if ((rc = apply(ctx, c.id, &seen.v[i], out)))
+			goto fail;
+	changed = out->submitted + out->times + out->issued + out->screened;
+	if (!changed) {
+		db_rollback(ctx); /* the same file again: nothing changes, no trace */
+		goto done;
+	}
+	campaign_audit_kv(&details, "campaign", c.key);
+	campaign_audit_kv(&details, "file", base_name(path));
+	campaign_audit_long(&details, "rows", out->rows);
+	campaign_audit_long(&details, "submitted", out->submitted);
+	campaign_audit_long(&details, "screened", out->screened);
+	campaign_audit_long(&details, "issued", out->issued);
+	campaign_audit_long(&details, "unknown", (long long)out->nunknown);
+	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, buf_str(&details))) ||
+	    (rc = db_commit(ctx)))
+		goto fail;
+	goto done;
+fail:
+	db_rollback(ctx);
+done:
+	sqlite3_finalize(look);
+	csv_close(r);
+	free(data);
+	free(seen.v);
+	buf_free(&details);
+	if (rc) {
+		long rows = out->rows;
+		limesurvey_import_summary_free(out);
+		memset(out, 0, sizeof *out);
+		out->rows = rows;
+	}
+	return rc;
+}

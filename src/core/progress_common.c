@@ -1,0 +1,171 @@
+/* Names of statuses and groupings, campaign facts, and small helpers the
+ * progress modules share. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_internal.h"
+#include "centralino/clock.h"
+
+static const char *const status_names[PROGRESS_NSTATUS] = {
+	"nessun_codice", "codice_emesso", "in_compilazione", "inviato", "esonerato",
+};
+static const char *const status_labels[PROGRESS_NSTATUS] = {
+	N_("no code"), N_("code issued"), N_("in progress"), N_("submitted"), N_("excused"),
+};
+static const char *const by_names[PROGRESS_NBY] = {
+	"regione", "provincia", "ambito", "ripartizione", "rispondente",
+};
+
+const char *progress_status_name(enum progress_status s)
+{
+	return s >= 0 && s < PROGRESS_NSTATUS ? status_names[s] : "?";
+}
+
+const char *progress_status_label(enum progress_status s)
+{
+	return s >= 0 && s < PROGRESS_NSTATUS ? _(status_labels[s]) : "?";
+}
+
+int progress_status_parse(const char *s, enum progress_status *out)
+{
+	for (int i = 0; i < PROGRESS_NSTATUS; i++)
+		if (s && strcmp(s, status_names[i]) == 0) {
+			*out = (enum progress_status)i;
+			return CN_OK;
+		}
+	return CN_EUSAGE;
+}
+
+int progress_by_parse(const char *s, enum progress_by *out)
+{
+	for (int i = 0; i < PROGRESS_NBY; i++)
+		if (s && strcmp(s, by_names[i]) == 0) {
+			*out = (enum progress_by)i;
+			return CN_OK;
+		}
+	if (s && strcmp(s, "comune") == 0) {
+		*out = PROGRESS_BY_RESPONDENT;
+		return CN_OK;
+	}
+	return CN_EUSAGE;
+}
+
+const char *progress_by_name(enum progress_by by)
+{
+	return by >= 0 && by < PROGRESS_NBY ? by_names[by] : "?";
+}
+
+long progress_denominator(const struct progress_counts *c)
+{
+	return c->respondents - c->status[PROGRESS_ESONERATO] - c->screened;
+}
+
+double progress_pct(const struct progress_counts *c)
+{
+	long d = progress_denominator(c);
+	return d > 0 ? 100.0 * (double)c->status[PROGRESS_INVIATO] / (double)d : -1;
+}
+
+int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_campaign *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT id, key, name, opens_on, deadline, kinds, uses_codes FROM campaign WHERE key = ?")))
+		return rc;
+	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		snprintf(out->key, sizeof out->key, "%s", db_col(st, 1));
+		snprintf(out->name, sizeof out->name, "%s", db_col(st, 2));
+		snprintf(out->opens_on, sizeof out->opens_on, "%s", db_col(st, 3));
+		snprintf(out->deadline, sizeof out->deadline, "%s", db_col(st, 4));
+		snprintf(out->kinds, sizeof out->kinds, "%s", db_col(st, 5));
+		out->uses_codes = sqlite3_column_int(st, 6);
+		rc = CN_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = cn_set_error(ctx, CN_ENOINPUT,
+			_("no campaign '%s' (see 'centralino campaign list')"), key ? key : "");
+	} else {
+		rc = db_fail(ctx, _("reading the campaign"));
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int audit_kv(struct cn_buf *b, const char *key, const char *value)
+{
+	if (!value)
+		value = "";
+	if (b->len && buf_puts(b, " "))
+		return -1;
+	if (!*value || strpbrk(value, " \t\n\"\\=")) {
+		if (buf_printf(b, "%s=\"", key))
+			return -1;
+		for (const char *p = value; *p; p++) {
+			char esc[3] = {'\\', *p, 0};
+			if (*p == '\n')
+				esc[1] = 'n';
+			if ((*p == '"' || *p == '\\' || *p == '\n') ? buf_puts(b, esc) : buf_add(b, p, 1))
+				return -1;
+		}
+		return buf_puts(b, "\"");
+	}
+	return buf_printf(b, "%s=%s", key, value);
+}
+
+/* Days since 1970-01-01 of a civil date (UTC arithmetic, no time zone). */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Called for every submission of a campaign on each dashboard refresh:
+ * the stored form "YYYY-MM-DDTHH:MM:SSZ" is read by hand (sscanf and
+ * timegm cost more than the rest of the refresh); anything else goes
+ * through cn_parse_time. */
+void progress_iso_day(const char *iso, char out[11])
+{
+	struct tm tm;
+	time_t t;
+	out[0] = '\0';
+	if (!iso || !*iso)
+		return;
+	if (strlen(iso) == 20 && iso[4] == '-' && iso[7] == '-' && iso[10] == 'T' && iso[19] == 'Z') {
+		int y = digits(iso, 4), mo = digits(iso + 5, 2), d = digits(iso + 8, 2);
+		int h = digits(iso + 11, 2), mi = digits(iso + 14, 2), se = digits(iso + 17, 2);
+		if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || mi < 0 || se < 0)
+			return;
+		t = (time_t)days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	} else if (cn_parse_time(iso, &t) != CN_OK) {
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+time_t progress_day_start(const char *ymd)
+{
+	time_t t = 0;
+	cn_parse_time(ymd, &t);
+	return t;
+}

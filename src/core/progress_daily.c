@@ -1,0 +1,277 @@
+/* The day-by-day series: codes given out, calls by category, submissions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_internal.h"
+#include "centralino/clock.h"
+
+static void next_day(const char *ymd, char out[11])
+{
+	struct tm tm = {0};
+	int y, m, d;
+	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3) {
+		out[0] = '\0';
+		return;
+	}
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + 1;
+	tm.tm_hour = 12; /* away from DST changes */
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* (day, [category,] count) rows of one query. */
+struct ev {
+	char day[11];
+	int cat;        /* index into categories, -1 none */
+	long n;
+};
+struct evs {
+	size_t n, cap;
+	struct ev *v;
+};
+
+static int evs_add(struct evs *e, const char *day, int cat, long n)
+{
+	if (e->n == e->cap) {
+		size_t ncap = e->cap ? e->cap * 2 : 64;
+		struct ev *p = realloc(e->v, ncap * sizeof *p);
+		if (!p)
+			return -1;
+		e->v = p;
+		e->cap = ncap;
+	}
+	snprintf(e->v[e->n].day, sizeof e->v[e->n].day, "%s", day);
+	e->v[e->n].cat = cat;
+	e->v[e->n++].n = n;
+	return 0;
+}
+
+static int cat_index(const struct progress_daily *d, const char *name)
+{
+	for (size_t i = 0; i < d->ncat; i++)
+		if (strcmp(d->categories[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char *sql,
+		       int with_cat, struct evs *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	sqlite3_bind_int64(st, 1, d->campaign.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int cat = with_cat ? cat_index(d, db_col(st, 1)) : -1;
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+			continue;
+		if (evs_add(out, db_col(st, 0), cat, (long)sqlite3_column_int64(st, with_cat ? 2 : 1))) {
+			sqlite3_finalize(st);
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the daily series"));
+}
+
+static int load_categories(struct cn_ctx *ctx, struct progress_daily *d)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	if ((rc = db_prepare(ctx, &st, "SELECT name FROM call_category ORDER BY position, name")))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (d->ncat == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char **p = realloc(d->categories, ncap * sizeof *p);
+			if (!p)
+				break;
+			d->categories = p;
+			cap = ncap;
+		}
+		if (!(d->categories[d->ncat] = db_col_dup(st, 0)))
+			break;
+		d->ncat++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the call categories"));
+}
+
+static void span(const struct evs *e, char first[11], char last[11])
+{
+	for (size_t i = 0; i < e->n; i++) {
+		if (strcmp(e->v[i].day, first) < 0)
+			snprintf(first, 11, "%s", e->v[i].day);
+		if (strcmp(e->v[i].day, last) > 0)
+			snprintf(last, 11, "%s", e->v[i].day);
+	}
+}
+
+static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *first, const char *last)
+{
+	size_t cap = 0;
+	char day[11];
+
+	for (snprintf(day, sizeof day, "%s", first); day[0] && strcmp(day, last) <= 0; next_day(day, day)) {
+		struct progress_day *x;
+		if (d->n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct progress_day *p = realloc(d->days, ncap * sizeof *p);
+			if (!p)
+				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+			d->days = p;
+			cap = ncap;
+		}
+		x = &d->days[d->n];
+		memset(x, 0, sizeof *x);
+		snprintf(x->date, sizeof x->date, "%s", day);
+		d->n++;
+		if (d->ncat && !(x->calls = calloc(d->ncat, sizeof *x->calls)))
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	return CN_OK;
+}
+
+static struct progress_day *find_day(struct progress_daily *d, const char *day)
+{
+	size_t lo = 0, hi = d->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(d->days[mid].date, day);
+		if (c == 0)
+			return &d->days[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Submissions per local day, from the snapshot (a day may come more than
+ * once: the days are added up when they are placed). */
+static int submissions(struct cn_ctx *ctx, const struct snapshot *s, struct evs *out)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		char day[11];
+		if (s->v[i].status != PROGRESS_INVIATO)
+			continue;
+		progress_iso_day(s->v[i].submitted_at, day);
+		if (!day[0])
+			continue;
+		if (out->n && strcmp(out->v[out->n - 1].day, day) == 0)
+			out->v[out->n - 1].n++;
+		else if (evs_add(out, day, -1, 1))
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	return CN_OK;
+}
+
+int daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
+		struct progress_daily *out)
+{
+	static const char code_sql[] =
+		"SELECT date(given_at, 'localtime'), count(*) FROM access_code"
+		" WHERE campaign_id = ? AND given_at IS NOT NULL GROUP BY 1";
+	static const char call_sql[] =
+		"SELECT date(started_at, 'localtime'), category, count(*) FROM call"
+		" WHERE campaign_id = ? GROUP BY 1, 2";
+	struct evs subs = {0}, codes = {0}, calls = {0};
+	struct progress_pace pace;
+	char first[11], last[11];
+	long cum = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	out->campaign = s->campaign;
+	snapshot_pace(s, &pace);
+	out->denominator = pace.denominator;
+	if ((rc = submissions(ctx, s, &subs)))
+		goto done;
+	if (what == PROGRESS_DAILY_FULL) {
+		if ((rc = db_exec(ctx, "BEGIN")))
+			goto done;
+		if (!(rc = load_events(ctx, out, code_sql, 0, &codes)) &&
+		    !(rc = load_categories(ctx, out)))
+			rc = load_events(ctx, out, call_sql, 1, &calls);
+		db_rollback(ctx);
+		if (rc)
+			goto done;
+	}
+	/* from the opening (or the first event) to today, or the deadline
+	 * when past it (or the last event, when later) */
+	snprintf(first, sizeof first, "%s", out->campaign.opens_on);
+	snprintf(last, sizeof last, "%s", strcmp(s->today, out->campaign.deadline) < 0 ? s->today : out->campaign.deadline);
+	span(&subs, first, last);
+	span(&codes, first, last);
+	span(&calls, first, last);
+	if ((rc = build_days(ctx, out, first, last)))
+		goto done;
+	for (size_t i = 0; i < subs.n; i++) {
+		struct progress_day *x = find_day(out, subs.v[i].day);
+		if (x)
+			x->submitted += subs.v[i].n;
+	}
+	for (size_t i = 0; i < codes.n; i++) {
+		struct progress_day *x = find_day(out, codes.v[i].day);
+		if (x)
+			x->codes += codes.v[i].n;
+	}
+	for (size_t i = 0; i < calls.n; i++) {
+		struct progress_day *x = find_day(out, calls.v[i].day);
+		if (!x)
+			continue;
+		x->calls_total += calls.v[i].n;
+		if (calls.v[i].cat >= 0)
+			x->calls[calls.v[i].cat] += calls.v[i].n;
+	}
+	for (size_t i = 0; i < out->n; i++) {
+		cum += out->days[i].submitted;
+		out->days[i].cumulative = cum;
+	}
+done:
+	free(subs.v);
+	free(codes.v);
+	free(calls.v);
+	if (rc)
+		progress_daily_free(out);
+	return rc;
+}
+
+int progress_daily(struct cn_ctx *ctx, const char *campaign_key, int what,
+		   struct progress_daily *out)
+{
+	struct snapshot s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
+	    (rc = snapshot_load(ctx, campaign_key, &s)))
+		return rc;
+	rc = daily_build(ctx, &s, what, out);
+	snapshot_free(&s);
+	return rc;
+}
+
+void progress_daily_free(struct progress_daily *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		free(d->days[i].calls);
+	for (size_t i = 0; i < d->ncat; i++)
+		free(d->categories[i]);
+	free(d->days);
+	free(d->categories);
+	d->days = NULL;
+	d->categories = NULL;
+	d->n = d->ncat = 0;
+}

@@ -1,0 +1,31 @@
+/* The dashboard's data in one call. */
+#include <string.h>
+
+#include "progress_internal.h"
+
+int progress_dashboard(struct cn_ctx *ctx, const char *campaign_key, enum progress_by by,
+		       const struct progress_filter *filter, int reminders,
+		       struct progress_dashboard *out)
+{
+	struct snapshot s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
+	    (rc = snapshot_load(ctx, campaign_key, &s)))
+		return rc;
+	/* one snapshot: the table, the chart and the list agree */
+	if ((rc = report_build(ctx, &s, by, filter, &out->report)) ||
+	    (rc = daily_build(ctx, &s, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
+	    (reminders > 0 && (rc = reminders_build(ctx, &s, reminders, &out->reminders))))
+		progress_dashboard_free(out);
+	snapshot_free(&s);
+	return rc;
+}
+
+void progress_dashboard_free(struct progress_dashboard *d)
+{
+	progress_report_free(&d->report);
+	progress_daily_free(&d->series);
+	progress_reminders_free(&d->reminders);
+}

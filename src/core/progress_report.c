@@ -1,0 +1,246 @@
+/* Completion by group, with the pace against the deadline. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress_internal.h"
+#include "centralino/clock.h"
+
+/* Start of the day after `ymd` (local): the end of that day. */
+static time_t day_end(const char *ymd)
+{
+	struct tm tm = {0};
+	int y, m, d;
+	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d + 1;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+void progress_pace_compute(const struct progress_campaign *c, time_t now,
+			   long submitted, long denominator, long window_submissions,
+			   struct progress_pace *out)
+{
+	time_t open = progress_day_start(c->opens_on), end = day_end(c->deadline);
+	time_t from = now > open ? now : open;
+	long remaining = denominator - submitted;
+
+	memset(out, 0, sizeof *out);
+	out->phase = now < open ? -1 : now >= end ? 1 : 0;
+	out->days_left = cn_days_until(now, c->deadline);
+	out->time_left = end > from ? (double)(end - from) / 86400.0 : 0;
+	out->window_submissions = window_submissions;
+	out->per_day = (double)window_submissions / 7.0;
+	out->submitted = submitted;
+	out->denominator = denominator;
+	/* the small epsilon keeps 3 * (10/3) from landing on 9.999... */
+	out->projected = submitted + (long)floor(out->per_day * out->time_left + 1e-9);
+	if (out->projected > denominator)
+		out->projected = denominator > submitted ? denominator : submitted;
+	if (remaining <= 0)
+		out->needed_per_day = 0;
+	else if (out->time_left > 0)
+		out->needed_per_day = (double)remaining / out->time_left;
+	else
+		out->needed_per_day = -1;
+}
+
+/* none-group labels, by grouping */
+static const char *none_label(enum progress_by by)
+{
+	switch (by) {
+	case PROGRESS_BY_PROVINCIA: return _("(no provincia: regional respondents)");
+	case PROGRESS_BY_AMBITO: return _("(in no ambito)");
+	default: return _("(none)");
+	}
+}
+
+static void count(struct progress_counts *c, const struct snap_row *r)
+{
+	c->respondents++;
+	c->status[r->status]++;
+	c->screened += r->screened;
+	c->late += r->late;
+}
+
+static void add_counts(struct progress_counts *to, const struct progress_counts *c)
+{
+	to->respondents += c->respondents;
+	for (int k = 0; k < PROGRESS_NSTATUS; k++)
+		to->status[k] += c->status[k];
+	to->screened += c->screened;
+	to->late += c->late;
+}
+
+struct pass {
+	int level;        /* -1: no filter */
+	int group;        /* the group's index, -1 the none group, -2 no such group */
+	const char *id;   /* level PROGRESS_BY_RESPONDENT */
+};
+
+static int passes(const struct pass *f, const struct place *p)
+{
+	if (f->level < 0)
+		return 1;
+	if (f->level == PROGRESS_BY_RESPONDENT)
+		return strcmp(p->id, f->id) == 0;
+	return f->group != -2 && p->grp[f->level] == f->group;
+}
+
+static struct progress_row *new_row(struct progress_report *r, size_t *cap)
+{
+	if (r->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 32;
+		struct progress_row *p = realloc(r->rows, ncap * sizeof *p);
+		if (!p)
+			return NULL;
+		r->rows = p;
+		*cap = ncap;
+	}
+	memset(&r->rows[r->n], 0, sizeof r->rows[r->n]);
+	return &r->rows[r->n++];
+}
+
+static char *dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static int by_group(const struct snapshot *s, const struct pass *f, struct progress_report *r)
+{
+	const struct places *pl = s->pl;
+	size_t ng = pl->ngroups[r->by], cap = 0;
+	struct progress_counts *c = calloc(ng + 1, sizeof *c);
+
+	if (!c)
+		return -1;
+	for (size_t i = 0; i < s->n; i++) {
+		const struct place *p = &pl->v[s->v[i].place];
+		int g = p->grp[r->by];
+		if (passes(f, p))
+			count(&c[g < 0 ? ng : (size_t)g], &s->v[i]);
+	}
+	for (size_t g = 0; g <= ng; g++) {
+		const struct place_group *d = g < ng ? &pl->groups[r->by][g] : NULL;
+		struct progress_row *row;
+		if (!c[g].respondents)
+			continue;
+		if (!(row = new_row(r, &cap)))
+			break;
+		row->n = c[g];
+		row->key = d ? dup(d->key) : NULL;
+		row->label = strdup(d ? d->label : none_label(r->by));
+		row->sigla = d ? dup(d->sigla) : NULL;
+		if (d && d->capofila >= 0 && s->row_of_place[d->capofila] >= 0) {
+			const struct place *cp = &pl->v[d->capofila];
+			row->capofila_id = strdup(cp->id);
+			row->capofila_name = strdup(cp->name);
+			row->capofila_status = s->v[s->row_of_place[d->capofila]].status;
+		}
+		add_counts(&r->total, &row->n);
+	}
+	free(c);
+	return 0;
+}
+
+static const struct places *sort_places;
+
+static int cmp_by_name(const void *a, const void *b)
+{
+	return sort_places->v[*(const int *)a].name_rank - sort_places->v[*(const int *)b].name_rank;
+}
+
+static int by_respondent(const struct snapshot *s, const struct pass *f, struct progress_report *r)
+{
+	const struct places *pl = s->pl;
+	int *order = malloc((s->n + 1) * sizeof *order);
+	size_t n = 0, cap = 0;
+
+	if (!order)
+		return -1;
+	for (size_t i = 0; i < s->n; i++)
+		if (passes(f, &pl->v[s->v[i].place]))
+			order[n++] = s->v[i].place;
+	sort_places = pl;
+	qsort(order, n, sizeof *order, cmp_by_name);
+	for (size_t i = 0; i < n; i++) {
+		const struct place *p = &pl->v[order[i]];
+		const struct snap_row *x = &s->v[s->row_of_place[order[i]]];
+		int prov = p->grp[PROGRESS_BY_PROVINCIA];
+		struct progress_row *row = new_row(r, &cap);
+		if (!row)
+			break;
+		count(&row->n, x);
+		row->key = strdup(p->id);
+		row->label = strdup(p->name);
+		row->sigla = prov >= 0 ? dup(pl->groups[PROGRESS_BY_PROVINCIA][prov].sigla) : NULL;
+		row->status = x->status;
+		snprintf(row->submitted_at, sizeof row->submitted_at, "%s", x->submitted_at);
+		snprintf(row->deadline, sizeof row->deadline, "%s", x->deadline);
+		row->extended = x->until[0] != 0;
+		row->capofila = p->capofila;
+		add_counts(&r->total, &row->n);
+	}
+	free(order);
+	return 0;
+}
+
+int report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
+		 const struct progress_filter *filter, struct progress_report *out)
+{
+	struct pass f = {-1, -1, NULL};
+
+	memset(out, 0, sizeof *out);
+	if (by < 0 || by >= PROGRESS_NBY || (filter && (filter->level < 0 || filter->level >= PROGRESS_NBY)))
+		return cn_set_error(ctx, CN_EUSAGE, _("unknown grouping"));
+	out->campaign = s->campaign;
+	out->by = by;
+	out->now = s->now;
+	snprintf(out->today, sizeof out->today, "%s", s->today);
+	if (filter) {
+		f.level = (int)filter->level;
+		f.id = filter->key ? filter->key : "";
+		if (filter->level != PROGRESS_BY_RESPONDENT)
+			f.group = places_group(s->pl, filter->level, filter->key);
+	}
+	if ((by == PROGRESS_BY_RESPONDENT ? by_respondent(s, &f, out) : by_group(s, &f, out)) ||
+	    (out->n && !out->rows[out->n - 1].label)) {
+		progress_report_free(out);
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	snapshot_pace(s, &out->pace);
+	return CN_OK;
+}
+
+int progress_report(struct cn_ctx *ctx, const char *campaign_key, enum progress_by by,
+		    const struct progress_filter *filter, struct progress_report *out)
+{
+	struct snapshot s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
+	    (rc = snapshot_load(ctx, campaign_key, &s)))
+		return rc;
+	rc = report_build(ctx, &s, by, filter, out);
+	snapshot_free(&s);
+	return rc;
+}
+
+void progress_report_free(struct progress_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->rows[i].key);
+		free(r->rows[i].label);
+		free(r->rows[i].sigla);
+		free(r->rows[i].capofila_id);
+		free(r->rows[i].capofila_name);
+	}
+	free(r->rows);
+	r->rows = NULL;
+	r->n = 0;
+}

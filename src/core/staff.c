@@ -1,0 +1,338 @@
+/* The staff list: adding people, changing roles, disabling and enabling.
+ * Rows are never deleted; the schema (db/005) also refuses losing the last
+ * active admin, so a race between two admins cannot get round the check. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+#include "centralino/staff.h"
+#include "centralino/text.h"
+
+int staff_login_valid(const char *login)
+{
+	size_t n = login ? strlen(login) : 0;
+	int digits_only = 1;
+
+	if (n == 0 || n > STAFF_LOGIN_MAX || login[0] == '-')
+		return 0;
+	for (const char *p = login; *p; p++) {
+		char c = *p;
+		int digit = c >= '0' && c <= '9';
+		int alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+		if (!digit && !alpha && !strchr("._-@$", c))
+			return 0;
+		if (!digit)
+			digits_only = 0;
+	}
+	/* useradd refuses all-digit names: they read as uids */
+	return !digits_only;
+}
+
+static int check_login(struct cn_ctx *ctx, const char *login)
+{
+	if (staff_login_valid(login))
+		return CN_OK;
+	return cn_set_error(ctx, CN_EUSAGE,
+		_("'%s' is not a login name: use the person's system login (letters, digits, . _ - @; at most %d characters)"),
+		login ? login : "", STAFF_LOGIN_MAX);
+}
+
+static int check_role(struct cn_ctx *ctx, enum cn_role role)
+{
+	if (role >= CN_ROLE_ASSISTENZA && role <= CN_ROLE_ADMIN)
+		return CN_OK;
+	return cn_set_error(ctx, CN_EUSAGE, _("not a role: assistenza, operatore, supervisore or admin"));
+}
+
+/* The name with blanks trimmed and collapsed, NFC, into out; CN_EUSAGE when
+ * empty, too long, not UTF-8 or with control characters. */
+static int clean_name(struct cn_ctx *ctx, const char *name, char *out, size_t outlen)
+{
+	const char *s = name ? name : "";
+	char *spaced = malloc(strlen(s) + 1), *w = spaced, *nfc;
+
+	if (!spaced)
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	for (; *s; s++) {
+		int blank = *s == ' ' || *s == '\t';
+		if (blank && (w == spaced || w[-1] == ' '))
+			continue;
+		*w++ = blank ? ' ' : *s;
+	}
+	if (w > spaced && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	if (!*spaced) {
+		free(spaced);
+		return cn_set_error(ctx, CN_EUSAGE, _("the name is empty: give the person's name and surname"));
+	}
+	nfc = text_nfc(spaced);
+	free(spaced);
+	if (!nfc)
+		return cn_set_error(ctx, CN_EUSAGE, _("the name is not valid UTF-8 text"));
+	for (const unsigned char *p = (const unsigned char *)nfc; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			free(nfc);
+			return cn_set_error(ctx, CN_EUSAGE, _("the name contains control characters"));
+		}
+	if (strlen(nfc) >= outlen) {
+		free(nfc);
+		return cn_set_error(ctx, CN_EUSAGE, _("the name is longer than %d bytes"), (int)outlen - 1);
+	}
+	memcpy(out, nfc, strlen(nfc) + 1);
+	free(nfc);
+	return CN_OK;
+}
+
+static void fill_member(sqlite3_stmt *st, struct staff_member *m)
+{
+	memset(m, 0, sizeof *m);
+	snprintf(m->login, sizeof m->login, "%s", db_col(st, 0));
+	snprintf(m->name, sizeof m->name, "%s", db_col(st, 1));
+	m->role = role_from_db(db_col(st, 2));
+	m->active = sqlite3_column_int(st, 3);
+	snprintf(m->created_at, sizeof m->created_at, "%s", db_col(st, 4));
+	snprintf(m->disabled_at, sizeof m->disabled_at, "%s", db_col(st, 5));
+}
+
+#define MEMBER_COLS "login, name, role, active, created_at, disabled_at"
+
+/* Reads one member inside or outside a transaction; CN_ENOINPUT when absent. */
+static int load_member(struct cn_ctx *ctx, const char *login, struct staff_member *out)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(ctx, &st, "SELECT " MEMBER_COLS " FROM staff WHERE login = ?")))
+		return rc;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		fill_member(st, out);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return CN_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(ctx, _("reading the staff list"));
+	return cn_set_error(ctx, CN_ENOINPUT, _("%s is not on the staff list (see 'centralino staff list')"), login);
+}
+
+int staff_get(struct cn_ctx *ctx, const char *login, struct staff_member *out)
+{
+	int rc;
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("see the staff list"))))
+		return rc;
+	return load_member(ctx, login, out);
+}
+
+int staff_list(struct cn_ctx *ctx, struct staff_list *out)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("see the staff list"))))
+		return rc;
+	if ((rc = db_prepare(ctx, &st, "SELECT " MEMBER_COLS " FROM staff ORDER BY active DESC, login")))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct staff_member *v = realloc(out->v, ncap * sizeof *v);
+			if (!v) {
+				sqlite3_finalize(st);
+				staff_list_free(out);
+				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+			}
+			out->v = v;
+			cap = ncap;
+		}
+		fill_member(st, &out->v[out->n++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		staff_list_free(out);
+		return db_fail(ctx, _("reading the staff list"));
+	}
+	return CN_OK;
+}
+
+void staff_list_free(struct staff_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Runs one UPDATE/INSERT with text binds (NULL-terminated). */
+static int exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	const char *arg;
+	int rc, i = 1;
+
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	va_start(ap, sql);
+	while ((arg = va_arg(ap, const char *)))
+		sqlite3_bind_text(st, i++, arg, -1, SQLITE_TRANSIENT);
+	va_end(ap);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, what);
+}
+
+/* Refuses taking away the last active admin, with a message saying what to do. */
+static int keep_an_admin(struct cn_ctx *ctx, const struct staff_member *m)
+{
+	long long others;
+	int rc;
+
+	if (m->role != CN_ROLE_ADMIN || !m->active)
+		return CN_OK;
+	if ((rc = db_scalar_int(ctx, &others,
+			"SELECT count(*) FROM staff WHERE role = 'admin' AND active = 1 AND login <> ?",
+			m->login, (char *)NULL)))
+		return rc;
+	if (others)
+		return CN_OK;
+	return cn_set_error(ctx, CN_EDATA,
+		_("%s is the last active administrator: make someone else admin first ('centralino staff set-role LOGIN admin')"),
+		m->login);
+}
+
+int staff_add(struct cn_ctx *ctx, const char *login, const char *name, enum cn_role role)
+{
+	struct staff_member old;
+	struct cn_buf details = {0};
+	char clean[STAFF_NAME_MAX + 1], now[21];
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("manage staff"))) ||
+	    (rc = check_login(ctx, login)) || (rc = check_role(ctx, role)) ||
+	    (rc = clean_name(ctx, name, clean, sizeof clean)))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	rc = load_member(ctx, login, &old);
+	if (rc == CN_OK) {
+		if (old.active)
+			rc = cn_set_error(ctx, CN_EDATA, _("%s is already on the staff list (%s, %s)"),
+					  login, old.name, cn_role_name(old.role));
+		else
+			rc = cn_set_error(ctx, CN_EDATA,
+				_("%s is already on the staff list, disabled: use 'centralino staff enable %s'"),
+				login, login);
+		goto fail;
+	}
+	if (rc != CN_ENOINPUT)
+		goto fail;
+	cn_now_iso(ctx, now);
+	if ((rc = exec_binds(ctx, _("adding to the staff list"),
+			"INSERT INTO staff (login, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
+			login, clean, cn_role_name(role), now, (char *)NULL)))
+		goto fail;
+	/* the name is quoted: it has spaces */
+	buf_printf(&details, "role=%s name=\"", cn_role_name(role));
+	for (const char *p = clean; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_add(&details, "\\", 1);
+		buf_add(&details, p, 1);
+	}
+	buf_puts(&details, "\"");
+	if ((rc = audit_write(ctx, "staff.add", "staff", login, buf_str(&details))))
+		goto fail;
+	buf_free(&details);
+	return db_commit(ctx);
+fail:
+	buf_free(&details);
+	db_rollback(ctx);
+	return rc;
+}
+
+int staff_set_role(struct cn_ctx *ctx, const char *login, enum cn_role role, enum cn_role *old)
+{
+	struct staff_member m;
+	char details[64];
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("manage staff"))) || (rc = check_role(ctx, role)))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = load_member(ctx, login, &m)))
+		goto fail;
+	*old = m.role;
+	if (m.role == role) {
+		db_rollback(ctx);
+		return CN_OK;
+	}
+	if (role != CN_ROLE_ADMIN && (rc = keep_an_admin(ctx, &m)))
+		goto fail;
+	if ((rc = exec_binds(ctx, _("changing the role"), "UPDATE staff SET role = ? WHERE login = ?",
+			     cn_role_name(role), login, (char *)NULL)))
+		goto fail;
+	snprintf(details, sizeof details, "role=%s was=%s", cn_role_name(role), cn_role_name(m.role));
+	if ((rc = audit_write(ctx, "staff.set_role", "staff", login, details)))
+		goto fail;
+	return db_commit(ctx);
+fail:
+	db_rollback(ctx);
+	return rc;
+}
+
+static int set_active(struct cn_ctx *ctx, const char *login, int active, int *changed)
+{
+	struct staff_member m;
+	char details[64], now[21];
+	int rc;
+
+	*changed = 0;
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("manage staff"))))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = load_member(ctx, login, &m)))
+		goto fail;
+	if (m.active == active) {
+		db_rollback(ctx);
+		return CN_OK;
+	}
+	if (!active && (rc = keep_an_admin(ctx, &m)))
+		goto fail;
+	cn_now_iso(ctx, now);
+	if (active)
+		rc = exec_binds(ctx, _("enabling the account"),
+				"UPDATE staff SET active = 1, disabled_at = NULL WHERE login = ?",
+				login, (char *)NULL);
+	else
+		rc = exec_binds(ctx, _("disabling the account"),
+				"UPDATE staff SET active = 0, disabled_at = ? WHERE login = ?",
+				now, login, (char *)NULL);
+	if (rc)
+		goto fail;
+	snprintf(details, sizeof details, "role=%s", cn_role_name(m.role));
+	if ((rc = audit_write(ctx, active ? "staff.enable" : "staff.disable", "staff", login, details)))
+		goto fail;
+	if ((rc = db_commit(ctx)))
+		return rc;
+	*changed = 1;
+	return CN_OK;
+fail:
+	db_rollback(ctx);
+	return rc;
+}
+
+int staff_disable(struct cn_ctx *ctx, const char *login, int *changed)
+{
+	return set_active(ctx, login, 0, changed);
+}
+
+int staff_enable(struct cn_ctx *ctx, const char *login, int *changed)
+{
+	return set_active(ctx, login, 1, changed);
+}

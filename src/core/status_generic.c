@@ -1,0 +1,369 @@
+/* Statuses from any form's responses (campaigns without codes, seed 004's
+ * open online form): a column names the respondent, another may give the
+ * submission time. Names are matched, never guessed. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "progress_internal.h"
+#include "centralino/clock.h"
+#include "centralino/csv.h"
+
+/* A time as forms and spreadsheets write it: ISO; Y/M/D (Google Forms,
+ * with AM/PM and "GMT+2"); D/M/Y (Italian, with ':' or '.' in the time); a
+ * bare date. Local time unless a zone is given. 0 or -1. */
+static int parse_form_time(const char *in, time_t *out)
+{
+	struct tm tm = {0};
+	int a, b, c, n = 0, h = 0, mi = 0, se = 0, y, mo, d, zone = 0, has_zone = 0;
+	const char *s = in;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (sscanf(s, "%d-%d-%d%n", &a, &b, &c, &n) == 3 && n >= 8 && a > 999) {
+		y = a; mo = b; d = c;
+	} else if (n = 0, sscanf(s, "%d/%d/%d%n", &a, &b, &c, &n) == 3 && n >= 6) {
+		if (a > 999) {
+			y = a; mo = b; d = c;
+		} else {
+			d = a; mo = b; y = c;
+		}
+	} else {
+		return -1;
+	}
+	s += n;
+	if (*s == 'T' || *s == ' ' || *s == ',') {
+		while (*s == 'T' || *s == ' ' || *s == ',')
+			s++;
+		if (*s) {
+			char sep1, sep2;
+			n = 0;
+			if (sscanf(s, "%d%c%d%n", &h, &sep1, &mi, &n) != 3 || (sep1 != ':' && sep1 != '.'))
+				return -1;
+			s += n;
+			if ((*s == ':' || *s == '.') && isdigit((unsigned char)s[1])) {
+				n = 0;
+				if (sscanf(s, "%c%d%n", &sep2, &se, &n) != 2)
+					return -1;
+				s += n;
+			}
+			while (*s == ' ')
+				s++;
+			if (strncasecmp(s, "AM", 2) == 0 || strncasecmp(s, "PM", 2) == 0) {
+				if (h < 1 || h > 12)
+					return -1;
+				h = h % 12 + (toupper((unsigned char)*s) == 'P' ? 12 : 0);
+				s += 2;
+				while (*s == ' ')
+					s++;
+			}
+		}
+	}
+	if (*s == 'Z') {
+		has_zone = 1;
+		s++;
+	} else if (strncasecmp(s, "GMT", 3) == 0 || strncasecmp(s, "UTC", 3) == 0 || *s == '+' || *s == '-') {
+		int zh = 0, zm = 0, sign;
+		if (isalpha((unsigned char)*s))
+			s += 3;
+		has_zone = 1;
+		if (*s == '+' || *s == '-') {
+			sign = *s++ == '-' ? -1 : 1;
+			n = 0;
+			if (sscanf(s, "%d%n", &zh, &n) != 1)
+				return -1;
+			if (n == 4) { /* +0200 */
+				zm = zh % 100;
+				zh /= 100;
+			}
+			s += n;
+			if (*s == ':') {
+				n = 0;
+				if (sscanf(s + 1, "%d%n", &zm, &n) != 1)
+					return -1;
+				s += 1 + n;
+			}
+			zone = sign * (zh * 3600 + zm * 60);
+		}
+	}
+	while (*s == ' ')
+		s++;
+	if (*s || y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
+	    h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	tm.tm_isdst = -1;
+	*out = has_zone ? timegm(&tm) - zone : mktime(&tm);
+	/* 31/02 rolls over: refuse it */
+	if (has_zone) {
+		struct tm back;
+		time_t local = *out + zone;
+		gmtime_r(&local, &back);
+		return back.tm_mday == d ? 0 : -1;
+	}
+	return tm.tm_mday == d ? 0 : -1;
+}
+
+/* Header cell -> column index, comparing trimmed and case-insensitively,
+ * then folded ("Codice ISTAT" = "codice_istat"). -1 when missing. */
+static int find_column(const struct csv_record *h, const char *name)
+{
+	char *want = text_fold(name);
+	int found = -1;
+	for (size_t i = 0; i < h->nfields && found < 0; i++) {
+		char cell[256];
+		snprintf(cell, sizeof cell, "%s", h->fields[i]);
+		csv_trim(cell);
+		if (strcasecmp(cell, name) == 0)
+			found = (int)i;
+	}
+	for (size_t i = 0; i < h->nfields && found < 0 && want; i++) {
+		char *f = text_fold(h->fields[i]);
+		if (f && strcmp(f, want) == 0)
+			found = (int)i;
+		free(f);
+	}
+	free(want);
+	return found;
+}
+
+static char *header_list(const struct csv_record *h)
+{
+	struct cn_buf b = {0};
+	for (size_t i = 0; i < h->nfields && i < 30; i++)
+		buf_printf(&b, "%s'%s'", i ? ", " : "", h->fields[i]);
+	return b.p ? b.p : strdup("");
+}
+
+static int add_unresolved(struct progress_import_summary *s, long line, const char *value, char *why)
+{
+	struct progress_unresolved *p = realloc(s->unresolved, (s->nunresolved + 1) * sizeof *p);
+	if (!p || !why) {
+		free(why);
+		return -1;
+	}
+	s->unresolved = p;
+	p[s->nunresolved].line = line;
+	p[s->nunresolved].value = strdup(value);
+	p[s->nunresolved].why = why;
+	s->nunresolved++;
+	return 0;
+}
+
+void progress_import_summary_free(struct progress_import_summary *s)
+{
+	for (size_t i = 0; i < s->nunresolved; i++) {
+		free(s->unresolved[i].value);
+		free(s->unresolved[i].why);
+	}
+	free(s->unresolved);
+	memset(s, 0, sizeof *s);
+}
+
+struct import {
+	struct cn_ctx *ctx;
+	const char *path;
+	struct progress_campaign c;
+	struct resp_index ix;
+	time_t *when;          /* per index entry: earliest submission, 0 = not in the file */
+	const char *id_name, *time_name;
+	struct progress_import_summary *out;
+};
+
+static int read_rows(struct import *im, struct csv_reader *r, int idcol, int timecol,
+		     size_t ncols)
+{
+	struct cn_ctx *ctx = im->ctx;
+	struct csv_record rec;
+	time_t now = cn_now(ctx);
+	int got;
+
+	while ((got = csv_next(r, &rec)) == 1) {
+		size_t found[8], n;
+		time_t t = now;
+		char value[512];
+
+		if (rec.nfields == 1 && !rec.fields[0][0])
+			continue; /* an empty line */
+		im->out->rows++;
+		if (rec.nfields <= (size_t)idcol || (timecol >= 0 && rec.nfields <= (size_t)timecol))
+			return cn_set_error(ctx, CN_EDATA,
+				_("%s:%ld: %s: missing (the row has %zu fields, the header %zu)"),
+				im->path, rec.line, rec.nfields <= (size_t)idcol ? im->id_name : im->time_name,
+				rec.nfields, ncols);
+		snprintf(value, sizeof value, "%s", rec.fields[idcol]);
+		csv_trim(value);
+		if (!value[0]) {
+			im->out->blank++;
+			continue;
+		}
+		if (timecol >= 0) {
+			char cell[128];
+			snprintf(cell, sizeof cell, "%s", rec.fields[timecol]);
+			csv_trim(cell);
+			if (cell[0] && parse_form_time(cell, &t))
+				return cn_set_error(ctx, CN_EDATA,
+					_("%s:%ld: %s: '%s' is not a time (YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM:SS ...)"),
+					im->path, rec.line, im->time_name, cell);
+			if (t > now)
+				return cn_set_error(ctx, CN_EDATA, _("%s:%ld: %s: '%s' is in the future"),
+						    im->path, rec.line, im->time_name, cell);
+		}
+		n = resp_index_match(&im->ix, value, found, sizeof found / sizeof *found);
+		if (n == 1) {
+			im->out->matched++;
+			if (!im->when[found[0]] || t < im->when[found[0]])
+				im->when[found[0]] = t;
+			continue;
+		}
+		struct cn_buf why = {0};
+		if (n == 0) {
+			buf_printf(&why, _("no respondent of campaign %s has this code or name"), im->c.key);
+		} else {
+			char *list = resp_index_describe(&im->ix, found, n < 8 ? n : 8);
+			buf_printf(&why, _("ambiguous: %s%s"), list ? list : "", n > 8 ? ", ..." : "");
+			free(list);
+		}
+		if (add_unresolved(im->out, rec.line, value, why.p))
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	if (got < 0) {
+		long line;
+		const char *e = csv_error(r, &line);
+		return cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", im->path, line, _(e));
+	}
+	return CN_OK;
+}
+
+static int apply(struct import *im)
+{
+	static const char sql[] =
+		"UPDATE campaign_respondent SET status = 'inviato', status_at = ?1, submitted_at = ?1,"
+		" status_source = 'generico', status_reason = NULL"
+		" WHERE campaign_id = ?2 AND respondent_id = ?3 AND status <> 'inviato'";
+	struct cn_ctx *ctx = im->ctx;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = db_prepare(ctx, &st, sql)))
+		return rc;
+	for (size_t i = 0; i < im->ix.n; i++) {
+		char iso[21];
+		if (!im->when[i])
+			continue;
+		im->out->respondents++;
+		cn_fmt_iso(im->when[i], iso);
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, iso, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, im->c.id);
+		sqlite3_bind_text(st, 3, im->ix.v[i].id, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = db_fail(ctx, _("recording the submission"));
+			break;
+		}
+		if (sqlite3_changes(ctx->db))
+			im->out->updated++;
+		else
+			im->out->unchanged++;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
+			    const char *path, const struct progress_import_opts *opts,
+			    struct progress_import_summary *out)
+{
+	struct import im = {.ctx = ctx, .path = path, .out = out,
+			    .id_name = opts ? opts->id_column : NULL,
+			    .time_name = opts ? opts->time_column : NULL};
+	struct csv_reader *r = NULL;
+	struct csv_record head;
+	enum text_encoding enc;
+	char *data = NULL, err[1024];
+	size_t len, ncols;
+	int rc, idcol, timecol = -1, got;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
+		return rc;
+	if (!opts || !opts->id_column || !*opts->id_column)
+		return cn_set_error(ctx, CN_EUSAGE, _("which column names the respondent? (--id-column NAME)"));
+	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+		return cn_set_error(ctx, rc, "%s", err);
+	if (!(r = csv_open(data, len, 0))) {
+		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		goto done;
+	}
+	if ((got = csv_next(r, &head)) != 1) {
+		long line = 1;
+		const char *e = got < 0 ? csv_error(r, &line) : NULL;
+		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: %s: %s", path, line, e ? "csv" : "header",
+				  e ? _(e) : _("the file is empty"));
+		goto done;
+	}
+	ncols = head.nfields;
+	idcol = find_column(&head, opts->id_column);
+	if (opts->time_column && *opts->time_column)
+		timecol = find_column(&head, opts->time_column);
+	if (idcol < 0 || (opts->time_column && *opts->time_column && timecol < 0)) {
+		char *cols = header_list(&head);
+		rc = cn_set_error(ctx, CN_EUSAGE, _("%s:1: no column '%s' (the columns are: %s)"), path,
+				  idcol < 0 ? opts->id_column : opts->time_column, cols ? cols : "");
+		free(cols);
+		goto done;
+	}
+	/* the rows are matched inside the write transaction: what they are
+	 * matched against cannot change before they are applied */
+	if ((rc = db_begin(ctx)))
+		goto done;
+	if ((rc = progress_campaign_get(ctx, campaign_key, &im.c)) ||
+	    (rc = resp_index_load(ctx, im.c.id, &im.ix)))
+		goto rollback;
+	if (!(im.when = calloc(im.ix.n ? im.ix.n : 1, sizeof *im.when))) {
+		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		goto rollback;
+	}
+	if ((rc = read_rows(&im, r, idcol, timecol, ncols)) || (rc = apply(&im)))
+		goto rollback;
+	if (opts->dry_run || out->updated == 0) {
+		db_rollback(ctx);
+		goto done;
+	}
+	{
+		struct cn_buf details = {0};
+		char num[4][24];
+		snprintf(num[0], sizeof num[0], "%ld", out->rows);
+		snprintf(num[1], sizeof num[1], "%ld", out->updated);
+		snprintf(num[2], sizeof num[2], "%ld", out->unchanged);
+		snprintf(num[3], sizeof num[3], "%zu", out->nunresolved);
+		if (audit_kv(&details, "format", "generico") || audit_kv(&details, "file", path) ||
+		    audit_kv(&details, "rows", num[0]) || audit_kv(&details, "submitted", num[1]) ||
+		    audit_kv(&details, "unchanged", num[2]) || audit_kv(&details, "unresolved", num[3]))
+			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		if (!rc)
+			rc = audit_write(ctx, "status.import", "campaign", im.c.key, buf_str(&details));
+		buf_free(&details);
+	}
+	if (rc || (rc = db_commit(ctx)))
+		goto rollback;
+	goto done;
+rollback:
+	db_rollback(ctx);
+done:
+	if (rc)
+		progress_import_summary_free(out);
+	free(im.when);
+	resp_index_free(&im.ix);
+	csv_close(r);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,504 @@
+/* The main loop: reads keys, hands them to the top layer or screen, applies
+ * the reactions, polls the database for other desks' changes, and is the
+ * only place that paints the terminal. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "centralino/clock.h"
+#include "centralino/text.h"
+#include "widget.h"
+
+#define POLL_MS 400
+
+static const struct view_ops *const all_views[] = {
+#define VIEW(name) &view_##name,
+#include "views.def"
+#undef VIEW
+};
+
+typedef int (*segment_fn)(struct app *app, char *buf, size_t len);
+static const segment_fn segments[] = {
+#define STATUS_SEGMENT(fn) fn,
+#include "status_segments.def"
+#undef STATUS_SEGMENT
+	NULL,
+};
+
+/* ---- Screens and layers ------------------------------------------------ */
+
+struct view_inst *app_top(struct app *app)
+{
+	return app->depth ? &app->stack[app->depth - 1] : NULL;
+}
+
+int app_push(struct app *app, const struct view_ops *view, const char *arg)
+{
+	struct view_inst *v;
+	void *st = NULL;
+	if (app->depth == APP_MAX_VIEWS) {
+		app_msg(app, MSG_WARN, "%s", _("too many screens open: go back first (Esc)"));
+		return -1;
+	}
+	if (view->open && !(st = view->open(app, arg)))
+		return -1;
+	v = &app->stack[app->depth++];
+	v->ops = view;
+	v->st = st;
+	v->scope = SCOPE_global;
+	for (size_t i = 0; i < sizeof all_views / sizeof all_views[0]; i++)
+		if (all_views[i] == view)
+			v->scope = (int)i + 1; /* SCOPE_ values follow views.def */
+	return 0;
+}
+
+static void close_view(struct app *app, struct view_inst *v)
+{
+	if (v->ops->close)
+		v->ops->close(app, v->st);
+	v->ops = NULL;
+	v->st = NULL;
+}
+
+void app_pop(struct app *app)
+{
+	if (app->depth <= 1)
+		return;
+	close_view(app, &app->stack[--app->depth]);
+}
+
+int app_open_card(struct app *app, const char *istat)
+{
+	struct view_inst *top = app_top(app);
+	int replace = top && top->ops == &view_card;
+	if (app_push(app, &view_card, istat))
+		return R_REDRAW;
+	if (replace) {
+		/* A card opened from a card takes its place: Esc goes back to the list. */
+		close_view(app, &app->stack[app->depth - 2]);
+		app->stack[app->depth - 2] = app->stack[app->depth - 1];
+		app->depth--;
+	}
+	return R_REDRAW;
+}
+
+int app_push_layer(struct app *app, const struct layer_ops *ops, void *st)
+{
+	if (app->nlayers == APP_MAX_LAYERS)
+		return -1;
+	app->layers[app->nlayers].ops = ops;
+	app->layers[app->nlayers].st = st;
+	app->nlayers++;
+	return 0;
+}
+
+static void remove_layer(struct app *app, int i)
+{
+	struct layer_inst l = app->layers[i];
+	memmove(&app->layers[i], &app->layers[i + 1], (size_t)(app->nlayers - i - 1) * sizeof l);
+	app->nlayers--;
+	if (l.ops->close)
+		l.ops->close(app, l.st);
+}
+
+void app_pop_layer(struct app *app)
+{
+	if (app->nlayers > 0)
+		remove_layer(app, app->nlayers - 1);
+}
+
+void app_close_layer(struct app *app, void *st)
+{
+	for (int i = app->nlayers - 1; i >= 0; i--)
+		if (app->layers[i].st == st) {
+			remove_layer(app, i);
+			return;
+		}
+}
+
+void app_msg(struct app *app, enum msg_level level, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	/* One line: the status bar has no room for more. */
+	for (char *p = app->msg; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	app->msg_level = level;
+}
+
+int app_error(struct app *app)
+{
+	app_msg(app, MSG_ERROR, "%s", cn_error(app->ctx));
+	return R_REDRAW;
+}
+
+void app_set_cursor(struct app *app, int y, int x)
+{
+	app->cur_y = y;
+	app->cur_x = x;
+}
+
+/* Someone changed the data: every screen reloads what it shows. */
+static void data_changed(struct app *app)
+{
+	app->data_gen++;
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i].ops->reload)
+			app->stack[i].ops->reload(app, app->stack[i].st);
+}
+
+static int anything_unsaved(struct app *app)
+{
+	for (int i = 0; i < app->nlayers; i++)
+		if (app->layers[i].ops->unsaved && app->layers[i].ops->unsaved(app, app->layers[i].st))
+			return 1;
+	for (int i = 0; i < app->depth; i++)
+		if (app->stack[i].ops->unsaved && app->stack[i].ops->unsaved(app, app->stack[i].st))
+			return 1;
+	return 0;
+}
+
+static int quit_anyway(struct app *app, void *arg)
+{
+	(void)arg;
+	app->quit = 1;
+	return R_NONE;
+}
+
+static int request_quit(struct app *app)
+{
+	if (!anything_unsaved(app)) {
+		app->quit = 1;
+		return R_NONE;
+	}
+	return box_confirm(app, _("Quit"), _("Something you typed is not saved yet. Quit anyway?"),
+			   quit_anyway, NULL, NULL);
+}
+
+/* ---- Drawing ------------------------------------------------------------ */
+
+static void draw_title(struct app *app)
+{
+	struct view_inst *v = app_top(app);
+	char right[256], when[17], left[300];
+	const char *title = v->ops->title_of ? v->ops->title_of(app, v->st) : _(v->ops->title);
+	int lw, rw;
+
+	cn_fmt_display(cn_now(app->ctx), when);
+	if (strcmp(cn_login(app->ctx), cn_real_login(app->ctx)))
+		snprintf(right, sizeof right, _("%s as %s (%s)  %s "), cn_real_login(app->ctx),
+			 cn_login(app->ctx), cn_role_name(cn_role(app->ctx)), when);
+	else
+		snprintf(right, sizeof right, "%s (%s)  %s ", cn_login(app->ctx),
+			 cn_role_name(cn_role(app->ctx)), when);
+	snprintf(left, sizeof left, " centralino  %s", app->db_name);
+	tui_fill(0, 0, app->cols, ' ', tui_attr(app, TA_TITLE_DIM));
+	rw = text_width(right);
+	lw = tui_puts(0, 0, app->cols - rw - 1, left, tui_attr(app, TA_TITLE_DIM));
+	tui_puts(0, 1, 10, "centralino", tui_attr(app, TA_TITLE));
+	tui_put(0, app->cols - rw, rw, right, ALIGN_RIGHT, tui_attr(app, TA_TITLE_DIM));
+	if (title && *title) {
+		/* The screen's title centred on the bar, or in the room between. */
+		int tw = text_width(title), from = lw + 2, to = app->cols - rw - 2;
+		int x = (app->cols - tw) / 2;
+		if (x + tw > to)
+			x = to - tw;
+		if (x < from)
+			x = from;
+		tui_puts(0, x, to - x, title, tui_attr(app, TA_TITLE));
+	}
+}
+
+static void draw_status(struct app *app, int y)
+{
+	static const enum tui_attr level_attr[] = {
+		[MSG_INFO] = TA_NORMAL, [MSG_OK] = TA_OK, [MSG_WARN] = TA_WARN, [MSG_ERROR] = TA_ERROR,
+	};
+	char segs[512] = "";
+	int alert = 0, sw;
+	size_t used = 0;
+
+	for (const segment_fn *f = segments; *f; f++) {
+		char buf[128] = "";
+		int r = (*f)(app, buf, sizeof buf);
+		if (r == SEG_NONE || !buf[0])
+			continue;
+		alert |= r == SEG_ALERT;
+		used += (size_t)snprintf(segs + used, sizeof segs - used, "%s%s", used ? "  │  " : "", buf);
+		if (used >= sizeof segs)
+			used = sizeof segs - 1;
+	}
+	tui_fill(y, 0, app->cols, ' ', A_NORMAL);
+	sw = segs[0] ? text_width(segs) + 1 : 0;
+	if (sw > app->cols / 2)
+		sw = app->cols / 2;
+	if (segs[0])
+		tui_put(y, app->cols - sw, sw, segs, ALIGN_LEFT, tui_attr(app, alert ? TA_WARN : TA_MUTED));
+	if (app->msg[0])
+		tui_puts(y, 1, app->cols - sw - 2, app->msg, tui_attr(app, level_attr[app->msg_level]));
+}
+
+/* One "KEY label" pair of the hint line; returns the new x (or -1: full). */
+static int hint(struct app *app, int y, int x, const char *key, const char *label)
+{
+	char text[128];
+	int kw = text_width(key), need;
+	snprintf(text, sizeof text, " %s", label);
+	need = kw + 2 + text_width(text) + 1;
+	if (x + need > app->cols)
+		return -1;
+	tui_put(y, x, kw + 2, key, ALIGN_CENTER, tui_attr(app, TA_KEY));
+	x += kw + 2;
+	x += tui_puts(y, x, app->cols - x, text, tui_attr(app, TA_HINT));
+	return x + 2;
+}
+
+static void draw_hints(struct app *app, int y)
+{
+	struct view_inst *v = app_top(app);
+	int x = 0;
+	tui_fill(y, 0, app->cols, ' ', A_NORMAL);
+	if (app->nlayers) {
+		const struct hint *h = app->layers[app->nlayers - 1].ops->hints;
+		for (; h && h->key && x >= 0; h++)
+			x = hint(app, y, x, h->key, _(h->text));
+		return;
+	}
+	/* The screen's keys first, then the global ones. */
+	for (int pass = 0; pass < 2 && x >= 0; pass++)
+		for (int a = ACT_NONE + 1; a < ACT_COUNT && x >= 0; a++) {
+			const struct action_info *ai = action_info(a);
+			int keys[8], n = action_keys(a, keys, 8);
+			char label[32];
+			if (!ai->hint || (ai->scope == SCOPE_global) != pass)
+				continue;
+			for (int k = 0; k < n; k++)
+				if (action_usable(app, a, keys[k], v)) {
+					x = hint(app, y, x, tui_key_label(keys[k], label, sizeof label), _(ai->hint));
+					break;
+				}
+		}
+}
+
+static void draw_too_small(struct app *app)
+{
+	char line[128];
+	int y = app->rows / 2 - 1;
+	snprintf(line, sizeof line, _("Terminal too small: %dx%d"), app->cols, app->rows);
+	tui_put(y < 0 ? 0 : y, 0, app->cols, line, ALIGN_CENTER, tui_attr(app, TA_WARN));
+	snprintf(line, sizeof line, _("centralino needs at least %dx%d (F10 quits)"), TUI_MIN_COLS, TUI_MIN_ROWS);
+	if (y + 1 < app->rows)
+		tui_put(y + 1, 0, app->cols, line, ALIGN_CENTER, A_NORMAL);
+}
+
+static void draw(struct app *app)
+{
+	getmaxyx(stdscr, app->rows, app->cols);
+	app->too_small = app->cols < TUI_MIN_COLS || app->rows < TUI_MIN_ROWS;
+	app->cur_y = app->cur_x = -1;
+	werase(stdscr);
+	if (app->too_small) {
+		draw_too_small(app);
+	} else {
+		struct view_inst *v = app_top(app);
+		struct rect body = {1, 0, app->rows - 3, app->cols};
+		draw_title(app);
+		v->ops->draw(app, v->st, body);
+		draw_status(app, app->rows - 2);
+		draw_hints(app, app->rows - 1);
+		if (app->nlayers)
+			app->cur_y = app->cur_x = -1; /* the screen below has no cursor */
+		for (int i = 0; i < app->nlayers; i++)
+			app->layers[i].ops->draw(app, app->layers[i].st);
+	}
+	if (app->cur_y >= 0) {
+		curs_set(1);
+		move(app->cur_y, app->cur_x);
+	} else {
+		curs_set(0);
+	}
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* ---- Keys ----------------------------------------------------------------- */
+
+static int read_key(void)
+{
+	wint_t wc;
+	int rc = wget_wch(stdscr, &wc);
+	if (rc == ERR)
+		return ERR;
+	if (rc == KEY_CODE_YES)
+		return wc == KEY_ENTER ? '\n' : (int)wc;
+	if (wc == '\r')
+		return '\n';
+	if (wc == 127 || wc == 8)
+		return KEY_BACKSPACE;
+	if (wc >= KEY_MIN)
+		return (int)wc | TUI_CHAR_FLAG;
+	return (int)wc;
+}
+
+/* Home/End and friends as terminals other than the terminfo entry's send
+ * them (tmux and screen \e[1~ \e[4~, rxvt \e[7~ \e[8~, xterm in normal
+ * cursor mode \e[H \e[F): without these, Esc arrives alone and the rest
+ * is typed into the search. */
+static void define_alternate_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} alt[] = {
+		{"\033[1~", KEY_HOME}, {"\033[7~", KEY_HOME}, {"\033[H", KEY_HOME}, {"\033OH", KEY_HOME},
+		{"\033[4~", KEY_END}, {"\033[8~", KEY_END}, {"\033[F", KEY_END}, {"\033OF", KEY_END},
+		{"\033[3~", KEY_DC}, {"\033[2~", KEY_IC}, {"\033[5~", KEY_PPAGE}, {"\033[6~", KEY_NPAGE},
+		{"\033[Z", KEY_BTAB}, {"\033[A", KEY_UP}, {"\033[B", KEY_DOWN}, {"\033[C", KEY_RIGHT},
+		{"\033[D", KEY_LEFT}, {"\033OA", KEY_UP}, {"\033OB", KEY_DOWN}, {"\033OC", KEY_RIGHT},
+		{"\033OD", KEY_LEFT}, {"\033OP", KEY_F(1)}, {"\033[11~", KEY_F(1)}, {"\033[21~", KEY_F(10)},
+	};
+	for (size_t i = 0; i < sizeof alt / sizeof alt[0]; i++)
+		if (key_defined(alt[i].seq) <= 0)
+			define_key(alt[i].seq, alt[i].key);
+}
+
+static int global_action(struct app *app, int action)
+{
+	switch (action) {
+	case ACT_HELP: return help_open(app);
+	case ACT_COMMAND: return cmdline_open(app, NULL);
+	case ACT_QUIT: return R_QUIT;
+	case ACT_REDRAW: clearok(curscr, TRUE); return R_REDRAW;
+	case ACT_BACK:
+		if (app->depth > 1) {
+			app_pop(app);
+			return R_REDRAW;
+		}
+		return R_NONE;
+	}
+	return R_NONE;
+}
+
+static int dispatch(struct app *app, int key)
+{
+	struct view_inst *v = app_top(app);
+	int action, r;
+
+	if (app->too_small) {
+		int c = tui_key_char(key);
+		return key == KEY_F(10) || c == 'q' || key == TUI_CTRL('c') ? R_QUIT : R_NONE;
+	}
+	if (app->nlayers) {
+		/* A layer may pass a key on: only quitting and redrawing go past it. */
+		struct layer_inst *l = &app->layers[app->nlayers - 1];
+		r = l->ops->key(app, l->st, key);
+		if (r & R_PASS) {
+			action = action_for_key(app, v, key);
+			r &= ~R_PASS;
+			if (action == ACT_QUIT || action == ACT_REDRAW)
+				r |= global_action(app, action);
+		}
+		return r;
+	}
+	action = action_for_key(app, v, key);
+	r = v->ops->key ? v->ops->key(app, v->st, key, action) : R_PASS;
+	if (r & R_PASS)
+		r = (r & ~R_PASS) | global_action(app, action);
+	return r;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static void loop(struct app *app)
+{
+	long last_poll = now_ms();
+	time_t last_minute = cn_now(app->ctx) / 60;
+
+	draw(app);
+	while (!app->quit) {
+		int key = read_key(), r = R_NONE, redraw = 0;
+		if (key != ERR && key != KEY_RESIZE) {
+			app->msg[0] = '\0';
+			r = dispatch(app, key);
+			if (r & R_QUIT)
+				r |= request_quit(app);
+			if (r & R_DATA)
+				data_changed(app);
+			redraw = 1;
+		} else if (key == KEY_RESIZE) {
+			redraw = 1;
+		}
+		if (now_ms() - last_poll >= POLL_MS) {
+			last_poll = now_ms();
+			if (cn_data_changed(app->ctx)) {
+				data_changed(app);
+				redraw = 1;
+			}
+			if (cn_now(app->ctx) / 60 != last_minute) {
+				last_minute = cn_now(app->ctx) / 60;
+				redraw = 1;
+			}
+		}
+		if (redraw && !app->quit)
+			draw(app);
+	}
+}
+
+int tui_run(struct cn_ctx *ctx)
+{
+	struct app app;
+	SCREEN *scr;
+	const char *slash;
+
+	memset(&app, 0, sizeof app);
+	app.ctx = ctx;
+	slash = strrchr(cn_db_path(ctx), '/');
+	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
+
+	setlocale(LC_ALL, "");
+	/* readline reads the terminal description first, so that curses'
+	 * own terminal stays the current one. */
+	cmdline_init(&app);
+	scr = newterm(NULL, stdout, stdin);
+	if (!scr) {
+		fprintf(stderr, _("centralino: cannot start the full-screen interface (TERM=%s)\n"),
+			getenv("TERM") ? getenv("TERM") : "");
+		cmdline_done(&app);
+		return 69;
+	}
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	define_alternate_keys();
+	wtimeout(stdscr, POLL_MS);
+	theme_init(&app);
+	if (app_push(&app, &view_lookup, NULL)) {
+		endwin();
+		delscreen(scr);
+		cmdline_done(&app);
+		fprintf(stderr, "centralino: %s\n", app.msg);
+		return 70;
+	}
+	loop(&app);
+	while (app.nlayers)
+		app_pop_layer(&app);
+	while (app.depth)
+		close_view(&app, &app.stack[--app.depth]);
+	cmdline_done(&app);
+	endwin();
+	delscreen(scr);
+	return 0;
+}

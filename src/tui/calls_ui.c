@@ -1,0 +1,218 @@
+/* What the call screens share: starting the new-call flow, closing a call,
+ * one call drawn on one line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/clock.h"
+#include "centralino/text.h"
+#include "calls_ui.h"
+
+/* Fields separated by TAB (ids may hold ':'); TABs inside are dropped. */
+static void put_field(char *out, size_t outsz, size_t *used, const char *s)
+{
+	for (; s && *s && *used + 2 < outsz; s++)
+		if (*s != '\t')
+			out[(*used)++] = *s;
+	out[(*used)++] = '\t';
+	out[*used] = '\0';
+}
+
+void calls_ui_form_arg(const struct call_start *s, char *out, size_t outsz)
+{
+	char t[32], mode[2] = {s->mode, 0};
+	size_t used = 0;
+	snprintf(t, sizeof t, "%lld", (long long)s->started);
+	out[0] = '\0';
+	put_field(out, outsz, &used, mode);
+	put_field(out, outsz, &used, t);
+	put_field(out, outsz, &used, s->respondent);
+	put_field(out, outsz, &used, s->follows);
+	put_field(out, outsz, &used, s->phone);
+	put_field(out, outsz, &used, s->caller);
+	put_field(out, outsz, &used, s->outbound ? "1" : "0");
+	put_field(out, outsz, &used, s->back ? "1" : "0");
+}
+
+void calls_ui_form_parse(const char *arg, struct call_start *s)
+{
+	char buf[512], *f[8] = {0}, *p;
+	int n = 0;
+	memset(s, 0, sizeof *s);
+	snprintf(buf, sizeof buf, "%s", arg ? arg : "");
+	for (p = buf; n < 8; n++) {
+		char *tab = strchr(p, '\t');
+		f[n] = p;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	s->mode = f[0] && *f[0] ? f[0][0] : 'n';
+	s->started = f[1] ? (time_t)strtoll(f[1], NULL, 10) : 0;
+	snprintf(s->respondent, sizeof s->respondent, "%s", f[2] ? f[2] : "");
+	snprintf(s->follows, sizeof s->follows, "%s", f[3] ? f[3] : "");
+	snprintf(s->phone, sizeof s->phone, "%s", f[4] ? f[4] : "");
+	snprintf(s->caller, sizeof s->caller, "%s", f[5] ? f[5] : "");
+	s->outbound = f[6] && f[6][0] == '1';
+	s->back = f[7] && f[7][0] == '1';
+}
+
+static int push_form(struct app *app, const struct call_start *s)
+{
+	char arg[512];
+	calls_ui_form_arg(s, arg, sizeof arg);
+	app_push(app, &view_call_form, arg);
+	return R_REDRAW;
+}
+
+int calls_ui_new(struct app *app, const char *respondent)
+{
+	struct call_start s = {.mode = 'n', .started = cn_now(app->ctx)};
+	char t[32];
+	if (respondent && *respondent) {
+		snprintf(s.respondent, sizeof s.respondent, "%s", respondent);
+		s.back = 1;
+		return push_form(app, &s);
+	}
+	snprintf(t, sizeof t, "%lld", (long long)s.started);
+	app_push(app, &view_call_pick, t);
+	return R_REDRAW;
+}
+
+int calls_global_action(struct app *app, int action)
+{
+	if (action == ACT_NEW_CALL)
+		return calls_ui_new(app, NULL);
+	if (action == ACT_CALLS) {
+		struct view_inst *top = app_top(app);
+		if (top && top->ops == &view_calls)
+			return R_NONE;
+		app_push(app, &view_calls, NULL);
+		return R_REDRAW;
+	}
+	return R_PASS;
+}
+
+int calls_ui_follow(struct app *app, const char *call_id)
+{
+	struct call_start s = {.mode = 'n', .started = cn_now(app->ctx), .outbound = 1, .back = 1};
+	snprintf(s.follows, sizeof s.follows, "%s", call_id);
+	return push_form(app, &s);
+}
+
+int calls_ui_edit(struct app *app, const char *call_id)
+{
+	struct call_start s = {.mode = 'e', .back = 1};
+	snprintf(s.follows, sizeof s.follows, "%s", call_id);
+	return push_form(app, &s);
+}
+
+int calls_ui_open(struct app *app, const char *call_id)
+{
+	app_push(app, &view_call, call_id);
+	return R_REDRAW;
+}
+
+static int close_done(struct app *app, const char *id, const char *outcome)
+{
+	if (calls_close(app->ctx, id, outcome)) {
+		app_error(app);
+		return R_REDRAW;
+	}
+	app_msg(app, MSG_OK, _("call %.8s closed"), id);
+	return R_REDRAW | R_DATA;
+}
+
+static int close_yes(struct app *app, void *arg)
+{
+	return close_done(app, arg, NULL);
+}
+
+static int close_submit(struct app *app, struct form *f, void *arg)
+{
+	int r = close_done(app, arg, form_text(f, 0));
+	if (!(r & R_DATA)) {
+		form_error(f, 0, cn_error(app->ctx));
+		return R_KEEP;
+	}
+	return r;
+}
+
+int calls_ui_close(struct app *app, const struct call *c)
+{
+	char *id = strdup(c->id), text[300];
+	if (!id)
+		return R_NONE;
+	if (c->outcome && *c->outcome) {
+		snprintf(text, sizeof text, _("Close the call with its outcome \"%.200s\"?"), c->outcome);
+		return box_confirm(app, _("Close call"), text, close_yes, id, free);
+	}
+	{
+		static const struct form_field fields[] = {
+			{.kind = FIELD_TEXT, .label = N_("Outcome"), .required = 1, .max = 500,
+			 .note = N_("what was done: closing a call needs it")},
+		};
+		struct form_spec spec = {
+			.title = N_("Close call"), .fields = fields, .nfields = 1,
+			.submit = close_submit, .free_arg = free, .arg = id,
+		};
+		return form_open(app, &spec);
+	}
+}
+
+void calls_ui_when(struct app *app, time_t t, char out[20])
+{
+	char full[17], now[17];
+	cn_fmt_display(t, full);
+	cn_fmt_display(cn_now(app->ctx), now);
+	if (strncmp(full + 6, now + 6, 4) == 0)
+		snprintf(out, 20, "%.5s %s", full, full + 11);
+	else
+		snprintf(out, 20, "%s", full);
+}
+
+void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
+		  int selected, int hide_respondent)
+{
+	char when[20], who[300], cb[20] = "", rest[700], first[400];
+	int open = c->state != CALL_CHIUSA;
+	int due = open && c->callback_due && c->callback_due <= cn_now(app->ctx);
+	attr_t base = selected ? tui_attr(app, TA_SELECTED) : open ? A_BOLD : A_NORMAL;
+	attr_t state_attr = selected ? base : due ? tui_attr(app, TA_WARN) | A_BOLD
+				: open ? tui_attr(app, TA_ACCENT) | A_BOLD : tui_attr(app, TA_MUTED);
+	/* narrow: no callback column, the callback leads the last column */
+	int wide = w >= 100, end = x + w;
+	int rw = hide_respondent ? 0 : (w >= 110 ? 26 : 20);
+	int cw = w >= 110 ? 24 : hide_respondent ? 22 : 16;
+
+	tui_fill(y, x, w, ' ', base);
+	calls_ui_when(app, c->started, when);
+	x += 1;
+	tui_put(y, x, 11, when, ALIGN_LEFT, base);
+	x += 13;
+	if (rw) {
+		call_respondent_label(c, who, sizeof who);
+		tui_put(y, x, rw, who, ALIGN_LEFT, base);
+		x += rw + 2;
+	}
+	tui_put(y, x, cw, c->category_label ? c->category_label : c->category, ALIGN_LEFT, base);
+	x += cw + 2;
+	tui_put(y, x, 9, call_state_label(c->state), ALIGN_LEFT, state_attr);
+	x += 11;
+	if (c->callback_due && open)
+		calls_ui_when(app, c->callback_due, cb);
+	if (wide) {
+		tui_put(y, x, 11, cb, ALIGN_LEFT, selected ? base : due ? tui_attr(app, TA_WARN) : base);
+		x += 13;
+	}
+	snprintf(first, sizeof first, "%s", c->notes ? c->notes : "");
+	first[strcspn(first, "\n")] = '\0';
+	snprintf(rest, sizeof rest, "%s%s%s%s%s", !wide && cb[0] ? "↻ " : "", !wide ? cb : "",
+		 !wide && cb[0] ? "  " : "", c->caller_name ? c->caller_name : "",
+		 c->caller_name && first[0] ? " — " : "");
+	snprintf(rest + strlen(rest), sizeof rest - strlen(rest), "%s", first);
+	if (x < end)
+		tui_put(y, x, end - x, rest, ALIGN_LEFT, selected ? base : due ? tui_attr(app, TA_WARN)
+										: tui_attr(app, TA_MUTED));
+}

@@ -1,0 +1,50 @@
+/* Shared by the call screens (view_calls, view_call, view_call_pick,
+ * view_call_form, card_calls, status_calls). */
+#ifndef CENTRALINO_TUI_CALLS_UI_H
+#define CENTRALINO_TUI_CALLS_UI_H
+
+#include <time.h>
+
+#include "centralino/calls.h"
+#include "widget.h"
+
+/* What the call form starts from; passed to view_call_form as text by
+ * calls_ui_form_arg / calls_ui_form_parse. */
+struct call_start {
+	char mode;             /* 'n' new, 'e' edit */
+	time_t started;        /* new: when the operator took the call */
+	char respondent[80];   /* new: id, "" unidentified */
+	char follows[37];      /* new: the earlier call; edit: the call */
+	char phone[64];
+	char caller[128];
+	int outbound;
+	int back;              /* after saving, go back (else open the comune's card) */
+};
+void calls_ui_form_arg(const struct call_start *s, char *out, size_t outsz);
+void calls_ui_form_parse(const char *arg, struct call_start *s);
+
+/* A new call: the timer starts now; the respondent picker opens unless
+ * `istat` (a respondent id) is given, then the form. Reactions. */
+int calls_ui_new(struct app *app, const char *respondent);
+/* A new outbound call following up `call_id` (calling back). */
+int calls_ui_follow(struct app *app, const char *call_id);
+int calls_ui_edit(struct app *app, const char *call_id);
+/* The screen of one call. */
+int calls_ui_open(struct app *app, const char *call_id);
+/* Closing: asks the outcome when the call has none. */
+int calls_ui_close(struct app *app, const struct call *c);
+
+/* The global call keys (F2/n new call, F3 calls screen) for whoever gets
+ * them first: reactions, or R_PASS for any other action. The main loop's
+ * global handler should call it (see the report to the lead). */
+int calls_global_action(struct app *app, int action);
+
+/* One call on one line: when, respondent (unless hide_respondent), category,
+ * state, callback, caller/notes. Open calls highlighted, due callbacks warned. */
+void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
+		  int selected, int hide_respondent);
+
+/* "12/07 10:30" (this year) or "12/07/2018 10:30". */
+void calls_ui_when(struct app *app, time_t t, char out[20]);
+
+#endif

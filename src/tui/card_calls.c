@@ -1,0 +1,122 @@
+/* Card section "Chiamate": the comune's calls, newest first, open ones
+ * highlighted; F2 or n here is a new call for this comune; with the
+ * section focused (Tab), the arrows choose a call and Enter opens it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/registry.h"
+#include "calls_ui.h"
+
+#define CARD_CALLS_MAX 100
+
+struct card_calls {
+	char istat[7];
+	struct call_list l;
+	struct list list;
+	int open;          /* how many are not closed */
+	int focused;       /* as last drawn: keys for the list only then */
+};
+
+static void load(struct app *app, struct card_calls *s)
+{
+	struct call_filter f = {.respondent = s->istat, .limit = CARD_CALLS_MAX};
+	int sel = s->list.sel;
+	call_list_free(&s->l);
+	if (calls_list(app->ctx, &f, &s->l))
+		memset(&s->l, 0, sizeof s->l);
+	s->open = 0;
+	for (size_t i = 0; i < s->l.n; i++)
+		s->open += s->l.v[i].state != CALL_CHIUSA;
+	list_reset(&s->list, (int)s->l.n);
+	if (sel > 0 && sel < s->list.n)
+		list_select(&s->list, sel);
+}
+
+static void *cc_open(struct app *app, const struct registry_comune *c)
+{
+	struct card_calls *s;
+	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(s = calloc(1, sizeof *s)))
+		return NULL;
+	snprintf(s->istat, sizeof s->istat, "%s", c->istat);
+	list_reset(&s->list, 0);
+	load(app, s);
+	return s;
+}
+
+static void cc_close(struct app *app, void *st)
+{
+	struct card_calls *s = st;
+	(void)app;
+	call_list_free(&s->l);
+	free(s);
+}
+
+static void cc_reload(struct app *app, void *st, const struct registry_comune *c)
+{
+	(void)c;
+	load(app, st);
+}
+
+static int cc_height(struct app *app, void *st, int width)
+{
+	struct card_calls *s = st;
+	(void)app;
+	(void)width;
+	return 1 + (int)(s->l.n < 8 ? s->l.n : 8);
+}
+
+static void row(struct app *app, void *arg, int i, int y, int x, int w, int selected)
+{
+	struct card_calls *s = arg;
+	calls_ui_row(app, &s->l.v[i], y, x, w, selected && s->focused, 1);
+}
+
+static void cc_draw(struct app *app, void *st, struct rect r, int focused)
+{
+	struct card_calls *s = st;
+	char line[200];
+	s->focused = focused;
+	if (!s->l.n)
+		snprintf(line, sizeof line, "%s", _("No calls yet.  F2 or n: new call for this comune"));
+	else if (s->l.n == 1)
+		snprintf(line, sizeof line, s->open ? _("1 call, open.  F2 or n: new call for this comune")
+						    : _("1 call.  F2 or n: new call for this comune"));
+	else if (s->open)
+		snprintf(line, sizeof line, _("%zu calls, %d open.  F2 or n: new call for this comune"), s->l.n, s->open);
+	else
+		snprintf(line, sizeof line, _("%zu calls.  F2 or n: new call for this comune"), s->l.n);
+	tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	if (s->l.n && r.h > 1) {
+		struct rect lr = {r.y + 1, r.x, r.h - 1, r.w};
+		list_draw(app, &s->list, lr, row, s);
+	}
+}
+
+static int cc_key(struct app *app, void *st, int key, int action)
+{
+	struct card_calls *s = st;
+	if (action == ACT_NEW_CALL)
+		return calls_ui_new(app, s->istat);
+	if (action == ACT_CALLS)
+		return calls_global_action(app, action);
+	if (!s->focused || !s->l.n)
+		return R_PASS;
+	if (action == ACT_MOVE) {
+		list_key(&s->list, key);
+		return R_REDRAW;
+	}
+	if (key == '\n' && s->list.sel >= 0)
+		return calls_ui_open(app, s->l.v[s->list.sel].id);
+	return R_PASS;
+}
+
+const struct card_section card_calls = {
+	.title = N_("Chiamate"),
+	.open = cc_open,
+	.close = cc_close,
+	.reload = cc_reload,
+	.height = cc_height,
+	.draw = cc_draw,
+	.key = cc_key,
+};

@@ -1,0 +1,244 @@
+/* The help overlay: every key the user may press on the current screen,
+ * the global keys, and the ':' commands, straight from the tables. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/text.h"
+#include "widget.h"
+
+struct help_line {
+	char keys[64];
+	const char *text; /* translated */
+	int heading;
+};
+
+/* A screen row: the help lines wrapped to the box's width. */
+struct help_row {
+	int line;         /* index into v */
+	const char *text; /* the part of the line's text on this row */
+	size_t len;
+	int first;        /* shows the keys */
+};
+
+struct help {
+	struct help_line *v;
+	int n, cap;
+	struct help_row *rows;
+	int nrows, rows_cap, rows_width; /* rows_width: text width they were cut for */
+	struct list list;
+	char title[256]; /* the first heading */
+	int keyw;        /* width of the keys column */
+};
+
+static const struct command_row {
+	const char *name;
+	int role;
+	const char *args, *help;
+} commands[] = {
+#define CMDLINE(name, fn, role, cmpl, args, help) {name, role, args, help},
+#include "cmdline.def"
+#undef CMDLINE
+};
+
+static struct help_line *add(struct help *h)
+{
+	if (h->n == h->cap) {
+		int cap = h->cap ? h->cap * 2 : 32;
+		struct help_line *v = realloc(h->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return NULL;
+		h->v = v;
+		h->cap = cap;
+	}
+	memset(&h->v[h->n], 0, sizeof h->v[0]);
+	return &h->v[h->n++];
+}
+
+static void heading(struct help *h, const char *text)
+{
+	struct help_line *l;
+	if (h->n && (l = add(h)))
+		l->text = "";
+	if ((l = add(h))) {
+		l->text = text;
+		l->heading = 1;
+	}
+}
+
+/* The actions of one scope the user may use here, one line each. */
+static void scope_lines(struct app *app, struct help *h, const struct view_inst *v, int global)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		const struct action_info *ai = action_info(a);
+		int keys[8], n = action_keys(a, keys, 8), used = 0;
+		struct help_line *l = NULL;
+		if ((ai->scope == SCOPE_global) != global)
+			continue;
+		for (int k = 0; k < n; k++) {
+			char label[32];
+			if (!action_usable(app, a, keys[k], v))
+				continue;
+			if (!l && !(l = add(h)))
+				return;
+			used += snprintf(l->keys + used, sizeof l->keys - (size_t)used, "%s%s",
+					 used ? " " : "", tui_key_label(keys[k], label, sizeof label));
+			if ((size_t)used >= sizeof l->keys)
+				used = (int)sizeof l->keys - 1;
+		}
+		if (l)
+			l->text = _(ai->help);
+	}
+}
+
+static void add_row(void *arg, int i, const char *text, size_t len)
+{
+	struct help *h = arg;
+	struct help_row *r;
+	if (h->nrows == h->rows_cap) {
+		int cap = h->rows_cap ? h->rows_cap * 2 : 64;
+		struct help_row *v = realloc(h->rows, (size_t)cap * sizeof *v);
+		if (!v)
+			return;
+		h->rows = v;
+		h->rows_cap = cap;
+	}
+	r = &h->rows[h->nrows++];
+	r->line = 0; /* set by wrap_rows */
+	r->text = text;
+	r->len = len;
+	r->first = i == 0;
+}
+
+/* Wraps every line to `width` columns of text (on open and on resize). */
+static void wrap_rows(struct help *h, int width)
+{
+	int n = h->n;
+	h->nrows = 0;
+	h->rows_width = width;
+	for (int i = 0; i < n; i++) {
+		int before = h->nrows;
+		const char *t = h->v[i].text ? h->v[i].text : "";
+		if (h->v[i].heading || !*t)
+			add_row(h, 0, t, strlen(t));
+		else
+			tui_wrap(t, width, add_row, h);
+		for (int k = before; k < h->nrows; k++)
+			h->rows[k].line = i;
+	}
+	h->list.n = h->nrows;
+}
+
+static void row(struct app *app, void *arg, int i, int y, int x, int w, int selected)
+{
+	struct help *h = arg;
+	struct help_row *r = &h->rows[i];
+	struct help_line *l = &h->v[r->line];
+	char text[512];
+	size_t n = r->len < sizeof text ? r->len : sizeof text - 1;
+	(void)selected;
+	memcpy(text, r->text, n);
+	text[n] = '\0';
+	if (l->heading) {
+		tui_put(y, x, w, text, ALIGN_LEFT, tui_attr(app, TA_HEADER));
+		return;
+	}
+	tui_put(y, x, h->keyw, r->first ? l->keys : "", ALIGN_LEFT, tui_attr(app, TA_ACCENT));
+	tui_put(y, x + h->keyw + 1, w - h->keyw - 1, text, ALIGN_LEFT, A_NORMAL);
+}
+
+static void help_draw(struct app *app, void *st)
+{
+	struct help *h = st;
+	int w = app->cols - 4 > 100 ? 100 : app->cols - 4;
+	/* text width: the box's inside, the keys, a gap and the scroll bar */
+	int tw = w - 5 - h->keyw - 1 - 1;
+	struct rect r, in;
+	if (tw != h->rows_width)
+		wrap_rows(h, tw);
+	r = box_center(app, h->nrows + 4, w);
+	tui_frame(app, r, _("Keys"));
+	in.y = r.y + 2;
+	in.x = r.x + 3;
+	in.h = r.h - 3;
+	in.w = r.w - 5;
+	list_draw(app, &h->list, in, row, h);
+}
+
+static int help_key(struct app *app, void *st, int key)
+{
+	struct help *h = st;
+	int page = h->list.page > 1 ? h->list.page - 1 : 1;
+	/* Nothing to select: the keys scroll the text (list_draw clamps). */
+	switch (key) {
+	case KEY_UP: h->list.top--; break;
+	case KEY_DOWN: h->list.top++; break;
+	case KEY_PPAGE: h->list.top -= page; break;
+	case KEY_NPAGE: h->list.top += page; break;
+	case KEY_HOME: h->list.top = 0; break;
+	case KEY_END: h->list.top = h->list.n; break;
+	default:
+		app_pop_layer(app);
+		return R_REDRAW;
+	}
+	if (h->list.top < 0)
+		h->list.top = 0;
+	if (h->list.top > h->list.n - h->list.page)
+		h->list.top = h->list.n - h->list.page > 0 ? h->list.n - h->list.page : 0;
+	return R_REDRAW;
+}
+
+static void help_close(struct app *app, void *st)
+{
+	struct help *h = st;
+	(void)app;
+	free(h->rows);
+	free(h->v);
+	free(h);
+}
+
+static const struct hint help_hints[] = {
+	{"↑↓", N_("scroll")}, {"Esc", N_("close")}, {NULL, NULL},
+};
+
+static const struct layer_ops help_ops = {
+	.draw = help_draw, .key = help_key, .close = help_close, .hints = help_hints,
+};
+
+int help_open(struct app *app)
+{
+	struct view_inst *v = app_top(app);
+	struct help *h = calloc(1, sizeof *h);
+	const char *title;
+
+	if (!h)
+		return R_NONE;
+	title = v->ops->title_of ? v->ops->title_of(app, v->st) : _(v->ops->title);
+	snprintf(h->title, sizeof h->title, _("On this screen (%s)"), title);
+	heading(h, h->title);
+	scope_lines(app, h, v, 0);
+	heading(h, _("Everywhere"));
+	scope_lines(app, h, v, 1);
+	heading(h, _("Commands (type ':' then the command; Tab completes)"));
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+		struct help_line *l;
+		if (!cn_may(app->ctx, (enum cn_role)commands[i].role) || !(l = add(h)))
+			continue;
+		snprintf(l->keys, sizeof l->keys, ":%s %s", commands[i].name,
+			 commands[i].args[0] ? _(commands[i].args) : "");
+		l->text = _(commands[i].help);
+	}
+	for (int i = 0; i < h->n; i++)
+		if (!h->v[i].heading && text_width(h->v[i].keys) > h->keyw)
+			h->keyw = text_width(h->v[i].keys);
+	if (h->keyw > 26)
+		h->keyw = 26;
+	list_reset(&h->list, 0);
+	h->list.sel = -1;
+	h->rows_width = -1;
+	if (app_push_layer(app, &help_ops, h)) {
+		help_close(app, h);
+		return R_NONE;
+	}
+	return R_REDRAW;
+}

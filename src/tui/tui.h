@@ -1,0 +1,311 @@
+/* The full-screen interface: framework shared by every screen.
+ *
+ * HOW TO EXTEND (read this first)
+ * ===============================
+ * The main loop (app.c) owns the terminal. Screens and widgets never call
+ * refresh()/doupdate() and never redraw on their own: key handlers change
+ * state and return reaction flags (R_REDRAW, R_QUIT, R_DATA, R_PASS ...);
+ * the loop then redraws everything with werase + wnoutrefresh + doupdate.
+ * Never call sqlite3 here: only core functions (include/centralino/).
+ * Every string a person reads goes through _() (N_() in static tables).
+ *
+ * A screen ("view")
+ *   1. Write src/tui/view_<name>.c exporting
+ *        const struct view_ops view_<name> = { .name = "<name>", ... };
+ *      open(app, arg) returns the screen's state (NULL = refused, after
+ *      app_msg); draw() paints inside the rectangle it is given; key()
+ *      gets the key and the action it is bound to (ACT_NONE if none) and
+ *      returns reactions, R_PASS when it does not use the key; reload()
+ *      runs when the data changed (another desk committed, or R_DATA).
+ *      Set .typing = 1 when a text field has the focus: printable keys are
+ *      then text (only '?' and the .passthrough keys keep their action).
+ *   2. Add one line VIEW(<name>) to src/tui/views.def.
+ *   3. Open it with app_push(app, &view_<name>, "argument"); Esc/Backspace
+ *      (ACT_BACK, when key() passes) closes it. app_open_card(app, istat)
+ *      and lookup_search(app, text) reach the two basic screens.
+ *
+ * An action (a key)
+ *   Add a row to src/tui/actions.def:
+ *     ACTION(key, NAME, scope, min_role, N_("hint"), N_("help text"))
+ *   It yields ACT_NAME, the default key, the hint-line label (NULL: only in
+ *   the help overlay) and the help overlay line. scope is `global` or a
+ *   view name from views.def (card sections use `card`). Extra keys for the
+ *   same action: ACTION_KEY(key, NAME). Keys the role may not use
+ *   (cn_may(ctx, min_role) false) are neither shown nor delivered. The
+ *   permission check in the core stays the real guard.
+ *
+ * A section of the comune card (no need to touch view_card.c)
+ *   Write src/tui/card_<name>.c exporting const struct card_section
+ *   card_<name>, and add CARD_SECTION(<name>) to card_sections.def (order
+ *   = order on the card). Its actions are ACTION rows with scope `card`;
+ *   the card offers each key to the focused section first, then the others
+ *   (Tab moves the focus among sections that have key()). open() gets the
+ *   card's registry_comune, which stays at the same address while the card
+ *   is open (reload() passes it again, refreshed). draw() gets a height
+ *   that may be less than height() asked for: show the most useful rows.
+ *
+ * A status-bar segment ("2 richiamate in scadenza")
+ *   Write int fn(struct app *, char *buf, size_t len) returning SEG_NONE,
+ *   SEG_NORMAL or SEG_ALERT, and add STATUS_SEGMENT(fn) to
+ *   status_segments.def. It runs on every redraw: cache by app->data_gen.
+ *
+ * A ':' command
+ *   Add CMDLINE("name", fn, min_role, completion, N_("ARGS"), N_("help"))
+ *   to src/tui/cmdline.def; fn is int fn(struct app *, const char *args)
+ *   returning reactions. completion: CMPL_NONE or CMPL_COMUNE.
+ *
+ * A form ("issue code", "new call", "add staff")
+ *   Fill a struct form_spec (widget.h: fields with label, text/pick, the
+ *   submit callback) and call form_open(app, &spec). Tab/Shift-Tab move,
+ *   F2 (or Enter on the last field) saves, Esc cancels (asking first when
+ *   something was typed), F10 quits (asking first). submit() reads
+ *   form_text()/form_choice(); return R_KEEP after form_error() to keep the
+ *   form open on a wrong value; R_DATA when it changed data.
+ *
+ * Modal boxes: box_message(), box_confirm() (widget.h). Lists: struct
+ * list + list_key() + list_draw() with a row callback (widget.h). Text:
+ * tui_put()/tui_puts() pad and cut by display width (never by bytes),
+ * tui_wrap() wraps, tui_rule()/tui_frame() draw lines, tui_thousands()
+ * writes 7.914. Colours: tui_attr(app, TA_...) only (NO_COLOR honoured).
+ * Anything else drawn over the screen (a popup) is a layer: struct
+ * layer_ops + app_push_layer().
+ *
+ * Tests: tests/tui/lib_tui.sh (tmux helpers); see tests/tui/lookup.sh.
+ */
+#ifndef CENTRALINO_TUI_H
+#define CENTRALINO_TUI_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "centralino/ctx.h"
+#include "centralino/i18n.h"
+
+struct app;
+
+/* ---- Keys -------------------------------------------------------------
+ * A key is an int: a function key is ncurses' KEY_xxx; a typed character
+ * is its code point, except that code points from KEY_MIN up carry
+ * TUI_CHAR_FLAG (ncurses' KEY_ codes overlap with them: "č" = KEY_F(5)).
+ * Enter is '\n', Backspace is KEY_BACKSPACE, Esc is TUI_ESC, Tab is '\t'. */
+#define TUI_CHAR_FLAG 0x2000000
+#define TUI_ESC 27
+#define TUI_CTRL(c) ((c) & 0x1f)
+/* The typed character, or 0 for a function/control key. */
+int tui_key_char(int key);
+/* UTF-8 bytes of a code point into out (4 bytes room); returns the count. */
+int tui_utf8(int cp, char *out);
+/* "F10", "Enter", "Esc", "PgDn", "?", "^W": for hints and help. */
+const char *tui_key_label(int key, char *buf, size_t len);
+
+/* ---- Reactions: what a handler asks the main loop to do -------------- */
+enum {
+	R_NONE = 0,
+	R_REDRAW = 1 << 0, /* something visible changed */
+	R_QUIT = 1 << 1,   /* leave (asks first if something is unsaved) */
+	R_DATA = 1 << 2,   /* we changed data: every view's reload() runs */
+	R_PASS = 1 << 3,   /* not mine: the next handler may take the key */
+	R_KEEP = 1 << 4,   /* form submit: keep the form open */
+};
+
+/* ---- Screens ----------------------------------------------------------- */
+struct rect {
+	int y, x, h, w;
+};
+
+struct view_ops {
+	const char *name;   /* as in views.def */
+	const char *title;  /* N_(): title bar when title_of is NULL */
+	/* Printable keys are text for this screen (a search field has the
+	 * focus); bound printable keys other than '?' reach key() with
+	 * ACT_NONE, except those listed in `passthrough`, which reach key()
+	 * with their action (the view returns R_PASS to let them act). */
+	int typing;
+	const char *passthrough;
+	void *(*open)(struct app *app, const char *arg);
+	void (*close)(struct app *app, void *st);
+	void (*draw)(struct app *app, void *st, struct rect r);
+	int (*key)(struct app *app, void *st, int key, int action);
+	void (*reload)(struct app *app, void *st);
+	int (*unsaved)(struct app *app, void *st);            /* optional */
+	const char *(*title_of)(struct app *app, void *st);   /* optional */
+};
+
+enum tui_scope {
+	SCOPE_global = 0,
+#define VIEW(name) SCOPE_##name,
+#include "views.def"
+#undef VIEW
+	SCOPE_COUNT
+};
+
+#define VIEW(name) extern const struct view_ops view_##name;
+#include "views.def"
+#undef VIEW
+
+/* ---- Actions ----------------------------------------------------------- */
+enum tui_action {
+	ACT_NONE = 0,
+#define ACTION(key, name, scope, role, hint, help) ACT_##name,
+#define ACTION_KEY(key, name)
+#include "actions.def"
+#undef ACTION
+#undef ACTION_KEY
+	ACT_COUNT
+};
+
+/* ---- Layers: things drawn over the screen that take the keys first
+ * (help overlay, message boxes, forms, the ':' command line). ----------- */
+struct hint {
+	const char *key;  /* shown as is */
+	const char *text; /* N_() */
+};
+
+struct layer_ops {
+	void (*draw)(struct app *app, void *st);
+	/* Reactions; R_PASS lets the global Quit (F10) and Redraw (^L) act. */
+	int (*key)(struct app *app, void *st, int key);
+	void (*close)(struct app *app, void *st);            /* frees st */
+	int (*unsaved)(struct app *app, void *st);            /* optional */
+	const struct hint *hints;                             /* key-hint line */
+};
+
+/* ---- Colours and attributes (NO_COLOR honoured) ----------------------- */
+enum tui_attr {
+	TA_NORMAL, TA_TITLE, TA_TITLE_DIM, TA_HEADER, TA_SELECTED, TA_LABEL,
+	TA_MUTED, TA_KEY, TA_HINT, TA_INPUT, TA_ACCENT, TA_OK, TA_WARN,
+	TA_ERROR, TA_FRAME, TA_COUNT
+};
+attr_t tui_attr(const struct app *app, enum tui_attr a);
+
+/* ---- Status segments (status_segments.def) ---------------------------- */
+enum { SEG_NONE = 0, SEG_NORMAL = 1, SEG_ALERT = 2 };
+#define STATUS_SEGMENT(fn) int fn(struct app *app, char *buf, size_t len);
+#include "status_segments.def"
+#undef STATUS_SEGMENT
+
+/* ---- ':' commands (cmdline.def) --------------------------------------- */
+enum cmdline_completion { CMPL_NONE, CMPL_COMUNE };
+#define CMDLINE(name, fn, role, cmpl, argv, help) int fn(struct app *app, const char *args);
+#include "cmdline.def"
+#undef CMDLINE
+
+/* ---- Card sections (card_sections.def) -------------------------------- */
+struct registry_comune;
+struct card_section {
+	const char *title; /* N_() */
+	/* State for this comune (may return a non-NULL dummy); NULL = skip. */
+	void *(*open)(struct app *app, const struct registry_comune *c);
+	void (*close)(struct app *app, void *st);
+	/* Data changed: reload what the section shows. Optional. */
+	void (*reload)(struct app *app, void *st, const struct registry_comune *c);
+	/* Rows the section would like at this width (title line excluded). */
+	int (*height)(struct app *app, void *st, int width);
+	/* Paint in r (r.h may be less than wanted: show the most useful part). */
+	void (*draw)(struct app *app, void *st, struct rect r, int focused);
+	/* Optional: reactions or R_PASS. Sections with key() can take focus. */
+	int (*key)(struct app *app, void *st, int key, int action);
+};
+#define CARD_SECTION(name) extern const struct card_section card_##name;
+#include "card_sections.def"
+#undef CARD_SECTION
+
+/* ---- The application: the only mutable state of the interface -------- */
+#define APP_MAX_VIEWS 16
+#define APP_MAX_LAYERS 8
+
+struct view_inst {
+	const struct view_ops *ops;
+	void *st;
+	int scope;
+};
+
+struct layer_inst {
+	const struct layer_ops *ops;
+	void *st;
+};
+
+enum msg_level { MSG_INFO, MSG_OK, MSG_WARN, MSG_ERROR };
+
+struct cmdline;
+
+struct app {
+	struct cn_ctx *ctx;
+	struct view_inst stack[APP_MAX_VIEWS];
+	int depth;
+	struct layer_inst layers[APP_MAX_LAYERS];
+	int nlayers;
+	char msg[512];             /* status line message, cleared by the next key */
+	enum msg_level msg_level;
+	int color;                 /* 0 under NO_COLOR or on a monochrome terminal */
+	int rows, cols;            /* the terminal */
+	int too_small;             /* below 80x24: only a notice is drawn */
+	unsigned long data_gen;    /* bumped whenever the data changed */
+	int cur_y, cur_x;          /* text cursor set by draw(), -1 = hidden */
+	int quit;
+	struct cmdline *cmdline;   /* readline state (cmdline.c) */
+	attr_t attrs[TA_COUNT];
+	char db_name[256];
+};
+
+#define TUI_MIN_COLS 80
+#define TUI_MIN_ROWS 24
+
+/* Runs the interface on an open context; returns an exit code. */
+int tui_run(struct cn_ctx *ctx);
+
+/* Screens: app_push opens view with arg on top (0, or -1 when open()
+ * refused); app_pop closes the top one (never the last). */
+int app_push(struct app *app, const struct view_ops *view, const char *arg);
+void app_pop(struct app *app);
+struct view_inst *app_top(struct app *app);
+/* Opens the comune card for an ISTAT code. Reactions. */
+int app_open_card(struct app *app, const char *istat);
+
+int app_push_layer(struct app *app, const struct layer_ops *ops, void *st);
+void app_pop_layer(struct app *app);
+/* Closes the layer whose state is st, wherever it is in the stack. */
+void app_close_layer(struct app *app, void *st);
+
+/* The status line message (printf format). */
+void app_msg(struct app *app, enum msg_level level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Shows the core's last error; returns R_REDRAW. */
+int app_error(struct app *app);
+
+/* Helpers for drawing in the main loop: where the text cursor goes. */
+void app_set_cursor(struct app *app, int y, int x);
+
+/* The lookup screen (always at the bottom of the stack): closes the screens
+ * above it and searches text. Reactions. */
+int lookup_search(struct app *app, const char *text);
+
+/* Help overlay (help.c), for the current screen and the global keys. */
+int help_open(struct app *app);
+
+/* Command line (cmdline.c). */
+int cmdline_init(struct app *app);
+void cmdline_done(struct app *app);
+int cmdline_open(struct app *app, const char *initial);
+/* Runs one command line as if typed after ':' (reactions). */
+int cmdline_exec(struct app *app, const char *line);
+
+/* Actions (actions.c). */
+struct action_info {
+	int scope, role;
+	const char *hint, *help; /* N_() */
+};
+const struct action_info *action_info(int action);
+/* The keys bound to an action, in actions.def order; returns how many. */
+int action_keys(int action, int *keys, int max);
+/* 1 when this binding is usable (and shown) on screen v for this user:
+ * role, scope (global or v's) and the typing rule. */
+int action_usable(const struct app *app, int action, int key, const struct view_inst *v);
+/* The action bound to key on screen v for this user (v's scope first, then
+ * global); ACT_NONE if none. */
+int action_for_key(const struct app *app, const struct view_inst *v, int key);
+
+/* Theme (theme.c). */
+void theme_init(struct app *app);
+
+#endif

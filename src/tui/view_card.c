@@ -1,0 +1,202 @@
+/* The comune card: a header, then the sections listed in card_sections.def
+ * one under the other. This file knows no section: add one by writing
+ * card_<name>.c and one line in card_sections.def. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/clock.h"
+#include "centralino/registry.h"
+#include "centralino/text.h"
+#include "widget.h"
+
+static const struct card_section *const sections[] = {
+#define CARD_SECTION(name) &card_##name,
+#include "card_sections.def"
+#undef CARD_SECTION
+};
+#define NSECTIONS (int)(sizeof sections / sizeof sections[0])
+
+struct card {
+	struct registry_comune c;
+	void *st[NSECTIONS];  /* NULL: the section has nothing for this comune */
+	int focus;            /* focused section, -1 when none can take focus */
+	char istat[7];
+	char title[300];
+};
+
+static int focusable(const struct card *k, int i)
+{
+	return k->st[i] && sections[i]->key;
+}
+
+static void first_focus(struct card *k)
+{
+	k->focus = -1;
+	for (int i = 0; i < NSECTIONS && k->focus < 0; i++)
+		if (focusable(k, i))
+			k->focus = i;
+}
+
+static void *card_open(struct app *app, const char *istat)
+{
+	struct card *k = calloc(1, sizeof *k);
+	int rc;
+	if (!k) {
+		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
+		return NULL;
+	}
+	if ((rc = registry_get(app->ctx, istat ? istat : "", &k->c))) {
+		app_error(app);
+		free(k);
+		return NULL;
+	}
+	snprintf(k->istat, sizeof k->istat, "%s", k->c.istat);
+	snprintf(k->title, sizeof k->title, "%s", k->c.name);
+	for (int i = 0; i < NSECTIONS; i++)
+		k->st[i] = sections[i]->open ? sections[i]->open(app, &k->c) : NULL;
+	first_focus(k);
+	return k;
+}
+
+static void card_close(struct app *app, void *st)
+{
+	struct card *k = st;
+	for (int i = 0; i < NSECTIONS; i++)
+		if (k->st[i] && sections[i]->close)
+			sections[i]->close(app, k->st[i]);
+	registry_comune_free(&k->c);
+	free(k);
+}
+
+static void draw_header(struct app *app, struct card *k, struct rect r)
+{
+	char name[512], where[512], right[128];
+	int x = r.x + 2, w;
+
+	if (k->c.name_other && *k->c.name_other)
+		snprintf(name, sizeof name, "%s/%s", k->c.name, k->c.name_other);
+	else
+		snprintf(name, sizeof name, "%s", k->c.name);
+	snprintf(right, sizeof right, "ISTAT %s", k->c.istat);
+	w = tui_puts(r.y + 1, x, r.w - 20, name, tui_attr(app, TA_ACCENT) | A_BOLD);
+	snprintf(where, sizeof where, "  %s (%s) · %s", k->c.provincia ? k->c.provincia : "",
+		 k->c.sigla, k->c.regione ? k->c.regione : "");
+	x += w;
+	x += tui_puts(r.y + 1, x, r.w - 20 - (x - r.x), where, tui_attr(app, TA_MUTED));
+	if (k->c.suppressed_on) {
+		char day[11], badge[64];
+		cn_date_display(k->c.suppressed_on, day);
+		snprintf(badge, sizeof badge, _("  SOPPRESSO dal %s"), day);
+		tui_puts(r.y + 1, x, r.w - 20 - (x - r.x), badge, tui_attr(app, TA_ERROR));
+	}
+	tui_put(r.y + 1, r.x + r.w - 16, 14, right, ALIGN_RIGHT, A_BOLD);
+}
+
+static void card_draw(struct app *app, void *st, struct rect r)
+{
+	struct card *k = st;
+	int want[NSECTIONS], shown = 0, y, avail;
+
+	draw_header(app, k, r);
+	y = r.y + 3;
+	avail = r.y + r.h - y;
+	for (int i = 0; i < NSECTIONS; i++) {
+		want[i] = 0;
+		if (!k->st[i])
+			continue;
+		want[i] = sections[i]->height ? sections[i]->height(app, k->st[i], r.w - 4) : 1;
+		shown++;
+	}
+	/* In order, each section gets what it wants but leaves a title and one
+	 * line for every section after it. */
+	for (int i = 0; i < NSECTIONS && avail > 1; i++) {
+		int later = 0, h;
+		struct rect sr;
+		if (!k->st[i])
+			continue;
+		for (int j = i + 1; j < NSECTIONS; j++)
+			later += k->st[j] ? 2 : 0;
+		h = want[i];
+		if (h > avail - 1 - later)
+			h = avail - 1 - later;
+		if (h < 1)
+			h = 1;
+		tui_rule(app, y, r.x + 1, r.w - 2, _(sections[i]->title), i == k->focus && shown > 1);
+		sr.y = y + 1;
+		sr.x = r.x + 2;
+		sr.w = r.w - 4;
+		sr.h = h;
+		sections[i]->draw(app, k->st[i], sr, i == k->focus);
+		y += h + 2;
+		avail = r.y + r.h - y;
+	}
+}
+
+static void move_focus(struct card *k, int dir)
+{
+	if (k->focus < 0)
+		return;
+	for (int step = 1; step <= NSECTIONS; step++) {
+		int i = (k->focus + dir * step + NSECTIONS * 2) % NSECTIONS;
+		if (focusable(k, i)) {
+			k->focus = i;
+			return;
+		}
+	}
+}
+
+static int card_key(struct app *app, void *st, int key, int action)
+{
+	struct card *k = st;
+	int r;
+	if (action == ACT_NEXT_SECTION || action == ACT_PREV_SECTION) {
+		move_focus(k, action == ACT_NEXT_SECTION ? 1 : -1);
+		return R_REDRAW;
+	}
+	/* The focused section first, then the others (for their own keys). */
+	if (k->focus >= 0) {
+		r = sections[k->focus]->key(app, k->st[k->focus], key, action);
+		if (!(r & R_PASS))
+			return r;
+	}
+	for (int i = 0; i < NSECTIONS; i++) {
+		if (i == k->focus || !focusable(k, i))
+			continue;
+		r = sections[i]->key(app, k->st[i], key, action);
+		if (!(r & R_PASS))
+			return r;
+	}
+	return R_PASS;
+}
+
+static void card_reload(struct app *app, void *st)
+{
+	struct card *k = st;
+	struct registry_comune fresh;
+	if (registry_get(app->ctx, k->istat, &fresh) == 0) {
+		registry_comune_free(&k->c);
+		k->c = fresh;
+		snprintf(k->title, sizeof k->title, "%s", k->c.name);
+	}
+	for (int i = 0; i < NSECTIONS; i++)
+		if (k->st[i] && sections[i]->reload)
+			sections[i]->reload(app, k->st[i], &k->c);
+}
+
+static const char *card_title(struct app *app, void *st)
+{
+	(void)app;
+	return ((struct card *)st)->title;
+}
+
+const struct view_ops view_card = {
+	.name = "card",
+	.title = N_("Comune"),
+	.open = card_open,
+	.close = card_close,
+	.draw = card_draw,
+	.key = card_key,
+	.reload = card_reload,
+	.title_of = card_title,
+};

@@ -1,0 +1,109 @@
+/* Widgets of the full-screen interface: text drawing by display width, a
+ * scrolling list, a one-line UTF-8 input, forms, message/confirm boxes.
+ * Widgets hold state only; they draw when the main loop asks the screen to
+ * draw, and their key functions say whether they used the key. */
+#ifndef CENTRALINO_TUI_WIDGET_H
+#define CENTRALINO_TUI_WIDGET_H
+
+#include "tui.h"
+
+/* ---- Text (widget_text.c): never pad or cut by bytes ----------------- */
+enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+/* Draws s in exactly `cols` columns at (y, x) of stdscr: cut with "…" or
+ * padded with spaces. Returns the columns used by the text itself. */
+int tui_put(int y, int x, int cols, const char *s, int align, attr_t attr);
+/* Draws s at (y, x) with at most `cols` columns, no padding; returns width. */
+int tui_puts(int y, int x, int cols, const char *s, attr_t attr);
+/* Fills cols columns with ch (' ' to clear). */
+void tui_fill(int y, int x, int cols, chtype ch, attr_t attr);
+/* n copies of a one-column UTF-8 glyph ("─", "│"), across or down. */
+void tui_glyphs(int y, int x, int n, const char *glyph, int vertical, attr_t attr);
+/* A section rule "── Title ─────────". */
+void tui_rule(struct app *app, int y, int x, int cols, const char *title, int focused);
+/* A framed box (cleared inside). */
+void tui_frame(struct app *app, struct rect r, const char *title);
+/* Splits text into lines of at most `width` columns, at spaces when it can
+ * and always at '\n'; calls line(arg, i, start, bytes) for each (when not
+ * NULL); returns the number of lines (widget_box.c). */
+int tui_wrap(const char *text, int width,
+	     void (*line)(void *arg, int i, const char *s, size_t n), void *arg);
+/* 7914 -> "7.914" (Italian thousands separator). */
+void tui_thousands(long n, char *out, size_t len);
+
+/* ---- List (widget_list.c): selection and scrolling -------------------- */
+struct list {
+	int n;    /* rows */
+	int sel;  /* selected row, -1 when n == 0 */
+	int top;  /* first row shown */
+	int page; /* rows visible at the last draw */
+};
+void list_reset(struct list *l, int n);
+/* Arrows, PgUp/PgDn, Home/End: 1 when the key moved the selection. */
+int list_key(struct list *l, int key);
+void list_select(struct list *l, int i);
+/* Keeps sel visible in h rows; then draws row(i) for each visible row.
+ * Shows a scroll marker in the last column when the list is longer. */
+typedef void (*list_row_fn)(struct app *app, void *arg, int i, int y, int x, int w, int selected);
+void list_draw(struct app *app, struct list *l, struct rect r, list_row_fn row, void *arg);
+
+/* ---- One-line input (widget_input.c): UTF-8 aware editing ------------ */
+#define INPUT_MAX 512
+struct input {
+	char buf[INPUT_MAX];
+	size_t len;  /* bytes */
+	size_t cur;  /* byte offset of the cursor, on a character boundary */
+	size_t max;  /* byte limit (0: INPUT_MAX - 1) */
+	int scroll;  /* first column shown */
+};
+void input_set(struct input *in, const char *s);
+/* Typed characters, Backspace/Delete, Left/Right, ^A/^E (start/end),
+ * ^U (clear), ^W (word back), Home/End when home_end: 1 if the text or
+ * cursor changed, 0 if the key is not for the input. */
+int input_key(struct input *in, int key, int home_end);
+/* Draws in cols columns and, when focused, sets the app's text cursor. */
+void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused);
+
+/* ---- Forms (widget_form.c) -------------------------------------------- */
+enum field_kind { FIELD_TEXT, FIELD_PICK };
+struct form_field {
+	enum field_kind kind;
+	const char *label;              /* N_() */
+	const char *initial;            /* TEXT: starting text */
+	const char *const *choices;     /* PICK: shown as given (translate them) */
+	size_t nchoices;
+	int initial_choice;
+	size_t max;                     /* TEXT: byte limit (0: 255) */
+	int required;                   /* TEXT: may not be left empty */
+	const char *note;               /* N_(): grey text under the field */
+};
+struct form;
+struct form_spec {
+	const char *title;              /* N_() */
+	const struct form_field *fields;
+	size_t nfields;
+	/* Save pressed and the required fields are filled: do the work. Return
+	 * reactions; R_KEEP (after form_error) keeps the form open. */
+	int (*submit)(struct app *app, struct form *f, void *arg);
+	void (*cancelled)(struct app *app, void *arg); /* optional */
+	void (*free_arg)(void *arg);                    /* optional: on close */
+	void *arg;
+};
+/* Copies the spec's strings; returns reactions. */
+int form_open(struct app *app, const struct form_spec *spec);
+const char *form_text(const struct form *f, size_t i);   /* trimmed */
+int form_choice(const struct form *f, size_t i);
+/* Shows msg under field i and moves the focus there. */
+void form_error(struct form *f, size_t i, const char *msg);
+
+/* ---- Boxes (widget_box.c) --------------------------------------------- */
+/* A message; any key closes it. */
+int box_message(struct app *app, const char *title, const char *text);
+/* Yes/No: 's'/'y'/Enter on Sì runs yes(app, arg) (its reactions are
+ * returned), 'n'/Esc closes. free_arg (optional) runs on close. */
+int box_confirm(struct app *app, const char *title, const char *text,
+		int (*yes)(struct app *app, void *arg), void *arg,
+		void (*free_arg)(void *arg));
+/* A box of w x h columns centred on the screen. */
+struct rect box_center(struct app *app, int h, int w);
+
+#endif

@@ -1,0 +1,202 @@
+/* Modal boxes: a message, and a yes/no question. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "centralino/text.h"
+#include "widget.h"
+
+struct box {
+	char *title, *text;
+	int confirm;
+	int (*yes)(struct app *app, void *arg);
+	void *arg;
+	void (*free_arg)(void *arg);
+};
+
+struct rect box_center(struct app *app, int h, int w)
+{
+	struct rect r;
+	if (w > app->cols - 2)
+		w = app->cols - 2;
+	if (h > app->rows - 2)
+		h = app->rows - 2;
+	r.h = h;
+	r.w = w;
+	r.y = (app->rows - h) / 2;
+	r.x = (app->cols - w) / 2;
+	return r;
+}
+
+int tui_wrap(const char *text, int width, void (*line)(void *arg, int i, const char *s, size_t n), void *arg)
+{
+	const char *p = text;
+	int count = 0;
+	while (*p) {
+		const char *end = p, *space = NULL, *next;
+		int w = 0;
+		while (*end && *end != '\n') {
+			char ch[8];
+			size_t n = 1;
+			int cw;
+			while (n < 4 && ((unsigned char)end[n] & 0xc0) == 0x80)
+				n++;
+			memcpy(ch, end, n);
+			ch[n] = '\0';
+			cw = text_width(ch);
+			if (w + cw > width && end > p)
+				break;
+			if (*end == ' ')
+				space = end;
+			w += cw;
+			end += n;
+		}
+		if (*end && *end != '\n' && space) {
+			end = space;
+			next = space + 1;
+		} else {
+			next = *end == '\n' ? end + 1 : end;
+		}
+		if (line)
+			line(arg, count, p, (size_t)(end - p));
+		count++;
+		p = next;
+	}
+	return count;
+}
+
+struct wrap_draw {
+	int y, x, w;
+};
+
+static void draw_line(void *arg, int i, const char *s, size_t n)
+{
+	struct wrap_draw *d = arg;
+	char tmp[1024];
+	if (n >= sizeof tmp)
+		n = sizeof tmp - 1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	tui_put(d->y + i, d->x, d->w, tmp, ALIGN_LEFT, A_NORMAL);
+}
+
+static void box_draw(struct app *app, void *st)
+{
+	struct box *b = st;
+	int w = text_width(b->text) + 6, lines;
+	struct rect r;
+	struct wrap_draw d;
+	if (w < 40)
+		w = 40;
+	if (w > 70)
+		w = 70;
+	lines = tui_wrap(b->text, w - 6, NULL, NULL);
+	r = box_center(app, lines + 5, w);
+	tui_frame(app, r, b->title);
+	d.y = r.y + 2;
+	d.x = r.x + 3;
+	d.w = r.w - 6;
+	tui_wrap(b->text, d.w, draw_line, &d);
+	if (b->confirm) {
+		char keys[128];
+		snprintf(keys, sizeof keys, "%s", _("[s] yes    [n] no"));
+		tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, keys, ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
+	} else {
+		tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, _("[Enter] OK"), ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
+	}
+}
+
+static void box_close(struct app *app, void *st)
+{
+	struct box *b = st;
+	(void)app;
+	if (b->free_arg)
+		b->free_arg(b->arg);
+	free(b->title);
+	free(b->text);
+	free(b);
+}
+
+static int box_key(struct app *app, void *st, int key)
+{
+	struct box *b = st;
+	int c = tui_key_char(key);
+	if (!b->confirm) {
+		app_pop_layer(app);
+		return R_REDRAW;
+	}
+	if (c == 's' || c == 'S' || c == 'y' || c == 'Y' || key == '\n') {
+		int (*yes)(struct app *, void *) = b->yes;
+		void *arg = b->arg;
+		void (*free_arg)(void *) = b->free_arg;
+		int r;
+		b->free_arg = NULL; /* freed after yes() has used it */
+		app_pop_layer(app);
+		r = yes ? yes(app, arg) : R_NONE;
+		if (free_arg)
+			free_arg(arg);
+		return r | R_REDRAW;
+	}
+	if (c == 'n' || c == 'N' || key == TUI_ESC || key == TUI_CTRL('c')) {
+		app_pop_layer(app);
+		return R_REDRAW;
+	}
+	return R_NONE;
+}
+
+static const struct hint msg_hints[] = {{"Enter", N_("close")}, {NULL, NULL}};
+static const struct hint confirm_hints[] = {{"s", N_("yes")}, {"n", N_("no")}, {NULL, NULL}};
+
+static const struct layer_ops msg_ops = {
+	.draw = box_draw, .key = box_key, .close = box_close, .hints = msg_hints,
+};
+static const struct layer_ops confirm_ops = {
+	.draw = box_draw, .key = box_key, .close = box_close, .hints = confirm_hints,
+};
+
+static struct box *box_new(const char *title, const char *text)
+{
+	struct box *b = calloc(1, sizeof *b);
+	if (!b)
+		return NULL;
+	b->title = strdup(title ? title : "");
+	b->text = strdup(text ? text : "");
+	if (!b->title || !b->text) {
+		free(b->title);
+		free(b->text);
+		free(b);
+		return NULL;
+	}
+	return b;
+}
+
+int box_message(struct app *app, const char *title, const char *text)
+{
+	struct box *b = box_new(title, text);
+	if (!b)
+		return R_NONE;
+	if (app_push_layer(app, &msg_ops, b)) {
+		box_close(app, b);
+		return R_NONE;
+	}
+	return R_REDRAW;
+}
+
+int box_confirm(struct app *app, const char *title, const char *text,
+		int (*yes)(struct app *app, void *arg), void *arg, void (*free_arg)(void *arg))
+{
+	struct box *b = box_new(title, text);
+	if (!b) {
+		if (free_arg)
+			free_arg(arg);
+		return R_NONE;
+	}
+	b->confirm = 1;
+	b->yes = yes;
+	b->arg = arg;
+	b->free_arg = free_arg;
+	if (app_push_layer(app, &confirm_ops, b)) {
+		box_close(app, b);
+		return R_NONE;
+	}
+	return R_REDRAW;
+}

@@ -1,0 +1,104 @@
+/* Text on the screen by display width: "Forlì" is 6 bytes and 5 columns. */
+#include <stdio.h>
+#include <string.h>
+
+#include "centralino/text.h"
+#include "widget.h"
+
+int tui_puts(int y, int x, int cols, const char *s, attr_t attr)
+{
+	char buf[1024];
+	int w;
+	if (cols <= 0 || !s)
+		return 0;
+	w = text_fit(s, cols, buf, sizeof buf);
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+	return w;
+}
+
+void tui_fill(int y, int x, int cols, chtype ch, attr_t attr)
+{
+	if (cols <= 0)
+		return;
+	attrset(attr);
+	mvhline(y, x, ch, cols);
+	attrset(A_NORMAL);
+}
+
+/* Box drawing as UTF-8 text: the terminal's alternate character set is
+ * not needed (and tmux's captures show it as letters). */
+void tui_glyphs(int y, int x, int n, const char *glyph, int vertical, attr_t attr)
+{
+	attrset(attr);
+	for (int i = 0; i < n; i++)
+		mvaddstr(vertical ? y + i : y, vertical ? x : x + i, glyph);
+	attrset(A_NORMAL);
+}
+
+int tui_put(int y, int x, int cols, const char *s, int align, attr_t attr)
+{
+	char buf[1024];
+	int w, left = 0;
+	if (cols <= 0)
+		return 0;
+	w = text_fit(s ? s : "", cols, buf, sizeof buf);
+	if (align == ALIGN_RIGHT)
+		left = cols - w;
+	else if (align == ALIGN_CENTER)
+		left = (cols - w) / 2;
+	tui_fill(y, x, cols, ' ', attr);
+	attrset(attr);
+	mvaddstr(y, x + left, buf);
+	attrset(A_NORMAL);
+	return w;
+}
+
+void tui_rule(struct app *app, int y, int x, int cols, const char *title, int focused)
+{
+	attr_t frame = tui_attr(app, focused ? TA_ACCENT : TA_FRAME);
+	tui_glyphs(y, x, cols, "─", 0, frame);
+	if (title && *title && cols > 6) {
+		char t[512];
+		snprintf(t, sizeof t, " %s ", title);
+		tui_puts(y, x + 2, cols - 4, t, tui_attr(app, focused ? TA_ACCENT : TA_HEADER));
+	}
+}
+
+void tui_frame(struct app *app, struct rect r, const char *title)
+{
+	attr_t frame = tui_attr(app, TA_FRAME);
+	for (int i = 0; i < r.h; i++)
+		tui_fill(r.y + i, r.x, r.w, ' ', A_NORMAL);
+	tui_glyphs(r.y, r.x, 1, "┌", 0, frame);
+	tui_glyphs(r.y, r.x + 1, r.w - 2, "─", 0, frame);
+	tui_glyphs(r.y, r.x + r.w - 1, 1, "┐", 0, frame);
+	tui_glyphs(r.y + 1, r.x, r.h - 2, "│", 1, frame);
+	tui_glyphs(r.y + 1, r.x + r.w - 1, r.h - 2, "│", 1, frame);
+	tui_glyphs(r.y + r.h - 1, r.x, 1, "└", 0, frame);
+	tui_glyphs(r.y + r.h - 1, r.x + 1, r.w - 2, "─", 0, frame);
+	tui_glyphs(r.y + r.h - 1, r.x + r.w - 1, 1, "┘", 0, frame);
+	if (title && *title) {
+		char t[512];
+		snprintf(t, sizeof t, " %s ", title);
+		tui_puts(r.y, r.x + 2, r.w - 4, t, tui_attr(app, TA_HEADER));
+	}
+}
+
+void tui_thousands(long n, char *out, size_t len)
+{
+	char digits[32];
+	size_t nd, o = 0;
+	int neg = n < 0;
+	snprintf(digits, sizeof digits, "%ld", neg ? -n : n);
+	nd = strlen(digits);
+	if (neg && o + 1 < len)
+		out[o++] = '-';
+	for (size_t i = 0; i < nd && o + 2 < len; i++) {
+		if (i > 0 && (nd - i) % 3 == 0)
+			out[o++] = '.';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
