@@ -50,7 +50,7 @@ struct limesurvey_import_summary {
 	long issued;         /* respondents raised to codice_emesso */
 	long times;          /* submission times filled in */
 	long unchanged;      /* known respondents nothing changed for */
-	long kept;           /* statuses set by hand (esonerato, manuale): left alone */
+	long kept;           /* a person's decision left alone (see below) */
 	long revoked_used;   /* rows whose token is a revoked code */
 	size_t nunknown;
 	struct limesurvey_unknown *unknown;
@@ -66,9 +66,14 @@ void limesurvey_import_summary_free(struct limesurvey_import_summary *s);
  *   N           -> codice_emesso, when the code was told by phone or the
  *                  file's `invited` column shows LimeSurvey e-mailed it
  *                  (a batch code nobody received is not "issued")
- * A respondent with several tokens (re-issued codes) takes the furthest.
- * esonerato and statuses set by hand (status_source manuale) are kept.
- * Unknown tokens are listed in out, not fatal; re-importing the same file
+ * A respondent with several tokens (re-issued codes) takes the furthest;
+ * a revoked code's row still counts (counted in revoked_used). A person's
+ * decision (inviato or esonerato set by hand or by the generic import)
+ * stands, except that a submission moves esonerato to inviato — the rule
+ * of 004_progress.sql; an excused respondent stays excused otherwise.
+ * LimeSurvey's time replaces the stand-in time a bare "Y" left. The
+ * participant export says nothing of questionnaires started and not
+ * submitted, so in_compilazione never comes from here. Unknown tokens are listed in out, not fatal; re-importing the same file
  * changes nothing. Supervisore; one transaction, one audit row
  * 'status.import'. Malformed file: "FILE:LINE: field: what is wrong". */
 int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *path,

@@ -9,6 +9,7 @@ struct cn_ctx;
 
 struct registry_import_summary {
 	long read, added, suppressed, renamed, updated, unchanged;
+	long joined;        /* respondents added to campaigns still open */
 };
 
 /* ISTAT's "Elenco dei comuni italiani" exactly as published (Latin-1 or
@@ -27,6 +28,7 @@ int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,
 struct registry_ambiti_summary {
 	long read, ambiti, members, added, updated;
 	long unchanged;     /* ambiti in the file identical to what was there */
+	long joined;        /* respondents added to campaigns still open */
 };
 /* codice_ambito;denominazione;codice_istat;capofila (',' also accepted). */
 int registry_import_ambiti(struct cn_ctx *ctx, const char *path,

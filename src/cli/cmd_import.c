@@ -79,6 +79,8 @@ static int import_istat(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	printf(_("%s: %ld read, %ld added, %ld suppressed, %ld renamed, %ld updated, %ld unchanged\n"),
 	       file, s.read, s.added, s.suppressed, s.renamed, s.updated, s.unchanged);
+	if (s.joined)
+		printf(_("%ld new respondents joined the open campaigns\n"), s.joined);
 	return 0;
 }
 
@@ -97,6 +99,8 @@ static int import_ambiti(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	printf(_("%s: %ld rows read, %ld ambiti (%ld added, %ld updated, %ld unchanged), %ld member comuni\n"),
 	       file, s.read, s.ambiti, s.added, s.updated, s.unchanged, s.members);
+	if (s.joined)
+		printf(_("%ld new respondents joined the open campaigns\n"), s.joined);
 	return 0;
 }
 

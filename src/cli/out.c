@@ -13,6 +13,8 @@ struct out_table {
 	unsigned char *right;
 };
 
+static char *table_text(const char *s);
+
 int out_parse_format(const char *s, unsigned allowed, enum out_format *out)
 {
 	static const char *const names[] = {"table", "tsv", "csv"};
@@ -56,7 +58,7 @@ int out_row(struct out_table *t, const char *const *cells)
 		t->cap = ncap;
 	}
 	for (int c = 0; c < t->ncols; c++) {
-		char *s = strdup(cells[c] ? cells[c] : "");
+		char *s = t->fmt == OUT_TABLE ? table_text(cells[c]) : strdup(cells[c] ? cells[c] : "");
 		if (!s)
 			return -1;
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = s;
@@ -65,9 +67,22 @@ int out_row(struct out_table *t, const char *const *cells)
 	return 0;
 }
 
+/* What spreadsheets read as the start of a formula (OWASP's list). */
 static int dangerous(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+}
+
+/* A table shows one line per cell: control characters (line breaks, tabs,
+ * ESC...) become spaces so they can neither misalign nor drive the terminal. */
+static char *table_text(const char *s)
+{
+	char *t = strdup(s ? s : "");
+	if (t)
+		for (char *p = t; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = ' ';
+	return t;
 }
 
 void out_cell(FILE *f, enum out_format fmt, const char *s)
@@ -100,9 +115,10 @@ void out_cell(FILE *f, enum out_format fmt, const char *s)
 		if (quote)
 			fputc('"', f);
 	} else {
-		/* a table shows one line per row */
-		for (; *s; s++)
-			fputc(*s == '\n' || *s == '\t' || *s == '\r' ? ' ' : *s, f);
+		char *t = table_text(s);
+		if (t)
+			fputs(t, f);
+		free(t);
 	}
 }
 

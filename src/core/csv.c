@@ -191,7 +191,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 			p++;
 			for (;;) {
 				if (field_too_long(r))
-					return refuse(r, N_("quote opened here is not closed within 64 KiB"), qline);
+					return refuse(r, N_("a quoted field longer than 64 KiB (a quote never closed?)"), qline);
 				if (p >= end) {
 					r->err = N_("quote opened here is never closed");
 					r->err_line = qline;

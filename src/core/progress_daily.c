@@ -256,7 +256,7 @@ int progress_daily(struct cn_ctx *ctx, const char *campaign_key, int what,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, &s)))
+	    (rc = snapshot_load(ctx, campaign_key, 0, &s)))
 		return rc;
 	rc = daily_build(ctx, &s, what, out);
 	snapshot_free(&s);

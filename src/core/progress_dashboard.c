@@ -12,7 +12,7 @@ int progress_dashboard(struct cn_ctx *ctx, const char *campaign_key, enum progre
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, &s)))
+	    (rc = snapshot_load(ctx, campaign_key, 1, &s)))
 		return rc;
 	/* one snapshot: the table, the chart and the list agree */
 	if ((rc = report_build(ctx, &s, by, filter, &out->report)) ||

@@ -64,7 +64,7 @@ struct place {
 	int capofila;             /* a comune leading its ambito */
 	long population;          /* an ambito/regione: its active comuni; -1 unknown */
 	int grp[PLACE_NGROUPINGS];/* index into places.groups[by], -1: the "none" group */
-	int name_rank;            /* position by (folded name, id): sorting by name */
+	int name_rank;            /* position by (folded name, id), once ranked */
 };
 
 struct place_group {
@@ -74,14 +74,17 @@ struct place_group {
 
 struct places {
 	char stamp[64];
+	int ranked;               /* name_rank filled */
 	size_t n;
 	struct place *v;          /* sorted by id */
 	size_t ngroups[PLACE_NGROUPINGS];
 	struct place_group *groups[PLACE_NGROUPINGS]; /* in display order */
 };
 
-/* The cached places, rebuilt when stale. Valid until the next call. */
-int places_get(struct cn_ctx *ctx, const struct places **out);
+/* The cached places, rebuilt when stale; with names: name_rank filled
+ * (sorting 8,000 names is left out when a report does not need it).
+ * Valid until the next call. */
+int places_get(struct cn_ctx *ctx, int names, const struct places **out);
 /* Index of the place with this id, -1 when none. */
 int places_find(const struct places *pl, const char *id);
 /* Index of the group with this key (NULL: the none group, -1), -2 unknown. */
@@ -108,8 +111,9 @@ struct snapshot {
 	int *row_of_place;        /* place index -> row, -1 not in the campaign */
 };
 
-/* Reads the campaign and its statuses in one read transaction. */
-int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, struct snapshot *out);
+/* Reads the campaign and its statuses in one read transaction; names as
+ * in places_get. */
+int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out);
 void snapshot_free(struct snapshot *s);
 /* Campaign-wide pace figures from a snapshot. */
 void snapshot_pace(const struct snapshot *s, struct progress_pace *out);

@@ -109,20 +109,43 @@ static int load_groups(struct cn_ctx *ctx, struct places *pl, int g, const char 
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
 
+/* A second scan walked in step with the respondents (both in id order). */
+struct cursor {
+	sqlite3_stmt *st;
+	int row;          /* 1 on a row, 0 past the end, -1 an error */
+};
+
+static void cursor_next(struct cursor *c)
+{
+	int rc = sqlite3_step(c->st);
+	c->row = rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Moves c to the row whose first column is id; 1 when found. */
+static int cursor_seek(struct cursor *c, const char *id)
+{
+	while (c->row == 1 && strcmp(db_col(c->st, 0), id) < 0)
+		cursor_next(c);
+	return c->row == 1 && strcmp(db_col(c->st, 0), id) == 0;
+}
+
+/* Three scans in primary-key order merged here: the registry is read
+ * without one index lookup per respondent. */
 static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *const ix[PLACE_NGROUPINGS],
 		       const int *rip_of_regione, long *pop[2])
 {
-	static const char sql[] =
-		"SELECT r.id, r.kind, r.name, r.folded, r.active, c.regione_code, c.provincia_code,"
-		"       c.population, m.ambito_code, m.capofila"
-		"  FROM respondent r LEFT JOIN comune c ON c.istat = r.id"
-		"  LEFT JOIN ambito_member m ON m.istat = r.id ORDER BY r.id";
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = NULL;
+	struct cursor com = {0}, mem = {0};
 	size_t cap = 0;
 	int rc;
 
-	if ((rc = db_prepare(ctx, &st, sql)))
-		return rc;
+	if ((rc = db_prepare(ctx, &st, "SELECT id, kind, name, folded, active FROM respondent ORDER BY id")) ||
+	    (rc = db_prepare(ctx, &com.st,
+		"SELECT istat, regione_code, provincia_code, population FROM comune ORDER BY istat")) ||
+	    (rc = db_prepare(ctx, &mem.st, "SELECT istat, ambito_code, capofila FROM ambito_member ORDER BY istat")))
+		goto done;
+	cursor_next(&com);
+	cursor_next(&mem);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *id = db_col(st, 0), *kind = db_col(st, 1);
 		struct place *p;
@@ -145,15 +168,18 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 			break;
 		p->population = -1;
 		if (strcmp(kind, "comune") == 0) {
-			int active = sqlite3_column_int(st, 4);
 			p->kind = 'c';
-			p->grp[G_REGIONE] = lookup(ix[G_REGIONE], pl->ngroups[G_REGIONE], db_col(st, 5));
-			p->grp[G_PROVINCIA] = lookup(ix[G_PROVINCIA], pl->ngroups[G_PROVINCIA], db_col(st, 6));
-			p->grp[G_AMBITO] = lookup(ix[G_AMBITO], pl->ngroups[G_AMBITO], db_col(st, 8));
-			p->capofila = sqlite3_column_int(st, 9);
-			if (sqlite3_column_type(st, 7) != SQLITE_NULL)
-				p->population = (long)sqlite3_column_int64(st, 7);
-			if (active && p->population > 0) {
+			if (cursor_seek(&com, id)) {
+				p->grp[G_REGIONE] = lookup(ix[G_REGIONE], pl->ngroups[G_REGIONE], db_col(com.st, 1));
+				p->grp[G_PROVINCIA] = lookup(ix[G_PROVINCIA], pl->ngroups[G_PROVINCIA], db_col(com.st, 2));
+				if (sqlite3_column_type(com.st, 3) != SQLITE_NULL)
+					p->population = (long)sqlite3_column_int64(com.st, 3);
+			}
+			if (cursor_seek(&mem, id)) {
+				p->grp[G_AMBITO] = lookup(ix[G_AMBITO], pl->ngroups[G_AMBITO], db_col(mem.st, 1));
+				p->capofila = sqlite3_column_int(mem.st, 2);
+			}
+			if (sqlite3_column_int(st, 4) && p->population > 0) {
 				if (p->grp[G_AMBITO] >= 0)
 					pop[0][p->grp[G_AMBITO]] += p->population;
 				if (p->grp[G_REGIONE] >= 0)
@@ -169,10 +195,17 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 		if (p->grp[G_REGIONE] >= 0)
 			p->grp[G_RIPARTIZIONE] = rip_of_regione[p->grp[G_REGIONE]];
 	}
-	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
+		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	else if (rc != SQLITE_DONE || com.row < 0 || mem.row < 0)
+		rc = db_fail(ctx, _("reading the registry"));
+	else
+		rc = CN_OK;
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(com.st);
+	sqlite3_finalize(mem.st);
+	return rc;
 }
 
 static const struct places *rank_pl;
@@ -262,8 +295,6 @@ static int build(struct cn_ctx *ctx, struct places *pl)
 	if ((rc = load_places(ctx, pl, ix, rip_of_regione, pop)))
 		goto done;
 	derive(pl, capofila, pop);
-	if (rank_names(pl))
-		goto oom;
 	goto done;
 oom:
 	rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -293,7 +324,7 @@ static int stamp(struct cn_ctx *ctx, char out[64])
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
 
-int places_get(struct cn_ctx *ctx, const struct places **out)
+int places_get(struct cn_ctx *ctx, int names, const struct places **out)
 {
 	struct cn_cache *c = &ctx->cache[CN_CACHE_PROGRESS];
 	struct places *pl = c->p;
@@ -302,10 +333,8 @@ int places_get(struct cn_ctx *ctx, const struct places **out)
 
 	if ((rc = stamp(ctx, now)))
 		return rc;
-	if (pl && strcmp(pl->stamp, now) == 0) {
-		*out = pl;
-		return CN_OK;
-	}
+	if (pl && strcmp(pl->stamp, now) == 0)
+		goto ready;
 	places_free(pl);
 	c->p = NULL;
 	if (!(pl = calloc(1, sizeof *pl)))
@@ -317,6 +346,12 @@ int places_get(struct cn_ctx *ctx, const struct places **out)
 	snprintf(pl->stamp, sizeof pl->stamp, "%s", now);
 	c->p = pl;
 	c->free = places_free;
+ready:
+	if (names && !pl->ranked) {
+		if (rank_names(pl))
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		pl->ranked = 1;
+	}
 	*out = pl;
 	return CN_OK;
 }

@@ -304,7 +304,7 @@ int progress_reminders(struct cn_ctx *ctx, const char *campaign_key, int limit,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the reminders list"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, &s)))
+	    (rc = snapshot_load(ctx, campaign_key, 1, &s)))
 		return rc;
 	rc = reminders_build(ctx, &s, limit, out);
 	snapshot_free(&s);

@@ -224,7 +224,7 @@ int progress_report(struct cn_ctx *ctx, const char *campaign_key, enum progress_
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, &s)))
+	    (rc = snapshot_load(ctx, campaign_key, by == PROGRESS_BY_RESPONDENT, &s)))
 		return rc;
 	rc = report_build(ctx, &s, by, filter, out);
 	snapshot_free(&s);

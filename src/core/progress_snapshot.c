@@ -78,7 +78,7 @@ static int read_extensions(struct cn_ctx *ctx, struct snapshot *s)
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the proroghe"));
 }
 
-int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, struct snapshot *out)
+int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out)
 {
 	int rc;
 
@@ -88,7 +88,7 @@ int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, struct snapshot 
 	if ((rc = db_exec(ctx, "BEGIN")))
 		return rc;
 	if ((rc = progress_campaign_get(ctx, campaign_key, &out->campaign)) ||
-	    (rc = places_get(ctx, &out->pl)))
+	    (rc = places_get(ctx, names, &out->pl)))
 		goto done;
 	if (!(out->row_of_place = malloc((out->pl->n + 1) * sizeof *out->row_of_place))) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "campaign_internal.h"
 #include "registry_internal.h"
 #include "centralino/csv.h"
 #include "centralino/text.h"
@@ -349,10 +350,11 @@ int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
 	out->read = (long)f.nm;
 	if ((rc = db_begin(ctx)))
 		goto out;
-	if ((rc = check_members(ctx, &f)) || (rc = apply(ctx, &f, out)) || (rc = registry_bump(ctx)))
+	if ((rc = check_members(ctx, &f)) || (rc = apply(ctx, &f, out)) || (rc = registry_bump(ctx)) ||
+	    (rc = campaign_sync_in_tx(ctx, &out->joined)))
 		goto fail;
-	snprintf(details, sizeof details, "read=%ld ambiti=%ld members=%ld added=%ld updated=%ld unchanged=%ld",
-		 out->read, out->ambiti, out->members, out->added, out->updated, out->unchanged);
+	snprintf(details, sizeof details, "read=%ld ambiti=%ld members=%ld added=%ld updated=%ld unchanged=%ld joined=%ld",
+		 out->read, out->ambiti, out->members, out->added, out->updated, out->unchanged, out->joined);
 	if ((rc = audit_write(ctx, "import_ambiti", "registry", path, details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign_internal.h"
 #include "registry_internal.h"
 #include "centralino/csv.h"
 #include "centralino/text.h"
@@ -773,10 +774,12 @@ static int import_text(struct cn_ctx *ctx, const char *name, const char *text, s
 
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = merge_utf8(ctx, name, text, len, out)))
+	/* New comuni join the campaigns still open, in the same transaction. */
+	if ((rc = merge_utf8(ctx, name, text, len, out)) ||
+	    (rc = campaign_sync_in_tx(ctx, &out->joined)))
 		goto fail;
-	snprintf(details, sizeof details, "read=%ld added=%ld suppressed=%ld renamed=%ld updated=%ld unchanged=%ld",
-		 out->read, out->added, out->suppressed, out->renamed, out->updated, out->unchanged);
+	snprintf(details, sizeof details, "read=%ld added=%ld suppressed=%ld renamed=%ld updated=%ld unchanged=%ld joined=%ld",
+		 out->read, out->added, out->suppressed, out->renamed, out->updated, out->unchanged, out->joined);
 	if ((rc = audit_write(ctx, "import_istat", "registry", name, details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -12,8 +12,6 @@
 #include "centralino/text.h"
 #include "widget.h"
 
-#define POLL_MS 400
-
 static const struct view_ops *const all_views[] = {
 #define VIEW(name) &view_##name,
 #include "views.def"
@@ -368,6 +366,16 @@ static void define_alternate_keys(void)
 			define_key(alt[i].seq, alt[i].key);
 }
 
+#define GLOBAL_ACTIONS(fn) int fn(struct app *app, int action);
+#include "global_actions.def"
+#undef GLOBAL_ACTIONS
+
+static int (*const feature_actions[])(struct app *, int) = {
+#define GLOBAL_ACTIONS(fn) fn,
+#include "global_actions.def"
+#undef GLOBAL_ACTIONS
+};
+
 static int global_action(struct app *app, int action)
 {
 	switch (action) {
@@ -381,6 +389,11 @@ static int global_action(struct app *app, int action)
 			return R_REDRAW;
 		}
 		return R_NONE;
+	}
+	for (size_t i = 0; i < sizeof feature_actions / sizeof feature_actions[0]; i++) {
+		int r = feature_actions[i](app, action);
+		if (!(r & R_PASS))
+			return r;
 	}
 	return R_NONE;
 }
@@ -439,7 +452,7 @@ static void loop(struct app *app)
 		} else if (key == KEY_RESIZE) {
 			redraw = 1;
 		}
-		if (now_ms() - last_poll >= POLL_MS) {
+		if (now_ms() - last_poll >= TUI_POLL_MS) {
 			last_poll = now_ms();
 			if (cn_data_changed(app->ctx)) {
 				data_changed(app);
@@ -483,7 +496,7 @@ int tui_run(struct cn_ctx *ctx)
 	nonl();
 	keypad(stdscr, TRUE);
 	define_alternate_keys();
-	wtimeout(stdscr, POLL_MS);
+	wtimeout(stdscr, TUI_POLL_MS);
 	theme_init(&app);
 	if (app_push(&app, &view_lookup, NULL)) {
 		endwin();

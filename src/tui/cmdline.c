@@ -64,7 +64,7 @@ static int getc_hook(FILE *f)
 		int c;
 		wtimeout(stdscr, -1);
 		c = wgetch(stdscr);
-		wtimeout(stdscr, 400);
+		wtimeout(stdscr, TUI_POLL_MS);
 		return c == ERR || c >= KEY_MIN ? EOF : c;
 	}
 }

@@ -250,6 +250,8 @@ struct app {
 
 #define TUI_MIN_COLS 80
 #define TUI_MIN_ROWS 24
+/* How often the main loop wakes to look for other desks' changes. */
+#define TUI_POLL_MS 400
 
 /* Runs the interface on an open context; returns an exit code. */
 int tui_run(struct cn_ctx *ctx);

@@ -105,10 +105,8 @@ before=$(db_dump "$db")
 cn --user sup status import --campaign famiglia-2019 "$lsfile"
 check "re-import: exit 0" 0 "$RC"
 check "re-import: summary" "$lsfile: 8 participants: 0 newly submitted, 0 submission times, 0 screened out, 0 codes issued, 5 unchanged, 0 kept (set by hand), 2 unknown tokens, 1 without token" "$OUT"
-check "re-import: database byte for byte the same" "" "$(db_dump "$db" | diff - /dev/stdin <<EOF
-$before
-EOF
-)"
+db_dump "$db" >"$T/after.sql"
+check "re-import: database byte for byte the same" "" "$(printf '%s\n' "$before" | diff - "$T/after.sql")"
 
 # a later export with the ambito's time: the stand-in time is replaced
 sed 's/"0","Y","0","AMB:RUB"/"0","2019-06-21 08:00","0","AMB:RUB"/' "$lsfile" >"$T/later.csv"
@@ -153,10 +151,8 @@ cn --user sup status import --campaign famiglia-2019 "$T/missing.csv"
 check "missing file: exit 66" 66 "$RC"
 cn --user sup status import --campaign nessuna "$lsfile"
 check "unknown campaign: exit 66" 66 "$RC"
-check "failures changed nothing" "" "$(db_dump "$db" | diff - /dev/stdin <<EOF
-$before
-EOF
-)"
+db_dump "$db" >"$T/after.sql"
+check "failures changed nothing" "" "$(printf '%s\n' "$before" | diff - "$T/after.sql")"
 
 cn status --help
 check "status --help: exit 0" 0 "$RC"
