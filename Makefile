@@ -36,7 +36,7 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/centralino.mo)
 MANDIR   ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-.PHONY: all run test asan install uninstall clean deps bench po po-check man
+.PHONY: all run test asan install uninstall clean deps bench po po-check man fuzz
 all: $(BIN) $(UNIT_BIN) $(MO)
 
 deps:
@@ -97,6 +97,14 @@ asan: deps
 
 bench: all
 	sh scripts/bench-registry.sh
+	sh scripts/bench-tui.sh
+	sh scripts/bench-progress.sh
+
+# libFuzzer targets of tests/fuzz/ (clang), FUZZ_SECONDS each: scripts/fuzz.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh scripts/install-deps.sh fuzz
+	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/centralino \

@@ -1,5 +1,5 @@
 -- Progress against the deadline: deadline extensions (proroghe), the rule
--- that keeps statuses consistent, and the view the reports read.
+-- that keeps statuses consistent, each respondent's effective deadline.
 
 -- A proroga moves one respondent's deadline in one campaign. At most one is
 -- in force per respondent and campaign; a new grant replaces the one in
@@ -25,7 +25,6 @@ CREATE TABLE extension (
 );
 CREATE UNIQUE INDEX extension_in_force ON extension(campaign_id, respondent_id)
 	WHERE revoked_at IS NULL;
-CREATE INDEX extension_campaign ON extension(campaign_id, granted_at);
 
 -- A submission or an exemption decided by a person (status set by hand, or
 -- the generic import of a form's responses) is not undone by an automatic
@@ -52,41 +51,27 @@ BEGIN
 	 WHERE campaign_id = NEW.campaign_id AND respondent_id = NEW.respondent_id;
 END;
 
-CREATE INDEX campaign_respondent_submitted ON campaign_respondent(campaign_id, submitted_at)
-	WHERE submitted_at IS NOT NULL;
 -- The reminders' overdue callbacks, per respondent, read from the index
 -- alone (open callbacks are few: the whole index is small).
 CREATE INDEX call_callback_open ON call(respondent_id, callback_due, campaign_id, callback_owner, id, state)
 	WHERE callback_due IS NOT NULL AND state <> 'chiusa';
 
--- Every respondent of every campaign with what the reports group and rank
--- by. Effective deadline = the proroga in force, else the campaign's.
--- Place: a comune's own; an ambito's is its capofila's; a regione's is
--- itself (no provincia). ambito_code: a comune's ambito, or the ambito
--- itself; capofila = 1 for the comune leading its ambito.
-CREATE VIEW campaign_respondent_place AS
-SELECT cr.campaign_id, cr.respondent_id, r.kind, r.name, r.folded, cr.status, cr.status_at,
+-- The daily series counts a campaign's calls per day and category from
+-- this index alone.
+CREATE INDEX call_campaign_category ON call(campaign_id, started_at, category);
+
+-- Every respondent of every campaign with its effective deadline: the
+-- proroga in force, else the campaign's. (The reports group and rank in
+-- memory: src/core/progress_place.c.)
+CREATE VIEW campaign_respondent_deadline AS
+SELECT cr.campaign_id, cr.respondent_id, r.kind, r.name, cr.status, cr.status_at,
        cr.status_source, cr.status_reason, cr.submitted_at, cr.screened_out,
        k.deadline AS campaign_deadline,
        e.until AS extended_until,
-       coalesce(e.until, k.deadline) AS deadline,
-       CASE r.kind WHEN 'comune' THEN c.regione_code
-                   WHEN 'ambito' THEN cc.regione_code
-                   ELSE substr(r.id, 5) END AS regione_code,
-       CASE r.kind WHEN 'comune' THEN c.provincia_code
-                   WHEN 'ambito' THEN cc.provincia_code END AS provincia_code,
-       CASE r.kind WHEN 'comune' THEN m.ambito_code
-                   WHEN 'ambito' THEN substr(r.id, 5) END AS ambito_code,
-       coalesce(m.capofila, 0) AS capofila,
-       c.population
+       coalesce(e.until, k.deadline) AS deadline
   FROM campaign_respondent cr
   JOIN campaign k ON k.id = cr.campaign_id
   JOIN respondent r ON r.id = cr.respondent_id
-  LEFT JOIN comune c ON c.istat = cr.respondent_id
-  LEFT JOIN ambito_member m ON m.istat = cr.respondent_id
-  LEFT JOIN ambito_member cap ON r.kind = 'ambito' AND cap.capofila = 1
-                             AND cap.ambito_code = substr(cr.respondent_id, 5)
-  LEFT JOIN comune cc ON cc.istat = cap.istat
   LEFT JOIN extension e ON e.campaign_id = cr.campaign_id
                        AND e.respondent_id = cr.respondent_id
                        AND e.revoked_at IS NULL;

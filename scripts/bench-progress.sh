@@ -10,7 +10,7 @@ CN="$PWD/$BUILD/centralino"
 LIB="$PWD/$BUILD/libcentralino.a"
 [ -x "$CN" ] && [ -f "$LIB" ] || { echo "bench-progress: build first (make BUILD=$BUILD)" >&2; exit 1; }
 # BENCH_KEEP=1 keeps the generated database for a look with sqlite3
-T=$(mktemp -d "${TMPDIR:-/tmp}/cn-bench.XXXXXX")
+T=$(mktemp -d "${TMPDIR:-/tmp}/cn-bench-progress.XXXXXX")
 [ -n "${BENCH_KEEP:-}" ] || trap 'rm -rf "$T"' EXIT
 db="$T/bench.db"
 export CENTRALINO_USER=bench TZ=Europe/Rome LC_ALL=C.UTF-8

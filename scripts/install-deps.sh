@@ -5,6 +5,8 @@ set -eu
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libreadline-dev libutf8proc-dev libcmocka-dev gettext sqlite3 tmux
 locales tzdata groff-base man-db"
+# `make fuzz` only: libFuzzer comes with clang's runtime.
+[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -64,5 +64,8 @@ struct contact_import_summary {
  * already on file counts as unchanged. Admin; one transaction; any error
  * "FILE:LINE: field: what is wrong" and nothing changed. */
 int contact_import(struct cn_ctx *ctx, const char *path, struct contact_import_summary *out);
+/* The same from memory (tests, fuzzing); `name` stands for the file. */
+int contact_import_mem(struct cn_ctx *ctx, const char *name, const char *bytes, size_t n,
+		       struct contact_import_summary *out);
 
 #endif

@@ -78,5 +78,8 @@ void limesurvey_import_summary_free(struct limesurvey_import_summary *s);
  * 'status.import'. Malformed file: "FILE:LINE: field: what is wrong". */
 int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *path,
 		      struct limesurvey_import_summary *out);
+/* The same from memory (tests, fuzzing); `name` stands for the file. */
+int limesurvey_import_mem(struct cn_ctx *ctx, const char *campaign_key, const char *name,
+			  const char *bytes, size_t n, struct limesurvey_import_summary *out);
 
 #endif

@@ -33,6 +33,9 @@ struct registry_ambiti_summary {
 /* codice_ambito;denominazione;codice_istat;capofila (',' also accepted). */
 int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
 			   struct registry_ambiti_summary *out);
+/* The same from memory (tests, fuzzing); `name` stands for the file. */
+int registry_import_ambiti_mem(struct cn_ctx *ctx, const char *name, const char *bytes,
+			       size_t n, struct registry_ambiti_summary *out);
 
 struct registry_hit {
 	char istat[7];

@@ -9,6 +9,10 @@
  * "Sant'Agata li Battiati" -> "sant agata li battiati". Returns a malloc'd
  * string, or NULL when `s` is not valid UTF-8 (or out of memory). */
 char *text_fold(const char *s);
+/* text_fold for text read back from the database, which someone may have
+ * edited by hand: a byte that is not UTF-8 counts as punctuation (a word
+ * break) instead of failing. NULL only when out of memory. */
+char *text_fold_lossy(const char *s);
 
 /* NFC copy (malloc'd), NULL when not valid UTF-8. */
 char *text_nfc(const char *s);
@@ -36,6 +40,10 @@ enum text_encoding { TEXT_UTF8, TEXT_UTF8_BOM, TEXT_LATIN1 };
  * "FILE:LINE: encoding: ..." in err. Returns 0 or a CN_E* status. */
 int text_load_file(const char *path, char **data, size_t *len,
 		   enum text_encoding *enc, char *err, size_t errlen);
+/* The same for bytes in memory (an importer's _mem entry point: tests,
+ * fuzzing); `name` stands for the file in messages. *data is malloc'd. */
+int text_load_mem(const char *name, const char *bytes, size_t n, char **data, size_t *len,
+		  enum text_encoding *enc, char *err, size_t errlen);
 
 /* The two halves of text_load_file. text_read_file: the raw bytes
  * (malloc'd, NUL-terminated). text_decode: the same rules on bytes in

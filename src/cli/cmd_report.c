@@ -206,7 +206,7 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 		}
 		th[n] = _("RESP."); mh[n++] = "respondents";
 		th[n] = _("NO CODE"); mh[n++] = "nessun_codice";
-		th[n] = _("CODE"); mh[n++] = "codice_emesso";
+		th[n] = _("ISSUED"); mh[n++] = "codice_emesso";
 		th[n] = _("STARTED"); mh[n++] = "in_compilazione";
 		th[n] = _("SUBMITTED"); mh[n++] = "inviato";
 		th[n] = _("EXCUSED"); mh[n++] = "esonerato";

@@ -40,7 +40,9 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-int contact_import(struct cn_ctx *ctx, const char *path, struct contact_import_summary *out)
+/* From the file at path, or from mem (n bytes) when mem is not NULL. */
+static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
+			   struct contact_import_summary *out)
 {
 	char err[1024], source[300];
 	char *data = NULL;
@@ -55,7 +57,8 @@ int contact_import(struct cn_ctx *ctx, const char *path, struct contact_import_s
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))))
 		return rc;
-	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
+		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
 		return cn_set_error(ctx, rc, "%s", err);
 	snprintf(source, sizeof source, "import %s", base_name(path));
 	if (!(r = csv_open(data, len, 0))) {
@@ -169,4 +172,15 @@ done:
 	free(data);
 	buf_free(&details);
 	return rc;
+}
+
+int contact_import(struct cn_ctx *ctx, const char *path, struct contact_import_summary *out)
+{
+	return import_contacts(ctx, path, NULL, 0, out);
+}
+
+int contact_import_mem(struct cn_ctx *ctx, const char *name, const char *bytes, size_t n,
+		       struct contact_import_summary *out)
+{
+	return import_contacts(ctx, name, bytes ? bytes : "", n, out);
 }

@@ -59,6 +59,8 @@ static int by_id(const void *a, const void *b)
 static void seen_merge(struct seen_set *s)
 {
 	size_t o = 0;
+	if (s->n == 0)
+		return; /* no known token: s->v is NULL, which qsort may not take */
 	qsort(s->v, s->n, sizeof s->v[0], by_id);
 	for (size_t i = 0; i < s->n; i++) {
 		struct seen *m = &s->v[o], *e = &s->v[i];
@@ -253,8 +255,9 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *path,
-		      struct limesurvey_import_summary *out)
+/* From the file at path, or from mem (n bytes) when mem is not NULL. */
+static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char *path,
+		       const char *mem, size_t n, struct limesurvey_import_summary *out)
 {
 	struct campaign_row c;
 	struct seen_set seen = {0};
@@ -271,7 +274,8 @@ int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
 		return rc;
-	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
+		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
 		return cn_set_error(ctx, rc, "%s", err);
 	if (!(r = csv_open(data, len, 0))) {
 		free(data);
@@ -410,4 +414,16 @@ done:
 		out->rows = rows;
 	}
 	return rc;
+}
+
+int limesurvey_import(struct cn_ctx *ctx, const char *campaign_key, const char *path,
+		      struct limesurvey_import_summary *out)
+{
+	return import_file(ctx, campaign_key, path, NULL, 0, out);
+}
+
+int limesurvey_import_mem(struct cn_ctx *ctx, const char *campaign_key, const char *name,
+			  const char *bytes, size_t n, struct limesurvey_import_summary *out)
+{
+	return import_file(ctx, campaign_key, name, bytes ? bytes : "", n, out);
 }

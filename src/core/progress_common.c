@@ -97,7 +97,7 @@ int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_c
 	return rc;
 }
 
-int audit_kv(struct cn_buf *b, const char *key, const char *value)
+int progress_audit_kv(struct cn_buf *b, const char *key, const char *value)
 {
 	if (!value)
 		value = "";

@@ -23,7 +23,9 @@ static void next_day(const char *ymd, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* (day, [category,] count) rows of one query. */
+/* Counts per local day (and call category). The queries count by UTC
+ * hour, turned into local days here: sqlite's date(x, 'localtime') on each
+ * of 200,000 calls costs ten times more. */
 struct ev {
 	char day[11];
 	int cat;        /* index into categories, -1 none */
@@ -58,8 +60,7 @@ static int cat_index(const struct progress_daily *d, const char *name)
 	return -1;
 }
 
-static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char *sql,
-		       int with_cat, struct evs *out)
+static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char *sql, struct evs *out)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -68,16 +69,73 @@ static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char 
 		return rc;
 	sqlite3_bind_int64(st, 1, d->campaign.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int cat = with_cat ? cat_index(d, db_col(st, 1)) : -1;
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-			continue;
-		if (evs_add(out, db_col(st, 0), cat, (long)sqlite3_column_int64(st, with_cat ? 2 : 1))) {
+		char iso[21], day[11];
+		/* the UTC hour to its local day (Italy's offsets are whole hours) */
+		snprintf(iso, sizeof iso, "%.13s:00:00Z", db_col(st, 0));
+		progress_iso_day(iso, day);
+		if (day[0] && evs_add(out, day, -1, (long)sqlite3_column_int64(st, 1))) {
 			sqlite3_finalize(st);
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		}
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the daily series"));
+}
+
+/* Calls per local day and category: the campaign's calls read in time
+ * order from an index that holds the category, counted here (a GROUP BY
+ * over 200,000 calls costs ten times more). */
+static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *out)
+{
+	sqlite3_stmt *st;
+	char hour[14] = "", day[11] = "";
+	long *n = calloc(d->ncat + 1, sizeof *n);
+	int rc;
+
+	if (!n)
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT started_at, category FROM call INDEXED BY call_campaign_category"
+		" WHERE campaign_id = ? ORDER BY started_at"))) {
+		free(n);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, d->campaign.id);
+	for (;;) {
+		int row = (rc = sqlite3_step(st)) == SQLITE_ROW, cat;
+		const char *at = row ? db_col(st, 0) : "";
+		char nday[11] = "";
+		if (row && strncmp(at, hour, 13) == 0) {
+			if ((cat = cat_index(d, db_col(st, 1))) >= 0)
+				n[cat]++;
+			continue;
+		}
+		if (row) {
+			char iso[21];
+			snprintf(hour, sizeof hour, "%.13s", at);
+			snprintf(iso, sizeof iso, "%s:00:00Z", hour);
+			progress_iso_day(iso, nday);
+		}
+		/* a new day (or the end): what was counted goes out */
+		if (!row || strcmp(nday, day) != 0) {
+			for (size_t c = 0; day[0] && c < d->ncat; c++)
+				if (n[c] && evs_add(out, day, (int)c, n[c]))
+					goto oom;
+			memset(n, 0, d->ncat * sizeof *n);
+			snprintf(day, sizeof day, "%s", nday);
+		}
+		if (!row)
+			break;
+		if ((cat = cat_index(d, db_col(st, 1))) >= 0)
+			n[cat]++;
+	}
+	sqlite3_finalize(st);
+	free(n);
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the daily series"));
+oom:
+	sqlite3_finalize(st);
+	free(n);
+	return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 }
 
 static int load_categories(struct cn_ctx *ctx, struct progress_daily *d)
@@ -177,15 +235,12 @@ static int submissions(struct cn_ctx *ctx, const struct snapshot *s, struct evs 
 	return CN_OK;
 }
 
-int daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
+int progress_daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
 		struct progress_daily *out)
 {
 	static const char code_sql[] =
-		"SELECT date(given_at, 'localtime'), count(*) FROM access_code"
+		"SELECT substr(given_at, 1, 13), count(*) FROM access_code"
 		" WHERE campaign_id = ? AND given_at IS NOT NULL GROUP BY 1";
-	static const char call_sql[] =
-		"SELECT date(started_at, 'localtime'), category, count(*) FROM call"
-		" WHERE campaign_id = ? GROUP BY 1, 2";
 	struct evs subs = {0}, codes = {0}, calls = {0};
 	struct progress_pace pace;
 	char first[11], last[11];
@@ -194,16 +249,16 @@ int daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
 
 	memset(out, 0, sizeof *out);
 	out->campaign = s->campaign;
-	snapshot_pace(s, &pace);
+	progress_snapshot_pace(s, &pace);
 	out->denominator = pace.denominator;
 	if ((rc = submissions(ctx, s, &subs)))
 		goto done;
 	if (what == PROGRESS_DAILY_FULL) {
 		if ((rc = db_exec(ctx, "BEGIN")))
 			goto done;
-		if (!(rc = load_events(ctx, out, code_sql, 0, &codes)) &&
+		if (!(rc = load_events(ctx, out, code_sql, &codes)) &&
 		    !(rc = load_categories(ctx, out)))
-			rc = load_events(ctx, out, call_sql, 1, &calls);
+			rc = load_calls(ctx, out, &calls);
 		db_rollback(ctx);
 		if (rc)
 			goto done;
@@ -256,10 +311,10 @@ int progress_daily(struct cn_ctx *ctx, const char *campaign_key, int what,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, 0, &s)))
+	    (rc = progress_snapshot_load(ctx, campaign_key, 0, &s)))
 		return rc;
-	rc = daily_build(ctx, &s, what, out);
-	snapshot_free(&s);
+	rc = progress_daily_build(ctx, &s, what, out);
+	progress_snapshot_free(&s);
 	return rc;
 }
 

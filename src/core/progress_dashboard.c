@@ -12,14 +12,14 @@ int progress_dashboard(struct cn_ctx *ctx, const char *campaign_key, enum progre
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, 1, &s)))
+	    (rc = progress_snapshot_load(ctx, campaign_key, 1, &s)))
 		return rc;
 	/* one snapshot: the table, the chart and the list agree */
-	if ((rc = report_build(ctx, &s, by, filter, &out->report)) ||
-	    (rc = daily_build(ctx, &s, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
-	    (reminders > 0 && (rc = reminders_build(ctx, &s, reminders, &out->reminders))))
+	if ((rc = progress_report_build(ctx, &s, by, filter, &out->report)) ||
+	    (rc = progress_daily_build(ctx, &s, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
+	    (reminders > 0 && (rc = progress_reminders_build(ctx, &s, reminders, &out->reminders))))
 		progress_dashboard_free(out);
-	snapshot_free(&s);
+	progress_snapshot_free(&s);
 	return rc;
 }
 

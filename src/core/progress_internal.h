@@ -25,17 +25,17 @@ struct resp_index {
 	struct resp_key *codes;   /* ambito codes, sorted */
 };
 
-int resp_index_load(struct cn_ctx *ctx, long long campaign_id, struct resp_index *ix);
-void resp_index_free(struct resp_index *ix);
+int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_index *ix);
+void progress_resp_free(struct resp_index *ix);
 
 /* Up to `max` matching entries into found[]; returns how many matched in
  * all (may exceed max). */
-size_t resp_index_match(const struct resp_index *ix, const char *value,
+size_t progress_resp_match(const struct resp_index *ix, const char *value,
 			size_t *found, size_t max);
 
 /* "Castro (BG) 016065, Castro (LE) 075096" for the message of an ambiguous
  * value (malloc'd). */
-char *resp_index_describe(const struct resp_index *ix, const size_t *found, size_t n);
+char *progress_resp_describe(const struct resp_index *ix, const size_t *found, size_t n);
 
 /* One respondent of the campaign from a RESPONDENT argument: id and name
  * filled, or CN_ENOINPUT / CN_EDATA (ambiguous) with the message set. */
@@ -44,7 +44,7 @@ int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
 
 /* Audit details: appends " key=value" to b, quoting values with spaces or
  * quotes ("..." with \" and \\). */
-int audit_kv(struct cn_buf *b, const char *key, const char *value);
+int progress_audit_kv(struct cn_buf *b, const char *key, const char *value);
 
 /* The day (YYYY-MM-DD, local) of a stored UTC ISO time; "" when unparsable. */
 void progress_iso_day(const char *iso, char out[11]);
@@ -84,11 +84,11 @@ struct places {
 /* The cached places, rebuilt when stale; with names: name_rank filled
  * (sorting 8,000 names is left out when a report does not need it).
  * Valid until the next call. */
-int places_get(struct cn_ctx *ctx, int names, const struct places **out);
+int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out);
 /* Index of the place with this id, -1 when none. */
-int places_find(const struct places *pl, const char *id);
+int progress_places_find(const struct places *pl, const char *id);
 /* Index of the group with this key (NULL: the none group, -1), -2 unknown. */
-int places_group(const struct places *pl, enum progress_by by, const char *key);
+int progress_places_group(const struct places *pl, enum progress_by by, const char *key);
 
 /* ---- a campaign's statuses at one moment (progress_snapshot.c) ---------- */
 struct snap_row {
@@ -112,19 +112,19 @@ struct snapshot {
 };
 
 /* Reads the campaign and its statuses in one read transaction; names as
- * in places_get. */
-int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out);
-void snapshot_free(struct snapshot *s);
+ * in progress_places_get. */
+int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out);
+void progress_snapshot_free(struct snapshot *s);
 /* Campaign-wide pace figures from a snapshot. */
-void snapshot_pace(const struct snapshot *s, struct progress_pace *out);
+void progress_snapshot_pace(const struct snapshot *s, struct progress_pace *out);
 
 /* The reports from a snapshot (the public functions load one and check
  * the role; the dashboard shares one between the three). */
-int report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
+int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
 		 const struct progress_filter *filter, struct progress_report *out);
-int daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
+int progress_daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
 		struct progress_daily *out);
-int reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int limit,
+int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int limit,
 		    struct progress_reminders *out);
 
 #endif

@@ -238,7 +238,7 @@ static int rank_names(struct places *pl)
 static void derive(struct places *pl, char **capofila, long *pop[2])
 {
 	for (size_t i = 0; i < pl->ngroups[G_AMBITO]; i++)
-		pl->groups[G_AMBITO][i].capofila = capofila[i] ? places_find(pl, capofila[i]) : -1;
+		pl->groups[G_AMBITO][i].capofila = capofila[i] ? progress_places_find(pl, capofila[i]) : -1;
 	for (size_t i = 0; i < pl->n; i++) {
 		struct place *p = &pl->v[i];
 		if (p->kind == 'a' && p->grp[G_AMBITO] >= 0) {
@@ -324,7 +324,7 @@ static int stamp(struct cn_ctx *ctx, char out[64])
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
 
-int places_get(struct cn_ctx *ctx, int names, const struct places **out)
+int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out)
 {
 	struct cn_cache *c = &ctx->cache[CN_CACHE_PROGRESS];
 	struct places *pl = c->p;
@@ -356,7 +356,7 @@ ready:
 	return CN_OK;
 }
 
-int places_find(const struct places *pl, const char *id)
+int progress_places_find(const struct places *pl, const char *id)
 {
 	size_t lo = 0, hi = pl->n;
 	while (lo < hi) {
@@ -372,7 +372,7 @@ int places_find(const struct places *pl, const char *id)
 	return -1;
 }
 
-int places_group(const struct places *pl, enum progress_by by, const char *key)
+int progress_places_group(const struct places *pl, enum progress_by by, const char *key)
 {
 	if (!key)
 		return -1;

@@ -158,7 +158,7 @@ static int load_overdue(struct cn_ctx *ctx, const struct snapshot *s, struct ove
 	sqlite3_bind_int64(st, 1, s->campaign.id);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int p = places_find(s->pl, db_col(st, 0));
+		int p = progress_places_find(s->pl, db_col(st, 0));
 		int row = p >= 0 ? s->row_of_place[p] : -1;
 		if (row < 0)
 			continue;
@@ -221,7 +221,7 @@ static void fill(const struct snapshot *s, const struct cand *c, const struct ov
 	}
 }
 
-int reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int limit,
+int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int limit,
 		    struct progress_reminders *out)
 {
 	struct overdue *due = NULL;
@@ -304,10 +304,10 @@ int progress_reminders(struct cn_ctx *ctx, const char *campaign_key, int limit,
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the reminders list"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, 1, &s)))
+	    (rc = progress_snapshot_load(ctx, campaign_key, 1, &s)))
 		return rc;
-	rc = reminders_build(ctx, &s, limit, out);
-	snapshot_free(&s);
+	rc = progress_reminders_build(ctx, &s, limit, out);
+	progress_snapshot_free(&s);
 	return rc;
 }
 

@@ -189,7 +189,7 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 	return 0;
 }
 
-int report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
+int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
 		 const struct progress_filter *filter, struct progress_report *out)
 {
 	struct pass f = {-1, -1, NULL};
@@ -205,14 +205,14 @@ int report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by 
 		f.level = (int)filter->level;
 		f.id = filter->key ? filter->key : "";
 		if (filter->level != PROGRESS_BY_RESPONDENT)
-			f.group = places_group(s->pl, filter->level, filter->key);
+			f.group = progress_places_group(s->pl, filter->level, filter->key);
 	}
 	if ((by == PROGRESS_BY_RESPONDENT ? by_respondent(s, &f, out) : by_group(s, &f, out)) ||
 	    (out->n && !out->rows[out->n - 1].label)) {
 		progress_report_free(out);
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
-	snapshot_pace(s, &out->pace);
+	progress_snapshot_pace(s, &out->pace);
 	return CN_OK;
 }
 
@@ -224,10 +224,10 @@ int progress_report(struct cn_ctx *ctx, const char *campaign_key, enum progress_
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
-	    (rc = snapshot_load(ctx, campaign_key, by == PROGRESS_BY_RESPONDENT, &s)))
+	    (rc = progress_snapshot_load(ctx, campaign_key, by == PROGRESS_BY_RESPONDENT, &s)))
 		return rc;
-	rc = report_build(ctx, &s, by, filter, out);
-	snapshot_free(&s);
+	rc = progress_report_build(ctx, &s, by, filter, out);
+	progress_snapshot_free(&s);
 	return rc;
 }
 

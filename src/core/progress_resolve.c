@@ -50,14 +50,14 @@ static int add_name_keys(struct resp_key **v, size_t *n, size_t *cap, const char
 {
 	if (!name || !*name)
 		return 0;
-	if (add_key(v, n, cap, text_fold(name), entry))
+	if (add_key(v, n, cap, text_fold_lossy(name), entry))
 		return -1;
 	if (strchr(name, '/')) {
 		char *copy = strdup(name), *save = NULL;
 		if (!copy)
 			return -1;
 		for (char *part = strtok_r(copy, "/", &save); part; part = strtok_r(NULL, "/", &save))
-			if (add_key(v, n, cap, text_fold(part), entry)) {
+			if (add_key(v, n, cap, text_fold_lossy(part), entry)) {
 				free(copy);
 				return -1;
 			}
@@ -72,7 +72,7 @@ static const struct resp_entry *find_id(const struct resp_index *ix, const char 
 	return bsearch(&probe, ix->v, ix->n, sizeof *ix->v, cmp_entry_id);
 }
 
-int resp_index_load(struct cn_ctx *ctx, long long campaign_id, struct resp_index *ix)
+int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_index *ix)
 {
 	static const char sql[] =
 		"SELECT r.id, r.name, r.kind, p.sigla, c.name_other"
@@ -147,11 +147,11 @@ oom_nost:
 dbfail:
 	rc = db_fail(ctx, _("reading the campaign's respondents"));
 fail:
-	resp_index_free(ix);
+	progress_resp_free(ix);
 	return rc;
 }
 
-void resp_index_free(struct resp_index *ix)
+void progress_resp_free(struct resp_index *ix)
 {
 	for (size_t i = 0; i < ix->n; i++) {
 		free(ix->v[i].id);
@@ -222,7 +222,7 @@ static const char *const name_prefixes[] = {
 	"ambito sociale ", "ambito ", "distretto sociale ", "distretto ", "regione ",
 };
 
-size_t resp_index_match(const struct resp_index *ix, const char *value, size_t *found, size_t max)
+size_t progress_resp_match(const struct resp_index *ix, const char *value, size_t *found, size_t max)
 {
 	struct found_set f = {.v = found, .max = max, .ix = ix};
 	char v[512], sigla[3] = "";
@@ -283,7 +283,7 @@ size_t resp_index_match(const struct resp_index *ix, const char *value, size_t *
 	return f.n;
 }
 
-char *resp_index_describe(const struct resp_index *ix, const size_t *found, size_t n)
+char *progress_resp_describe(const struct resp_index *ix, const size_t *found, size_t n)
 {
 	struct cn_buf b = {0};
 	for (size_t i = 0; i < n; i++) {
@@ -320,9 +320,9 @@ int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
 		return CN_OK;
 	}
 	sqlite3_finalize(st);
-	if ((rc = resp_index_load(ctx, c->id, &ix)))
+	if ((rc = progress_resp_load(ctx, c->id, &ix)))
 		return rc;
-	n = resp_index_match(&ix, arg, found, sizeof found / sizeof *found);
+	n = progress_resp_match(&ix, arg, found, sizeof found / sizeof *found);
 	if (n == 1) {
 		snprintf(id, 48, "%s", ix.v[found[0]].id);
 		snprintf(name, 256, "%s", ix.v[found[0]].name);
@@ -330,11 +330,11 @@ int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
 	} else if (n == 0) {
 		rc = cn_set_error(ctx, CN_ENOINPUT, _("'%s' is not a respondent of campaign %s"), arg, c->key);
 	} else {
-		char *list = resp_index_describe(&ix, found, n < 8 ? n : 8);
+		char *list = progress_resp_describe(&ix, found, n < 8 ? n : 8);
 		rc = cn_set_error(ctx, CN_EDATA, _("'%s' is ambiguous in campaign %s: %s%s; give the code"),
 				  arg, c->key, list ? list : "", n > 8 ? ", ..." : "");
 		free(list);
 	}
-	resp_index_free(&ix);
+	progress_resp_free(&ix);
 	return rc;
 }

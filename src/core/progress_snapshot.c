@@ -8,7 +8,7 @@
 #include "progress_internal.h"
 #include "centralino/clock.h"
 
-void snapshot_free(struct snapshot *s)
+void progress_snapshot_free(struct snapshot *s)
 {
 	free(s->v);
 	free(s->row_of_place);
@@ -70,7 +70,7 @@ static int read_extensions(struct cn_ctx *ctx, struct snapshot *s)
 		return rc;
 	sqlite3_bind_int64(st, 1, s->campaign.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int p = places_find(s->pl, db_col(st, 0));
+		int p = progress_places_find(s->pl, db_col(st, 0));
 		if (p >= 0 && s->row_of_place[p] >= 0)
 			snprintf(s->v[s->row_of_place[p]].until, 11, "%s", db_col(st, 1));
 	}
@@ -78,7 +78,7 @@ static int read_extensions(struct cn_ctx *ctx, struct snapshot *s)
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the proroghe"));
 }
 
-int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out)
+int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out)
 {
 	int rc;
 
@@ -88,7 +88,7 @@ int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struc
 	if ((rc = db_exec(ctx, "BEGIN")))
 		return rc;
 	if ((rc = progress_campaign_get(ctx, campaign_key, &out->campaign)) ||
-	    (rc = places_get(ctx, names, &out->pl)))
+	    (rc = progress_places_get(ctx, names, &out->pl)))
 		goto done;
 	if (!(out->row_of_place = malloc((out->pl->n + 1) * sizeof *out->row_of_place))) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -106,11 +106,11 @@ int snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struc
 done:
 	db_rollback(ctx);
 	if (rc)
-		snapshot_free(out);
+		progress_snapshot_free(out);
 	return rc;
 }
 
-void snapshot_pace(const struct snapshot *s, struct progress_pace *out)
+void progress_snapshot_pace(const struct snapshot *s, struct progress_pace *out)
 {
 	char from[21], to[21];
 	long n = 0, exc = 0, scr = 0, sub = 0, win = 0;

@@ -9,7 +9,7 @@
 static const char state_sql[] =
 	"SELECT respondent_id, name, kind, status, status_at, status_source, status_reason,"
 	"       submitted_at, campaign_deadline, extended_until, deadline, screened_out"
-	"  FROM campaign_respondent_place WHERE campaign_id = ? AND respondent_id = ?";
+	"  FROM campaign_respondent_deadline WHERE campaign_id = ? AND respondent_id = ?";
 
 static int read_state(struct cn_ctx *ctx, long long campaign_id, const char *id,
 		      struct progress_state *out)
@@ -114,11 +114,11 @@ int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
 	sqlite3_finalize(st);
 	if (rc)
 		goto fail;
-	if (audit_kv(&details, "campaign", c.key) ||
-	    audit_kv(&details, "from", progress_status_name(before.status)) ||
-	    audit_kv(&details, "to", progress_status_name(status)) ||
-	    (sub[0] && audit_kv(&details, "submitted_at", sub)) ||
-	    audit_kv(&details, "reason", reason)) {
+	if (progress_audit_kv(&details, "campaign", c.key) ||
+	    progress_audit_kv(&details, "from", progress_status_name(before.status)) ||
+	    progress_audit_kv(&details, "to", progress_status_name(status)) ||
+	    (sub[0] && progress_audit_kv(&details, "submitted_at", sub)) ||
+	    progress_audit_kv(&details, "reason", reason)) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto fail;
 	}

@@ -331,8 +331,9 @@ out:
 	return rc;
 }
 
-int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
-			   struct registry_ambiti_summary *out)
+/* From the file at path, or from mem (n bytes) when mem is not NULL. */
+static int import_ambiti(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
+			 struct registry_ambiti_summary *out)
 {
 	struct afile f = {.file = path};
 	char *data = NULL, err[1024], details[256];
@@ -343,7 +344,8 @@ int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import ambiti"))))
 		return rc;
-	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
+	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
+		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
 		return cn_set_error(ctx, rc, "%s", err);
 	if ((rc = parse(ctx, &f, data, len)))
 		goto out;
@@ -367,4 +369,16 @@ out:
 	afile_free(&f);
 	free(data);
 	return rc;
+}
+
+int registry_import_ambiti(struct cn_ctx *ctx, const char *path,
+			   struct registry_ambiti_summary *out)
+{
+	return import_ambiti(ctx, path, NULL, 0, out);
+}
+
+int registry_import_ambiti_mem(struct cn_ctx *ctx, const char *name, const char *bytes,
+			       size_t n, struct registry_ambiti_summary *out)
+{
+	return import_ambiti(ctx, name, bytes ? bytes : "", n, out);
 }

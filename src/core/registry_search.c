@@ -170,7 +170,7 @@ static uint64_t pair_mask(const char *s, int across)
  * offset of a former name as written (0 for the others). */
 static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *text, size_t display)
 {
-	char *f = text_fold(text);
+	char *f = text_fold_lossy(text); /* a name edited by hand may not be UTF-8 */
 	int rc = CN_OK;
 	if (!f)
 		return CN_EOSERR;

@@ -217,7 +217,7 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 				return cn_set_error(ctx, CN_EDATA, _("%s:%ld: %s: '%s' is in the future"),
 						    im->path, rec.line, im->time_name, cell);
 		}
-		n = resp_index_match(&im->ix, value, found, sizeof found / sizeof *found);
+		n = progress_resp_match(&im->ix, value, found, sizeof found / sizeof *found);
 		if (n == 1) {
 			im->out->matched++;
 			if (!im->when[found[0]] || t < im->when[found[0]])
@@ -228,7 +228,7 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 		if (n == 0) {
 			buf_printf(&why, _("no respondent of campaign %s has this code or name"), im->c.key);
 		} else {
-			char *list = resp_index_describe(&im->ix, found, n < 8 ? n : 8);
+			char *list = progress_resp_describe(&im->ix, found, n < 8 ? n : 8);
 			buf_printf(&why, _("ambiguous: %s%s"), list ? list : "", n > 8 ? ", ..." : "");
 			free(list);
 		}
@@ -326,7 +326,7 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 	if ((rc = db_begin(ctx)))
 		goto done;
 	if ((rc = progress_campaign_get(ctx, campaign_key, &im.c)) ||
-	    (rc = resp_index_load(ctx, im.c.id, &im.ix)))
+	    (rc = progress_resp_load(ctx, im.c.id, &im.ix)))
 		goto rollback;
 	if (!(im.when = calloc(im.ix.n ? im.ix.n : 1, sizeof *im.when))) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -345,9 +345,9 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		snprintf(num[1], sizeof num[1], "%ld", out->updated);
 		snprintf(num[2], sizeof num[2], "%ld", out->unchanged);
 		snprintf(num[3], sizeof num[3], "%zu", out->nunresolved);
-		if (audit_kv(&details, "format", "generico") || audit_kv(&details, "file", path) ||
-		    audit_kv(&details, "rows", num[0]) || audit_kv(&details, "submitted", num[1]) ||
-		    audit_kv(&details, "unchanged", num[2]) || audit_kv(&details, "unresolved", num[3]))
+		if (progress_audit_kv(&details, "format", "generico") || progress_audit_kv(&details, "file", path) ||
+		    progress_audit_kv(&details, "rows", num[0]) || progress_audit_kv(&details, "submitted", num[1]) ||
+		    progress_audit_kv(&details, "unchanged", num[2]) || progress_audit_kv(&details, "unresolved", num[3]))
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		if (!rc)
 			rc = audit_write(ctx, "status.import", "campaign", im.c.key, buf_str(&details));
@@ -362,7 +362,7 @@ done:
 	if (rc)
 		progress_import_summary_free(out);
 	free(im.when);
-	resp_index_free(&im.ix);
+	progress_resp_free(&im.ix);
 	csv_close(r);
 	free(data);
 	return rc;

@@ -77,6 +77,32 @@ char *text_fold(const char *s)
 	return out;
 }
 
+char *text_fold_lossy(const char *s)
+{
+	char *f = text_fold(s), *copy;
+	size_t n = strlen(s);
+
+	if (f || text_is_utf8(s, n, NULL))
+		return f; /* folded, or out of memory */
+	if (!(copy = malloc(n + 1)))
+		return NULL;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+							(utf8proc_ssize_t)(n - i), &cp);
+		if (len <= 0) {
+			copy[i++] = ' ';
+		} else {
+			memcpy(copy + i, s + i, (size_t)len);
+			i += (size_t)len;
+		}
+	}
+	copy[n] = '\0';
+	f = text_fold(copy);
+	free(copy);
+	return f;
+}
+
 char *text_nfc(const char *s)
 {
 	return (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
@@ -103,35 +129,37 @@ int text_width(const char *s)
 int text_fit(const char *s, int cols, char *out, size_t outsz)
 {
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-	size_t o = 0;
-	int w = 0;
+	size_t o = 0, need = 0;
+	int w = 0, whole, room;
 
 	if (outsz == 0)
 		return 0;
-	if (text_width(s) <= cols && strlen(s) < outsz) {
-		memcpy(out, s, strlen(s) + 1);
-		return text_width(s);
+	/* The whole text fits when its width and its bytes (each byte that is
+	 * not UTF-8 becomes the 3 bytes of U+FFFD) do; else one column is
+	 * kept for the "…". */
+	for (const utf8proc_uint8_t *q = p; *q;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(q, -1, &cp);
+		need += len <= 0 ? 3 : (size_t)len;
+		q += len <= 0 ? 1 : len;
 	}
+	whole = text_width(s) <= cols && need < outsz;
+	room = whole ? cols : cols - 1;
 	while (*p) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
-		int cw;
-		if (len <= 0) {
-			len = 1;
-			cp = '?';
-		}
-		cw = utf8proc_charwidth(cp);
-		if (w + cw > cols - 1 || o + (size_t)len + 4 > outsz)
+		/* a byte that is not UTF-8 (a name edited by hand in the
+		 * database) is shown as U+FFFD, never sent raw to the terminal */
+		int bad = len <= 0, cw = bad ? 1 : utf8proc_charwidth(cp);
+		size_t olen = bad ? 3 : (size_t)len;
+		if (w + cw > room || o + olen + (whole ? 1 : 4) > outsz)
 			break;
-		if (cp == '?' && len == 1 && *p != '?')
-			out[o] = '?';
-		else
-			memcpy(out + o, p, (size_t)len);
-		o += (size_t)len;
+		memcpy(out + o, bad ? "\xef\xbf\xbd" : (const char *)p, olen);
+		o += olen;
 		w += cw;
-		p += len;
+		p += bad ? 1 : len;
 	}
-	if (cols >= 1 && o + 4 <= outsz) {
+	if (*p && cols >= 1 && o + 4 <= outsz) {
 		memcpy(out + o, "\xe2\x80\xa6", 3); /* … */
 		o += 3;
 		w++;
@@ -357,6 +385,26 @@ int text_load_file(const char *path, char **data, size_t *len,
 	if (st)
 		return st;
 	st = text_decode(path, raw, n, data, len, enc, err, errlen);
+	if (*data != raw)
+		free(raw);
+	return st;
+}
+
+int text_load_mem(const char *name, const char *bytes, size_t n, char **data, size_t *len,
+		  enum text_encoding *enc, char *err, size_t errlen)
+{
+	char *raw = malloc(n + 1);
+	int st;
+
+	*data = NULL;
+	*len = 0;
+	if (!raw) {
+		snprintf(err, errlen, "%s: %s", name, _("out of memory"));
+		return CN_EOSERR;
+	}
+	memcpy(raw, bytes, n);
+	raw[n] = '\0';
+	st = text_decode(name, raw, n, data, len, enc, err, errlen);
 	if (*data != raw)
 		free(raw);
 	return st;

@@ -2,6 +2,7 @@
  * the reactions, polls the database for other desks' changes, and is the
  * only place that paints the terminal. */
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "centralino/clock.h"
 #include "centralino/text.h"
+#include "calls_ui.h"
 #include "widget.h"
 
 static const struct view_ops *const all_views[] = {
@@ -433,14 +435,60 @@ static long now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+/* 1 when another key is already waiting (typed ahead, or a paste): the
+ * loop handles it before painting, so 10 KB pasted cost one redraw, not
+ * ten thousand. The key is put back. */
+static int key_waiting(void)
+{
+	wint_t wc;
+	int rc;
+	wtimeout(stdscr, 0);
+	rc = wget_wch(stdscr, &wc);
+	wtimeout(stdscr, TUI_POLL_MS);
+	if (rc == ERR)
+		return 0;
+	if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+	return 1;
+}
+
+/* The terminal closed (SIGHUP) or we are told to stop (SIGTERM): the loop
+ * lets every screen keep its unsaved work, then ends. */
+static volatile sig_atomic_t hung_up;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
+}
+
+static void hangup(struct app *app)
+{
+	for (int i = app->depth - 1; i >= 0; i--)
+		if (app->stack[i].ops->hangup)
+			app->stack[i].ops->hangup(app, app->stack[i].st);
+	app->quit = 1;
+}
+
 static void loop(struct app *app)
 {
 	long last_poll = now_ms();
 	time_t last_minute = cn_now(app->ctx) / 60;
+	struct sigaction sa = {.sa_handler = on_hangup};
 
+	/* no SA_RESTART: the wait for a key ends at once */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	draw(app);
 	while (!app->quit) {
 		int key = read_key(), r = R_NONE, redraw = 0;
+		if (hung_up) {
+			hangup(app);
+			break;
+		}
 		if (key != ERR && key != KEY_RESIZE) {
 			app->msg[0] = '\0';
 			r = dispatch(app, key);
@@ -463,7 +511,7 @@ static void loop(struct app *app)
 				redraw = 1;
 			}
 		}
-		if (redraw && !app->quit)
+		if (redraw && !app->quit && !key_waiting())
 			draw(app);
 	}
 }
@@ -505,6 +553,7 @@ int tui_run(struct cn_ctx *ctx)
 		fprintf(stderr, "centralino: %s\n", app.msg);
 		return 70;
 	}
+	calls_ui_restore_draft(&app);
 	loop(&app);
 	while (app.nlayers)
 		app_pop_layer(&app);

@@ -29,6 +29,9 @@ int calls_ui_new(struct app *app, const char *respondent);
 /* A new outbound call following up `call_id` (calling back). */
 int calls_ui_follow(struct app *app, const char *call_id);
 int calls_ui_edit(struct app *app, const char *call_id);
+/* At start: a new call left unsaved when the terminal closed (its draft)
+ * is opened again, filled in. Reactions. */
+int calls_ui_restore_draft(struct app *app);
 /* The screen of one call. */
 int calls_ui_open(struct app *app, const char *call_id);
 /* Closing: asks the outcome when the call has none. */

@@ -16,6 +16,8 @@ int screens_global_action(struct app *app, int action)
 	case ACT_CODES_SCREEN: return open_once(app, &view_codes);
 	case ACT_STAFF_SCREEN: return open_once(app, &view_staff);
 	case ACT_AUDIT_SCREEN: return open_once(app, &view_audit);
+	case ACT_DASHBOARD_SCREEN: return open_once(app, &view_dashboard);
+	case ACT_CAMPAIGNS_SCREEN: return open_once(app, &view_campaigns);
 	}
 	return R_PASS;
 }

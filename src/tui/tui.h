@@ -129,6 +129,10 @@ struct view_ops {
 	void (*reload)(struct app *app, void *st);
 	int (*unsaved)(struct app *app, void *st);            /* optional */
 	const char *(*title_of)(struct app *app, void *st);   /* optional */
+	/* Optional: the terminal went away (SIGHUP, SIGTERM) and the program
+	 * ends: keep what is unsaved as a draft (centralino/draft.h), restored
+	 * at the next start. No drawing, no questions. */
+	void (*hangup)(struct app *app, void *st);
 };
 
 enum tui_scope {

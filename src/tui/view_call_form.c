@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "centralino/clock.h"
+#include "centralino/draft.h"
 #include "centralino/text.h"
 #include "calls_ui.h"
 
@@ -534,6 +535,76 @@ static int form_unsaved_view(struct app *app, void *st)
 	return !k->editing || modified(k);
 }
 
+/* ---- the draft kept when the terminal closes on a new call ---- */
+
+/* Field names in the draft file: fixed, never translated. */
+static const char *const draft_keys[F_COUNT] = {
+	"category", "notes", "outcome", "callback", "caller", "office", "phone",
+	"email", "direction", "state",
+};
+
+static void form_hangup_view(struct app *app, void *st)
+{
+	struct cform *k = st;
+	struct draft d = {0};
+	char arg[512], num[16];
+	int rc;
+
+	if (k->editing)
+		return; /* the call is saved; only its changes would be lost */
+	calls_ui_form_arg(&k->s, arg, sizeof arg);
+	rc = draft_set(&d, "arg", arg);
+	for (int f = 0; f < F_COUNT && !rc; f++) {
+		if (f == F_CATEGORY) {
+			rc = draft_set(&d, draft_keys[f], k->cat >= 0 ? k->cats.v[k->cat].name : "");
+		} else if (is_pick(f)) {
+			snprintf(num, sizeof num, "%d", f == F_DIRECTION ? k->dir : k->state);
+			rc = draft_set(&d, draft_keys[f], num);
+		} else {
+			rc = draft_set(&d, draft_keys[f], k->in[f].buf);
+		}
+	}
+	if (!rc)
+		draft_save(app->ctx, "call", &d);
+	draft_free(&d);
+}
+
+int calls_ui_restore_draft(struct app *app)
+{
+	struct draft d;
+	struct view_inst *v;
+	struct cform *k;
+	const char *arg, *s;
+
+	if (draft_load(app->ctx, "call", &d))
+		return R_NONE;
+	arg = draft_get(&d, "arg");
+	if (!arg || app_push(app, &view_call_form, arg) || !(v = app_top(app)) || v->ops != &view_call_form) {
+		draft_free(&d); /* kept on disk: nothing is thrown away */
+		return R_REDRAW;
+	}
+	k = v->st;
+	for (int f = 0; f < F_COUNT; f++) {
+		if (!(s = draft_get(&d, draft_keys[f])))
+			continue;
+		if (f == F_CATEGORY)
+			k->cat = find_category(k, s);
+		else if (f == F_DIRECTION)
+			k->dir = atoi(s) == 1;
+		else if (f == F_STATE)
+			k->state = atoi(s) >= 0 && atoi(s) < nstates(k) ? atoi(s) : 0;
+		else
+			input_set(&k->in[f], s);
+	}
+	update_notes(app, k, F_PHONE);
+	update_notes(app, k, F_CALLBACK);
+	k->focus = k->cat >= 0 ? F_NOTES : F_CATEGORY;
+	draft_discard(app->ctx, "call");
+	draft_free(&d);
+	app_msg(app, MSG_WARN, "%s", _("The terminal closed during this call: its form is back as it was (F2 saves it)"));
+	return R_REDRAW;
+}
+
 static const char *form_title(struct app *app, void *st)
 {
 	struct cform *k = st;
@@ -551,4 +622,5 @@ const struct view_ops view_call_form = {
 	.key = form_key_view,
 	.unsaved = form_unsaved_view,
 	.title_of = form_title,
+	.hangup = form_hangup_view,
 };

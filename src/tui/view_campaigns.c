@@ -74,9 +74,11 @@ struct ccols {
 
 static struct ccols layout(int w)
 {
-	struct ccols c = {.key = 16, .dates = 23, .phase = 10, .kinds = 21, .resp = 7, .pct = 7};
+	struct ccols c = {.key = 14, .dates = 19, .phase = 9, .kinds = 21, .resp = 7, .pct = 6};
 	if (w < 110)
 		c.kinds = 0;
+	if (w >= 110)
+		c.dates = 23;
 	c.name = w - c.key - c.dates - c.phase - c.kinds - c.resp - c.pct - 8 - (c.kinds ? 1 : 0);
 	if (c.name < 10)
 		c.name = 10;
@@ -100,7 +102,10 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 	x += k.name + 1;
 	cn_date_display(c->opens_on, a);
 	cn_date_display(c->deadline, b);
-	snprintf(dates, sizeof dates, "%s → %s", a, b);
+	if (k.dates < 23) /* 23/05/19 → 31/07/19 */
+		snprintf(dates, sizeof dates, "%.6s%s → %.6s%s", a, a + 8, b, b + 8);
+	else
+		snprintf(dates, sizeof dates, "%s → %s", a, b);
 	tui_put(y, x, k.dates, dates, ALIGN_LEFT, base);
 	x += k.dates + 1;
 	tui_put(y, x, k.phase, campaign_phase_name(c->phase), ALIGN_LEFT,
@@ -222,7 +227,11 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 		return R_KEEP;
 	}
 	snprintf(v->target, sizeof v->target, "%s", n.key);
-	app_msg(app, MSG_OK, _("campaign %s created: %ld respondents"), n.key, respondents);
+	{
+		char num[NUMFMT_LEN];
+		app_msg(app, MSG_OK, _("campaign %s created: %s respondents"), n.key,
+			numfmt_int(respondents, num, sizeof num));
+	}
 	return R_DATA;
 }
 

@@ -43,16 +43,16 @@ tui_check "table: by regione" "── Regioni"
 line=$(tui_line "Piemonte")
 check_contains "table: Piemonte's respondents" "1,181" "$line"
 check_contains "table: Piemonte's submitted" "     1 " "$line"
-check_contains "table: a bar" "▏" "$line"
+check_contains "table: an empty bar for 0.1%" "················" "$line"
 tui_check "reminders: how many to chase" "Whom to chase (7,910)"
-line=$(tui_line "   1 ")
-check_contains "reminders: the largest comune first" "Roma (RM)" "$line"
+line=$(tui_line "Roma (RM)")
+check_contains "reminders: the largest comune first" "   1 Roma (RM)" "$line"
 rows=$(printf '%s\n' "$SCREEN" | wc -l | tr -d ' ')
 check "fits 24 lines" 24 "$rows"
 tui_check_line "hints" 24 "Enter"
 
 # another process issues a code and sets a status: no key pressed here
-cn code issue --campaign fam 001001 --caller "Mario Bianchi" --office Segreteria --phone "011 1234567" --verified referente_noto
+cn code issue --campaign fam 001001 --caller "Mario Bianchi" --office Segreteria --phone "011 1234567" --verified referente_noto 2>/dev/null
 tui_check "refresh: a code issued elsewhere moves Agliè to the top" "   1 Agliè (TO)"
 cn --user sara status set --campaign fam 058091 inviato --reason PEC
 tui_check "refresh: a submission elsewhere changes the headline" "4/7,913 submitted 0.1%"
@@ -90,13 +90,16 @@ tui_keys c
 tui_check "call: the form for the first to chase" "New call — Agliè (TO)"
 tui_check "call: outbound" "in uscita"
 tui_key Escape
+tui_check "call: leaving asks first" "Leave it unsaved?"
+tui_keys s
 tui_wait_gone "New call"
 tui_check "call: back on the dashboard" "Whom to chase"
 
 # ---- 200x50: side by side ----
 tui_resize 200 50
 tui_check_line "200x50: redrawn to the bottom" 50 "Enter"
-tui_check "200x50: projection shown" "projected 4"
+# 4 in the last 7 days (Roma just now): 4/7 * 10.5 = 6 more -> 10
+tui_check "200x50: the projection shown" "projected 10"
 line=$(tui_line "── Regioni")
 check_contains "200x50: table and list side by side" "Whom to chase" "$line"
 tui_check "200x50: every regione" "Sardegna"
@@ -127,7 +130,7 @@ tui_start 80 24 CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui
 tui_wait "anna (assistenza)"
 tui_keys ':dashboard fam'
 tui_key Enter
-tui_check "assistenza: refused" "anna (assistenza) may not"
+tui_check "assistenza: no such command for the role" "no command :dashboard"
 tui_check_not "assistenza: no dashboard" "Whom to chase"
 tui_stop
 
@@ -136,7 +139,7 @@ tui_start 80 24 "$CN" --db "$db" --now "$NOW" tui
 tui_wait "tester (admin)"
 tui_keys ':campaigns'
 tui_key Enter
-tui_check "campaigns: listed" "Politiche per la famiglia"
+tui_check "campaigns: listed" "Politiche per"
 tui_check "campaigns: the phase" "aperta"
 tui_check "campaigns: new key offered" "new"
 n=$(sql "SELECT count(*) FROM audit_log")
@@ -157,7 +160,7 @@ tui_key Tab
 tui_key Tab
 tui_key Right
 tui_key F2
-tui_check "campaigns: created" "campaign covid-2020 created: 7,935 respondents"
+tui_check "campaigns: created" "campaign covid-2020 created: 7,934 respondents"
 check "campaigns: stored" "covid-2020|2020-04-20|2020-05-15|comune,ambito,regione|0" \
 	"$(sql "SELECT key, opens_on, deadline, kinds, uses_codes FROM campaign WHERE key = 'covid-2020'")"
 check "campaigns: one audit row" $((n + 1)) "$(sql "SELECT count(*) FROM audit_log")"
@@ -170,7 +173,7 @@ tui_key F2
 tui_check "campaigns: changed" "campaign covid-2020 changed"
 check "campaigns: name stored" "Pratiche Covid-19 (prima raccolta)" "$(sql "SELECT name FROM campaign WHERE key = 'covid-2020'")"
 tui_key Enter
-tui_check "campaigns: Enter opens the dashboard" "Progress — covid-2020"
+tui_check "campaigns: Enter opens the dashboard" "Pratiche Covid-19 (prima raccolta)      opens"
 tui_check "campaigns: before it opens" "opens 20/04/2020"
 tui_stop
 
@@ -180,7 +183,7 @@ tui_keys ':campaigns'
 tui_key Enter
 tui_check "campaigns: supervisore sees the list" "covid-2020"
 hints=$(printf '%s\n' "$SCREEN" | sed -n 24p)
-check_not_contains "campaigns: no 'new' for a supervisore" "new" "$hints"
+check_not_contains "campaigns: no 'new' for a supervisore" " a  new" "$hints"
 tui_keys a
 sleep 0.3
 tui_check_not "campaigns: 'a' does nothing for a supervisore" "New campaign"

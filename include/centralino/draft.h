@@ -1,0 +1,33 @@
+/* Forms left unsaved when the terminal went away (the laptop lid closed, the
+ * ssh connection dropped: SIGHUP; or SIGTERM): their fields are kept, per
+ * login and database, in $XDG_STATE_HOME/centralino/drafts/ (default
+ * ~/.local/state/centralino/drafts/), one file per kind of form, mode 0600
+ * (callers' names and numbers), written whole or not at all. The interface
+ * offers the form again, filled in, at its next start. */
+#ifndef CENTRALINO_DRAFT_H
+#define CENTRALINO_DRAFT_H
+
+#include <stddef.h>
+
+struct cn_ctx;
+
+/* A form's fields: key/value text pairs, in order. */
+struct draft {
+	size_t n;
+	char **key, **value;
+};
+/* Adds (or replaces) a field; 0 or CN_EOSERR. A NULL value is "". */
+int draft_set(struct draft *d, const char *key, const char *value);
+/* The field's value, or NULL when the draft has no such field. */
+const char *draft_get(const struct draft *d, const char *key);
+void draft_free(struct draft *d);
+
+/* kind: a short name ("call"). Saving replaces the draft of that kind. */
+int draft_save(struct cn_ctx *ctx, const char *kind, const struct draft *d);
+/* CN_ENOINPUT when there is no draft of that kind for this login and
+ * database (a draft saved against another database is not offered). */
+int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out);
+/* Forgets it (no error when there is none). */
+int draft_discard(struct cn_ctx *ctx, const char *kind);
+
+#endif
