@@ -212,6 +212,7 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 		th[n] = _("EXCUSED"); mh[n++] = "esonerato";
 		th[n] = _("SCREENED"); mh[n++] = "screened_out";
 		th[n] = _("LATE"); mh[n++] = "late";
+		/* xgettext:no-c-format */
 		th[n] = _("% SUBM."); mh[n++] = "pct_inviato";
 		if (by_ambito) {
 			th[n] = _("CAPOFILA"); mh[n++] = "capofila";

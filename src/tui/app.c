@@ -1,7 +1,6 @@
 /* The main loop: reads keys, hands them to the top layer or screen, applies
  * the reactions, polls the database for other desks' changes, and is the
  * only place that paints the terminal. */
-#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -527,7 +526,6 @@ int tui_run(struct cn_ctx *ctx)
 	slash = strrchr(cn_db_path(ctx), '/');
 	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
 
-	setlocale(LC_ALL, "");
 	/* readline reads the terminal description first, so that curses'
 	 * own terminal stays the current one. */
 	cmdline_init(&app);
