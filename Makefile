@@ -91,9 +91,13 @@ run: deps all
 test: deps all
 	@sh tests/run.sh $(BUILD)
 
+ASAN_BUILD ?= build/asan
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# The flags stay in the environment of the tests: a test that runs make
+# (tests/cli/install.sh) rebuilds with them, never a plain binary.
 asan: deps
-	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined" all
-	ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build/asan
+	$(MAKE) BUILD=$(ASAN_BUILD) CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+	CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh $(ASAN_BUILD)
 
 bench: all
 	sh scripts/bench-registry.sh

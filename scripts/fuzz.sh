@@ -39,5 +39,11 @@ for t in $TARGETS; do
 	grep -E '^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb' "$B/fuzz_$t.log" |
 		sed "s/^/fuzz $t: /"
 	grep -E '^#[0-9]+.*(DONE|cov:)' "$B/fuzz_$t.log" | tail -n 1 | sed "s/^/fuzz $t: last: /"
+	# edges reached by the whole corpus, per source file of the core that it
+	# enters (files the target never reaches are left out)
+	"$B/bin/fuzz_$t" -runs=0 -print_coverage=1 "$B/corpus/$t" "tests/fuzz/seeds/$t" 2>&1 |
+		sed -n 's|^\(UN\)\{0,1\}COVERED_FUNC: hits: [0-9]* edges: \([0-9]*\)/\([0-9]*\) [^ ]* .*/\(src/core/[a-z_]*\.c\):.*|\4 \2 \3|p' |
+		awk -v t="$t" '{ c[$1] += $2; n[$1] += $3 }
+			END { for (f in c) if (c[f] > 0) printf "fuzz %s: coverage %s %d/%d edges (%.0f%%)\n", t, f, c[f], n[f], 100 * c[f] / n[f] }' | sort -t '(' -k 2 -rn
 done
 exit $status

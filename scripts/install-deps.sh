@@ -5,8 +5,14 @@ set -eu
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libreadline-dev libutf8proc-dev libcmocka-dev gettext sqlite3 tmux
 locales tzdata groff-base man-db"
-# `make fuzz` only: libFuzzer comes with clang's runtime.
-[ "${1:-}" = fuzz ] && PKGS="$PKGS clang libclang-rt-14-dev"
+# Extras on request: `fuzz` (make fuzz: libFuzzer comes with clang's
+# runtime), `valgrind` (scripts/valgrind-tui.sh, run by .ci/run).
+for extra in "$@"; do
+  case $extra in
+    fuzz) PKGS="$PKGS clang libclang-rt-14-dev" ;;
+    valgrind) PKGS="$PKGS valgrind" ;;
+  esac
+done
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

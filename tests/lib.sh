@@ -42,3 +42,10 @@ fresh_db() {
 }
 # A byte-for-byte comparable dump of a database's content.
 db_dump() { sqlite3 "$1" .dump; }
+
+# On the suite's database $db: q SQL prints what the query returns; audit_n
+# counts the audit rows; last_audit prints the newest (login, action, object
+# kind and id, details).
+q() { sqlite3 "$db" "$1"; }
+audit_n() { q "SELECT count(*) FROM audit_log"; }
+last_audit() { q "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1"; }

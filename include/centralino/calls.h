@@ -23,7 +23,9 @@ const char *call_state_name(enum call_state s);
 int call_state_parse(const char *s, enum call_state *out);
 const char *call_direction_name(enum call_direction d);
 int call_direction_parse(const char *s, enum call_direction *out);
-/* Shown to people: "aperta", "in attesa", "chiusa"; "in entrata", "in uscita". */
+/* Shown to people, in the interface's language: "open", "waiting", "closed";
+ * "inbound", "outbound" (Italian: "aperta", "in attesa", "chiusa"; "in
+ * entrata", "in uscita"). */
 const char *call_state_label(enum call_state s);
 const char *call_direction_label(enum call_direction d);
 

@@ -29,7 +29,10 @@ void campaign_kinds_format(unsigned kinds, char *out, size_t outsz);
 int campaign_key_check(const char *key);
 
 enum campaign_phase { CAMPAIGN_NOT_OPEN, CAMPAIGN_OPEN, CAMPAIGN_CLOSED };
-const char *campaign_phase_name(enum campaign_phase p); /* da aprire, aperta, chiusa */
+/* For files (TSV, CSV): "da aprire", "aperta", "chiusa", in every language. */
+const char *campaign_phase_name(enum campaign_phase p);
+/* For people, in the interface's language: "upcoming", "open", "closed". */
+const char *campaign_phase_label(enum campaign_phase p);
 
 struct campaign {
 	long long id;

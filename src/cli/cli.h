@@ -6,6 +6,7 @@
 
 #include "centralino/ctx.h"
 #include "centralino/i18n.h"
+#include "out.h"
 
 struct cli {
 	struct cn_open_opts open; /* from --db, --now, --user, --as */
@@ -25,6 +26,19 @@ int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(p
 
 /* Parses a non-negative integer option; exit code on failure, else 0. */
 int cli_int_arg(const char *command, const char *option, const char *s, long min, long max, long *out);
+
+/* What getopt_long (optstring starting with ':') returned for an option
+ * the command does not take, c being ':' (value missing) or '?': the usage
+ * message, exit 64. */
+int cli_bad_option(const char *command, int c, char **argv);
+
+/* --format VALUE, allowed being a bitmask of 1 << OUT_* (see out.h): 0, or
+ * the usage message naming the allowed formats and exit 64. */
+int cli_format_arg(const char *command, const char *value, unsigned allowed, enum out_format *fmt);
+
+/* Prints the table to stdout and frees it: 0, or exit 71 when t is NULL
+ * (building it ran out of memory). */
+int cli_print_table(struct out_table *t);
 
 /* The command table: see commands.def. */
 typedef int (*cli_cmd_fn)(struct cli *cli, int argc, char **argv);

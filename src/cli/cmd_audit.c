@@ -25,13 +25,6 @@ static void audit_help(void)
 	       AUDIT_DEFAULT_LIMIT);
 }
 
-static int bad_option(int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage("audit", _("%s needs a value"), argv[optind - 1]);
-	return cli_usage("audit", _("unknown option '%s'"), argv[optind - 1]);
-}
-
 static void print_entries(const struct audit_entries *e, enum out_format fmt)
 {
 	struct out_table *t;
@@ -106,11 +99,11 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 				return rc;
 			break;
 		case 'f':
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt))
-				return cli_usage("audit", _("--format: '%s' is not table or tsv"), optarg);
+			if ((rc = cli_format_arg("audit", optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt)))
+				return rc;
 			break;
 		default:
-			return bad_option(c, argv);
+			return cli_bad_option("audit", c, argv);
 		}
 	}
 	if (optind < argc)
@@ -121,7 +114,9 @@ int cmd_audit(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	print_entries(&e, fmt);
 	if (fmt == OUT_TABLE && f.limit && e.n == (size_t)f.limit)
-		fprintf(stderr, _("centralino: the newest %ld rows shown: --limit 0 shows all\n"), f.limit);
+		fprintf(stderr, ngettext("centralino: the newest %ld row shown: --limit 0 shows all\n",
+					 "centralino: the newest %ld rows shown: --limit 0 shows all\n", (unsigned long)f.limit),
+			f.limit);
 	audit_entries_free(&e);
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include "centralino/calls.h"
 #include "centralino/clock.h"
+#include "centralino/numfmt.h"
 #include "centralino/text.h"
 #include "cli.h"
 #include "out.h"
@@ -41,7 +42,7 @@ static void call_help(FILE *f)
 "                       chiusa with an outcome, else aperta\n"
 "  --callback WHEN      call back then; 'none' removes it. WHEN: a time\n"
 "                       (2019-07-31 10:30, 31/07/2019 10:30), HH:MM today,\n"
-"                       'domani HH:MM', or +30m / +2h / +1d from now\n"
+"                       'tomorrow HH:MM', or +30m / +2h / +1d from now\n"
 "  --callback-owner LOGIN  who calls back (default: who sets the callback)\n"
 "  --follows CALL       an earlier call this one follows up; a new call takes\n"
 "                       respondent, campaign, caller, office, phone and e-mail\n"
@@ -53,13 +54,6 @@ static void call_help(FILE *f)
 "--callbacks-due: callbacks due by now (with --mine: mine); --since/--until:\n"
 "days, both included; --phone: calls from that number in any spelling.\n"
 "Dates are shown as 31/07/2019 10:30 (local time) and stored in UTC.\n"));
-}
-
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 /* Standard input, whole, for --notes -. */
@@ -80,7 +74,7 @@ enum {
 	O_RESPONDENT = 256, O_UNIDENTIFIED, O_CAMPAIGN, O_NO_CAMPAIGN, O_CALLER, O_OFFICE,
 	O_PHONE, O_EMAIL, O_DIRECTION, O_CATEGORY, O_NOTES, O_OUTCOME, O_STATE,
 	O_CALLBACK, O_CALLBACK_OWNER, O_FOLLOWS, O_STARTED, O_ENDED,
-	O_OPEN, O_MINE, O_DUE, O_TODAY, O_SINCE, O_UNTIL, O_LIMIT, O_FORMAT, O_ALL, O_LABEL,
+	O_OPEN, O_MINE, O_DUE, O_TODAY, O_SINCE, O_UNTIL, O_LIMIT, O_FORMAT, O_ALL,
 };
 
 static const struct option field_opts[] = {
@@ -179,7 +173,7 @@ static int parse_fields(const char *cmd, int argc, char **argv, struct field_arg
 		case O_STARTED: in->set |= CALL_F_STARTED; a->started = optarg; break;
 		case O_ENDED: in->set |= CALL_F_ENDED; a->ended = optarg; break;
 		default:
-			return bad_option(cmd, c, argv);
+			return cli_bad_option(cmd, c, argv);
 		}
 	}
 	return -1;
@@ -193,7 +187,7 @@ static int parse_times(struct cli *cli, const char *cmd, struct field_args *a)
 		in->callback_due = 0;
 		if (*a->callback && strcmp(a->callback, "none") != 0 &&
 		    calls_parse_when(cli->ctx, a->callback, &in->callback_due))
-			return cli_usage(cmd, _("--callback: '%s' is not a time (31/07/2019 10:30, 10:30, domani 9:00, +2h)"),
+			return cli_usage(cmd, _("--callback: '%s' is not a time (31/07/2019 10:30, 10:30, tomorrow 9:00, +2h)"),
 					 a->callback);
 	}
 	if (a->started && calls_parse_when(cli->ctx, a->started, &in->started))
@@ -263,13 +257,13 @@ out:
 	return rc;
 }
 
-static int call_cmd_close(struct cli *cli, int argc, char **argv)
+/* For the subcommands whose only option besides --help is --NAME VALUE
+ * (the value into *value): -1 to go on, else the exit code. */
+static int one_option(const char *cmd, int argc, char **argv, const char *name, const char **value)
 {
-	static const struct option opts[] = {
-		{"outcome", required_argument, 0, O_OUTCOME}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	const char *outcome = NULL;
-	char id[37];
-	int c, rc;
+	const struct option opts[] = {
+		{name, required_argument, 0, 1}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	int c;
 
 	optind = 0;
 	opterr = 0;
@@ -278,10 +272,21 @@ static int call_cmd_close(struct cli *cli, int argc, char **argv)
 			call_help(stdout);
 			return 0;
 		}
-		if (c != O_OUTCOME)
-			return bad_option("call close", c, argv);
-		outcome = optarg;
+		if (c != 1)
+			return cli_bad_option(cmd, c, argv);
+		*value = optarg;
 	}
+	return -1;
+}
+
+static int call_cmd_close(struct cli *cli, int argc, char **argv)
+{
+	const char *outcome = NULL;
+	char id[37];
+	int rc;
+
+	if ((rc = one_option("call close", argc, argv, "outcome", &outcome)) >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return cli_usage("call close", _("give one CALL id"));
 	if ((rc = cli_open(cli, 0, 0)))
@@ -351,7 +356,7 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (opt != O_FORMAT)
-			return bad_option("call show", opt, argv);
+			return cli_bad_option("call show", opt, argv);
 		if (strcmp(optarg, "tsv") == 0)
 			tsv = 1;
 		else if (strcmp(optarg, "text") != 0)
@@ -491,11 +496,11 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 			f.limit = (size_t)limit;
 			break;
 		case O_FORMAT:
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt))
-				return cli_usage("call list", _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg("call list", optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt)))
+				return rc;
 			break;
 		default:
-			return bad_option("call list", c, argv);
+			return cli_bad_option("call list", c, argv);
 		}
 	}
 	if (optind < argc)
@@ -553,11 +558,7 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	call_list_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int category_list(struct cli *cli, int argc, char **argv)
@@ -579,10 +580,10 @@ static int category_list(struct cli *cli, int argc, char **argv)
 		} else if (c == O_ALL) {
 			all = 1;
 		} else if (c == O_FORMAT) {
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt))
-				return cli_usage("call category list", _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg("call category list", optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt)))
+				return rc;
 		} else {
-			return bad_option("call category list", c, argv);
+			return cli_bad_option("call category list", c, argv);
 		}
 	}
 	if (optind < argc)
@@ -601,37 +602,25 @@ static int category_list(struct cli *cli, int argc, char **argv)
 		t = out_new(fmt, 4, h);
 	}
 	for (size_t i = 0; t && i < k.n; i++) {
-		char n[24];
-		snprintf(n, sizeof n, "%ld", k.v[i].calls);
+		char n[NUMFMT_LEN];
+		if (fmt == OUT_TABLE)
+			numfmt_int(k.v[i].calls, n, sizeof n);
+		else
+			snprintf(n, sizeof n, "%ld", k.v[i].calls);
 		const char *row[] = {k.v[i].name, k.v[i].label, n, k.v[i].active ? "1" : "0"};
 		out_row(t, row);
 	}
 	call_categories_free(&k);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int category_add(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"label", required_argument, 0, O_LABEL}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	const char *label = NULL;
-	int c, rc;
+	int rc;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			call_help(stdout);
-			return 0;
-		}
-		if (c != O_LABEL)
-			return bad_option("call category add", c, argv);
-		label = optarg;
-	}
+	if ((rc = one_option("call category add", argc, argv, "label", &label)) >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return cli_usage("call category add", _("give one category NAME"));
 	if (!label)

@@ -36,13 +36,6 @@ static void campaign_help(FILE *f)
 		CODE_MIN_LENGTH, CODE_MAX_LENGTH, CODE_DEFAULT_LENGTH);
 }
 
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
-
 static int parse_yes_no(const char *cmd, const char *s, int *out)
 {
 	if (strcmp(s, "yes") == 0 || strcmp(s, "si") == 0 || strcmp(s, "sì") == 0) {
@@ -104,7 +97,7 @@ static int campaign_cmd_add(struct cli *cli, int argc, char **argv)
 			if ((rc = parse_yes_no(cmd, optarg, &c.uses_codes)))
 				return rc;
 			break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -122,7 +115,9 @@ static int campaign_cmd_add(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	{
 		char n1[NUMFMT_LEN];
-		printf(_("campaign %s created: %s respondents\n"), c.key, numfmt_int(respondents, n1, sizeof n1));
+		printf(ngettext("campaign %s created: %s respondent\n", "campaign %s created: %s respondents\n",
+				(unsigned long)respondents),
+		       c.key, numfmt_int(respondents, n1, sizeof n1));
 	}
 	return 0;
 }
@@ -166,7 +161,7 @@ static int campaign_cmd_set(struct cli *cli, int argc, char **argv)
 			if ((rc = parse_yes_no(cmd, optarg, &ch.uses_codes)))
 				return rc;
 			break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -179,8 +174,11 @@ static int campaign_cmd_set(struct cli *cli, int argc, char **argv)
 	if ((rc = campaign_set(cli->ctx, argv[optind], &ch, &added, &removed)))
 		return cli_fail(cli, rc);
 	printf(_("campaign %s changed"), argv[optind]);
-	if (added || removed)
-		printf(_(": %ld respondents added, %ld removed"), added, removed);
+	if (added || removed) {
+		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
+		printf(_(": %s respondents added, %s removed"), numfmt_int(added, n1, sizeof n1),
+		       numfmt_int(removed, n2, sizeof n2));
+	}
 	putchar('\n');
 	return 0;
 }
@@ -208,9 +206,9 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (opt != O_FORMAT)
-			return bad_option(cmd, opt, argv);
-		if (out_parse_format(optarg, 7, &fmt))
-			return cli_usage(cmd, _("--format: '%s' is not table, tsv or csv"), optarg);
+			return cli_bad_option(cmd, opt, argv);
+		if ((rc = cli_format_arg(cmd, optarg, 7, &fmt)))
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
@@ -241,7 +239,7 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 			numfmt_int(c->by_status[3], sub, sizeof sub);
 			cn_date_display(c->opens_on, opens);
 			cn_date_display(c->deadline, deadline);
-			const char *row[] = {c->key, c->name, opens, deadline, campaign_phase_name(c->phase),
+			const char *row[] = {c->key, c->name, opens, deadline, campaign_phase_label(c->phase),
 					     resp, c->uses_codes ? codes : "-", sub};
 			out_row(t, row);
 		} else {
@@ -255,11 +253,7 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	campaigns_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int campaign_cmd_show(struct cli *cli, int argc, char **argv)
@@ -285,7 +279,7 @@ static int campaign_cmd_show(struct cli *cli, int argc, char **argv)
 	printf("%-16s %s\n", _("campaign:"), c.key);
 	printf("%-16s %s\n", _("name:"), c.name);
 	printf("%-16s %s\n", _("opens:"), opens);
-	printf("%-16s %s (%s)\n", _("deadline:"), deadline, campaign_phase_name(c.phase));
+	printf("%-16s %s (%s)\n", _("deadline:"), deadline, campaign_phase_label(c.phase));
 	printf("%-16s %s\n", _("respondents:"), kinds);
 	if (c.survey_id)
 		printf("%-16s %ld\n", _("LimeSurvey:"), c.survey_id);
@@ -322,7 +316,12 @@ static int campaign_cmd_sync(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = campaign_sync_respondents(cli->ctx, &added)))
 		return cli_fail(cli, rc);
-	printf(_("%ld respondents added to open campaigns\n"), added);
+	{
+		char n[NUMFMT_LEN];
+		printf(ngettext("%s respondent added to open campaigns\n", "%s respondents added to open campaigns\n",
+				(unsigned long)added),
+		       numfmt_int(added, n, sizeof n));
+	}
 	return 0;
 }
 

@@ -53,13 +53,6 @@ static void code_help(FILE *f)
 		"  \"Filter blank email addresses\" is turned off in its import dialog.\n"));
 }
 
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
-
 /* The code big and spelled, as the operator reads it out. */
 static void print_code(const char *code)
 {
@@ -118,7 +111,7 @@ static int code_cmd_issue(struct cli *cli, int argc, char **argv)
 		case O_REISSUE: r.reissue = 1; break;
 		case O_REASON: r.reason = optarg; break;
 		case O_SAVE: r.save_contact = 1; break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -145,7 +138,9 @@ static int code_cmd_issue(struct cli *cli, int argc, char **argv)
 		printf(_("\nThe previous code %s is revoked.\n"), g);
 	}
 	if (out.contacts_saved)
-		printf(_("%d contacts saved for %s.\n"), out.contacts_saved, out.respondent_name);
+		printf(ngettext("%d contact saved for %s.\n", "%d contacts saved for %s.\n",
+				(unsigned long)out.contacts_saved),
+		       out.contacts_saved, out.respondent_name);
 	if (out.upload_needed)
 		fprintf(stderr, _("centralino: note: LimeSurvey does not know this code yet: add it as a"
 				  " participant (see 'code export')\n"));
@@ -171,7 +166,7 @@ static int code_cmd_revoke(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (opt != O_REASON)
-			return bad_option(cmd, opt, argv);
+			return cli_bad_option(cmd, opt, argv);
 		reason = optarg;
 	}
 	if (argc - optind < 1)
@@ -217,7 +212,7 @@ static int code_cmd_reveal(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (opt != O_CAMPAIGN)
-			return bad_option(cmd, opt, argv);
+			return cli_bad_option(cmd, opt, argv);
 		campaign = optarg;
 	}
 	if (argc - optind != 1)
@@ -282,7 +277,7 @@ static int only_help(const char *cmd, int argc, char **argv)
 			code_help(stdout);
 			return 0;
 		}
-		return bad_option(cmd, opt, argv);
+		return cli_bad_option(cmd, opt, argv);
 	}
 	if (optind >= argc)
 		return cli_usage(cmd, _("give the CODE"));
@@ -315,8 +310,9 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 		else if (r.typed.bad)
 			rc = cli_error(65, _("only letters and digits are part of a code (symbols: %s)"), CODE_ALPHABET);
 		else
-			rc = cli_error(65, _("%zu symbols: a code has %d to %d"), r.typed.len,
-				       CODE_MIN_LENGTH + 1, CODE_MAX_LENGTH + 1);
+			rc = cli_error(65, ngettext("%zu symbol: a code has %d to %d", "%zu symbols: a code has %d to %d",
+						    (unsigned long)r.typed.len),
+				       r.typed.len, CODE_MIN_LENGTH + 1, CODE_MAX_LENGTH + 1);
 		code_find_result_free(&r);
 		return rc;
 	case CODE_TYPED_OK:
@@ -411,10 +407,10 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 				return cli_usage(cmd, _("--status: '%s' is not active, revoked or all"), optarg);
 			break;
 		case O_FORMAT:
-			if (out_parse_format(optarg, 7, &fmt))
-				return cli_usage(cmd, _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg(cmd, optarg, 7, &fmt)))
+				return rc;
 			break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -466,11 +462,7 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	code_infos_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int code_cmd_generate(struct cli *cli, int argc, char **argv)
@@ -491,7 +483,7 @@ static int code_cmd_generate(struct cli *cli, int argc, char **argv)
 		case 'h': code_help(stdout); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_ALL: all = 1; break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -505,7 +497,9 @@ static int code_cmd_generate(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	char n[NUMFMT_LEN];
-	printf(_("%s codes made for campaign %s in %.3f s\n"), numfmt_int(created, n, sizeof n), campaign,
+	printf(ngettext("%s code made for campaign %s in %.3f s\n", "%s codes made for campaign %s in %.3f s\n",
+			(unsigned long)created),
+	       numfmt_int(created, n, sizeof n), campaign,
 	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return 0;
 }
@@ -528,7 +522,7 @@ static int code_cmd_export(struct cli *cli, int argc, char **argv)
 		case 'h': code_help(stdout); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_FORMAT: format = optarg; break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (optind < argc)
@@ -550,13 +544,20 @@ static int code_cmd_export(struct cli *cli, int argc, char **argv)
 		return cli_error(74, _("writing the export failed"));
 	}
 	if (s.without_email) {
-		fprintf(stderr, _("centralino: warning: %ld of %ld participants have no e-mail address;"
+		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
+		fprintf(stderr, _("centralino: warning: %s of %s participants have no e-mail address;"
 				  " LimeSurvey skips them unless \"Filter blank email addresses\" is turned off"
-				  " in its import dialog:\n"), s.without_email, s.rows);
+				  " in its import dialog:\n"),
+			numfmt_int(s.without_email, n1, sizeof n1), numfmt_int(s.rows, n2, sizeof n2));
 		for (size_t i = 0; i < s.nmissing; i++)
 			fprintf(stderr, "  %s\n", s.missing[i]);
 	}
-	fprintf(stderr, _("centralino: %ld participants exported for campaign %s\n"), s.rows, campaign);
+	{
+		char n[NUMFMT_LEN];
+		fprintf(stderr, ngettext("centralino: %s participant exported for campaign %s\n",
+					 "centralino: %s participants exported for campaign %s\n", (unsigned long)s.rows),
+			numfmt_int(s.rows, n, sizeof n), campaign);
+	}
 	limesurvey_export_summary_free(&s);
 	return 0;
 }

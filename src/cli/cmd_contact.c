@@ -5,6 +5,7 @@
 
 #include "centralino/clock.h"
 #include "centralino/contact.h"
+#include "centralino/numfmt.h"
 #include "cli.h"
 #include "out.h"
 
@@ -27,13 +28,6 @@ static void contact_help(FILE *f)
 		"istat, tipo, valore, nome, ufficio, fonte, data); one transaction, any\n"
 		"error FILE:LINE: field: what is wrong and nothing changed; values already\n"
 		"on file are counted as unchanged.\n"));
-}
-
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 enum { O_KIND = 1, O_VALUE, O_NAME, O_OFFICE, O_SOURCE, O_DATE, O_ALL, O_FORMAT, O_REASON };
@@ -65,7 +59,7 @@ static int contact_cmd_add(struct cli *cli, int argc, char **argv)
 		case O_OFFICE: c.office = optarg; break;
 		case O_SOURCE: c.source = optarg; break;
 		case O_DATE: c.noted_on = optarg; break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -99,10 +93,10 @@ static int contact_cmd_list(struct cli *cli, int argc, char **argv)
 		case 'h': contact_help(stdout); return 0;
 		case O_ALL: all = 1; break;
 		case O_FORMAT:
-			if (out_parse_format(optarg, 7, &fmt))
-				return cli_usage(cmd, _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg(cmd, optarg, 7, &fmt)))
+				return rc;
 			break;
-		default: return bad_option(cmd, opt, argv);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -141,11 +135,7 @@ static int contact_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	contacts_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int contact_cmd_remove(struct cli *cli, int argc, char **argv)
@@ -165,7 +155,7 @@ static int contact_cmd_remove(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (opt != O_REASON)
-			return bad_option(cmd, opt, argv);
+			return cli_bad_option(cmd, opt, argv);
 		reason = optarg;
 	}
 	if (argc - optind != 1)
@@ -197,8 +187,13 @@ int cmd_import_contacts(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = contact_import(cli->ctx, argv[1], &s)))
 		return cli_fail(cli, rc);
-	printf(_("%s: %ld contacts read: %ld added, %ld already on file\n"), argv[1], s.read, s.added,
-	       s.unchanged);
+	{
+		char n[3][NUMFMT_LEN];
+		printf(ngettext("%s: %s contact read: %s added, %s already on file\n",
+				"%s: %s contacts read: %s added, %s already on file\n", (unsigned long)s.read),
+		       argv[1], numfmt_int(s.read, n[0], NUMFMT_LEN), numfmt_int(s.added, n[1], NUMFMT_LEN),
+		       numfmt_int(s.unchanged, n[2], NUMFMT_LEN));
+	}
 	return 0;
 }
 

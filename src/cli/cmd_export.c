@@ -74,13 +74,11 @@ static int export_map(struct cli *cli, int argc, char **argv)
 			campaign = optarg;
 			break;
 		case 'f':
-			if (out_parse_format(optarg, 1u << OUT_CSV | 1u << OUT_TSV, &s.fmt))
-				return cli_usage("export map", _("--format: '%s' is not csv or tsv"), optarg);
+			if ((rc = cli_format_arg("export map", optarg, 1u << OUT_CSV | 1u << OUT_TSV, &s.fmt)))
+				return rc;
 			break;
-		case ':':
-			return cli_usage("export map", _("%s needs a value"), argv[optind - 1]);
 		default:
-			return cli_usage("export map", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_bad_option("export map", c, argv);
 		}
 	}
 	if (optind < argc)

@@ -23,13 +23,6 @@ static void extension_help(FILE *f)
 "list: the proroghe in force (--all: also revoked and replaced ones).\n"));
 }
 
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
-
 static void print_one(const struct extension *e, const char *verb)
 {
 	char until[11], dl[11];
@@ -64,7 +57,7 @@ static int grant_or_revoke(struct cli *cli, int argc, char **argv, int grant)
 			until = optarg;
 			break;
 		case 'r': reason = optarg; break;
-		default: return bad_option(cmd, c, argv);
+		default: return cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -81,7 +74,7 @@ static int grant_or_revoke(struct cli *cli, int argc, char **argv, int grant)
 		   : extension_revoke(cli->ctx, campaign, argv[optind], reason, &e);
 	if (rc)
 		return cli_fail(cli, rc);
-	print_one(&e, grant ? _("granted") : _("revoked"));
+	print_one(&e, grant ? _("granted") : C_("proroga", "revoked"));
 	if (replaced[0]) {
 		char old[11];
 		cn_date_display(replaced, old);
@@ -112,10 +105,10 @@ static int list(struct cli *cli, int argc, char **argv)
 		case 'c': campaign = optarg; break;
 		case 'a': all = 1; break;
 		case 'f':
-			if (out_parse_format(optarg, 7u, &fmt))
-				return cli_usage("extension list", _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg("extension list", optarg, 7u, &fmt)))
+				return rc;
 			break;
-		default: return bad_option("extension list", c, argv);
+		default: return cli_bad_option("extension list", c, argv);
 		}
 	}
 	if (optind < argc)
@@ -154,11 +147,7 @@ static int list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	extension_list_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 int cmd_extension(struct cli *cli, int argc, char **argv)

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <string.h>
 
+#include "centralino/numfmt.h"
 #include "centralino/registry.h"
 #include "cli.h"
 
@@ -57,11 +58,22 @@ static int one_file(const char *cmd, int argc, char **argv)
 			import_help(stdout);
 			return 0;
 		}
-		return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
+		return cli_bad_option(cmd, c, argv);
 	}
 	if (argc - optind != 1)
 		return cli_usage(cmd, _("give one FILE"));
 	return -1;
+}
+
+/* After an import: comuni and ambiti new to the registry join the campaigns
+ * that are open. */
+static void print_joined(long joined)
+{
+	char n[NUMFMT_LEN];
+	if (joined)
+		printf(ngettext("%s new respondent joined the open campaigns\n",
+				"%s new respondents joined the open campaigns\n", (unsigned long)joined),
+		       numfmt_int(joined, n, sizeof n));
 }
 
 static int import_istat(struct cli *cli, int argc, char **argv)
@@ -77,10 +89,14 @@ static int import_istat(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = registry_import_istat(cli->ctx, file, &s)))
 		return cli_fail(cli, rc);
-	printf(_("%s: %ld read, %ld added, %ld suppressed, %ld renamed, %ld updated, %ld unchanged\n"),
-	       file, s.read, s.added, s.suppressed, s.renamed, s.updated, s.unchanged);
-	if (s.joined)
-		printf(_("%ld new respondents joined the open campaigns\n"), s.joined);
+	{
+		char n[6][NUMFMT_LEN];
+		printf(_("%s: %s read, %s added, %s suppressed, %s renamed, %s updated, %s unchanged\n"), file,
+		       numfmt_int(s.read, n[0], NUMFMT_LEN), numfmt_int(s.added, n[1], NUMFMT_LEN),
+		       numfmt_int(s.suppressed, n[2], NUMFMT_LEN), numfmt_int(s.renamed, n[3], NUMFMT_LEN),
+		       numfmt_int(s.updated, n[4], NUMFMT_LEN), numfmt_int(s.unchanged, n[5], NUMFMT_LEN));
+	}
+	print_joined(s.joined);
 	return 0;
 }
 
@@ -97,10 +113,14 @@ static int import_ambiti(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = registry_import_ambiti(cli->ctx, file, &s)))
 		return cli_fail(cli, rc);
-	printf(_("%s: %ld rows read, %ld ambiti (%ld added, %ld updated, %ld unchanged), %ld member comuni\n"),
-	       file, s.read, s.ambiti, s.added, s.updated, s.unchanged, s.members);
-	if (s.joined)
-		printf(_("%ld new respondents joined the open campaigns\n"), s.joined);
+	{
+		char n[6][NUMFMT_LEN];
+		printf(_("%s: %s rows read, %s ambiti (%s added, %s updated, %s unchanged), %s member comuni\n"), file,
+		       numfmt_int(s.read, n[0], NUMFMT_LEN), numfmt_int(s.ambiti, n[1], NUMFMT_LEN),
+		       numfmt_int(s.added, n[2], NUMFMT_LEN), numfmt_int(s.updated, n[3], NUMFMT_LEN),
+		       numfmt_int(s.unchanged, n[4], NUMFMT_LEN), numfmt_int(s.members, n[5], NUMFMT_LEN));
+	}
+	print_joined(s.joined);
 	return 0;
 }
 

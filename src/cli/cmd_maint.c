@@ -3,14 +3,8 @@
 #include <string.h>
 
 #include "centralino/maint.h"
+#include "centralino/numfmt.h"
 #include "cli.h"
-
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
 
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
@@ -31,7 +25,7 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (c != 'f')
-			return bad_option("backup", c, argv);
+			return cli_bad_option("backup", c, argv);
 		force = 1;
 	}
 	if (argc - optind != 1)
@@ -40,7 +34,11 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = maint_backup(cli->ctx, argv[optind], force, &r)))
 		return cli_fail(cli, rc);
-	printf(_("%s written: %ld pages, %lld bytes, integrity check ok\n"), argv[optind], r.pages, r.bytes);
+	{
+		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
+		printf(_("%s written: %s pages, %s bytes, integrity check ok\n"), argv[optind],
+		       numfmt_int(r.pages, n1, sizeof n1), numfmt_int((long)r.bytes, n2, sizeof n2));
+	}
 	return 0;
 }
 

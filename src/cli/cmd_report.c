@@ -37,13 +37,6 @@ static void report_help(FILE *f)
 "           running total (the series behind the dashboard's chart).\n"));
 }
 
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
-
 struct opts {
 	const char *campaign;
 	enum progress_by by;
@@ -80,8 +73,8 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 				return cli_usage(cmd, _("--by: '%s' is not regione, provincia, ambito, ripartizione or comune"), optarg);
 			break;
 		case 'f':
-			if (out_parse_format(optarg, 7u, &o->fmt))
-				return cli_usage(cmd, _("--format: '%s' is not table, tsv or csv"), optarg);
+			if ((rc = cli_format_arg(cmd, optarg, 7u, &o->fmt)))
+				return rc;
 			break;
 		case 'n':
 			if (!with_limit)
@@ -90,7 +83,7 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 				return rc;
 			break;
 		default:
-			return bad_option(cmd, c, argv);
+			return cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind < argc)
@@ -141,7 +134,9 @@ static void print_summary(const struct progress_report *r, enum out_format fmt)
 	cn_date_display(r->campaign.deadline, dl);
 	printf(_("Campaign %s: %s\n"), r->campaign.key, r->campaign.name);
 	if (p->phase < 0)
-		printf(_("Opens on %s; deadline %s, %d days from today\n"), open, dl, p->days_left);
+		printf(ngettext("Opens on %s; deadline %s, %d day from today\n", "Opens on %s; deadline %s, %d days from today\n",
+				(unsigned long)p->days_left),
+		       open, dl, p->days_left);
 	else if (p->days_left > 0)
 		printf(ngettext("Deadline %s: %d day left\n", "Deadline %s: %d days left\n",
 				(unsigned long)p->days_left), dl, p->days_left);
@@ -207,7 +202,8 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 		th[n] = _("RESP."); mh[n++] = "respondents";
 		th[n] = _("NO CODE"); mh[n++] = "nessun_codice";
 		th[n] = _("ISSUED"); mh[n++] = "codice_emesso";
-		th[n] = _("STARTED"); mh[n++] = "in_compilazione";
+		/* TRANSLATORS: respondents who have started filling in the questionnaire */
+		th[n] = C_("report", "STARTED"); mh[n++] = "in_compilazione";
 		th[n] = _("SUBMITTED"); mh[n++] = "inviato";
 		th[n] = _("EXCUSED"); mh[n++] = "esonerato";
 		th[n] = _("SCREENED"); mh[n++] = "screened_out";
@@ -360,7 +356,8 @@ static int report_reminders(struct cli *cli, int argc, char **argv)
 	}
 	if (o.fmt == OUT_TABLE) {
 		char a[NUMFMT_LEN], b[NUMFMT_LEN];
-		printf(_("%s respondents to chase in campaign %s; the first %s:\n"),
+		printf(ngettext("%s respondent to chase in campaign %s; the first %s:\n",
+				"%s respondents to chase in campaign %s; the first %s:\n", (unsigned long)r.total),
 		       numfmt_int(r.total, a, sizeof a), o.campaign, numfmt_int((long)r.n, b, sizeof b));
 	}
 	out_print(t, stdout);

@@ -52,13 +52,11 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 				return rc;
 			break;
 		case 'f':
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt))
-				return cli_usage("search", _("--format: '%s' is not table or tsv"), optarg);
+			if ((rc = cli_format_arg("search", optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt)))
+				return rc;
 			break;
-		case ':':
-			return cli_usage("search", _("%s needs a value"), argv[optind - 1]);
 		default:
-			return cli_usage("search", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_bad_option("search", c, argv);
 		}
 	}
 	/* the words of the query may come as separate arguments */

@@ -134,13 +134,11 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 			show_help(stdout);
 			return 0;
 		case 'f':
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt))
-				return cli_usage("show", _("--format: '%s' is not table or tsv"), optarg);
+			if ((rc = cli_format_arg("show", optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt)))
+				return rc;
 			break;
-		case ':':
-			return cli_usage("show", _("%s needs a value"), argv[optind - 1]);
 		default:
-			return cli_usage("show", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_bad_option("show", ch, argv);
 		}
 	}
 	if (argc - optind != 1)

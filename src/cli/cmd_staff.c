@@ -25,14 +25,6 @@ static void staff_help(FILE *f)
 		     "Changes are for admins; the list is for everyone on it.\n"));
 }
 
-/* getopt_long's error (its own message is off: opterr = 0). */
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
-}
-
 /* Handles --help and rejects other options: for the subcommands that take
  * only positional arguments. Returns -1 to go on, else the exit code. */
 static int no_options(const char *cmd, int argc, char **argv, int nargs)
@@ -46,7 +38,7 @@ static int no_options(const char *cmd, int argc, char **argv, int nargs)
 			staff_help(stdout);
 			return 0;
 		}
-		return bad_option(cmd, c, argv);
+		return cli_bad_option(cmd, c, argv);
 	}
 	if (argc - optind != nargs)
 		return cli_usage(cmd, nargs == 1 ? _("give one LOGIN") : _("give LOGIN and ROLE"));
@@ -77,9 +69,9 @@ static int staff_cmd_list(struct cli *cli, int argc, char **argv)
 			return 0;
 		}
 		if (c != 'f')
-			return bad_option("staff list", c, argv);
-		if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt))
-			return cli_usage("staff list", _("--format: '%s' is not table or tsv"), optarg);
+			return cli_bad_option("staff list", c, argv);
+		if ((rc = cli_format_arg("staff list", optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt)))
+			return rc;
 	}
 	if (optind < argc)
 		return cli_usage("staff list", _("unexpected argument '%s'"), argv[optind]);
@@ -114,11 +106,7 @@ static int staff_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	staff_list_free(&l);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 static int staff_cmd_add(struct cli *cli, int argc, char **argv)
@@ -141,7 +129,7 @@ static int staff_cmd_add(struct cli *cli, int argc, char **argv)
 		} else if (c == 'r') {
 			role_s = optarg;
 		} else {
-			return bad_option("staff add", c, argv);
+			return cli_bad_option("staff add", c, argv);
 		}
 	}
 	if (argc - optind != 1)

@@ -51,11 +51,7 @@ static int by_region(struct cli *cli, enum out_format fmt)
 		out_row(t, row);
 	}
 	registry_region_stats_free(v, n);
-	if (!t)
-		return cli_error(71, _("out of memory"));
-	out_print(t, stdout);
-	out_free(t);
-	return 0;
+	return cli_print_table(t);
 }
 
 int cmd_stats(struct cli *cli, int argc, char **argv)
@@ -80,13 +76,11 @@ int cmd_stats(struct cli *cli, int argc, char **argv)
 			regions = 1;
 			break;
 		case 'f':
-			if (out_parse_format(optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt))
-				return cli_usage("stats", _("--format: '%s' is not table or tsv"), optarg);
+			if ((rc = cli_format_arg("stats", optarg, 1u << OUT_TABLE | 1u << OUT_TSV, &fmt)))
+				return rc;
 			break;
-		case ':':
-			return cli_usage("stats", _("%s needs a value"), argv[optind - 1]);
 		default:
-			return cli_usage("stats", _("unknown option '%s'"), argv[optind - 1]);
+			return cli_bad_option("stats", c, argv);
 		}
 	}
 	if (optind < argc)

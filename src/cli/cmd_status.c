@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "centralino/limesurvey.h"
+#include "centralino/numfmt.h"
 #include "cli.h"
 #include "status_generic.h"
 
@@ -40,8 +41,7 @@ static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 		switch (opt) {
 		case 'h': status_help(stdout); return 0;
 		case 'c': campaign = optarg; break;
-		case ':': return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-		default: return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
+		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -57,14 +57,25 @@ static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < s.nunknown; i++)
 		fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), argv[optind],
 			s.unknown[i].line, s.unknown[i].token, s.unknown[i].note);
-	if (s.revoked_used)
-		fprintf(stderr, _("centralino: warning: %ld rows carry revoked codes: remove those"
-				  " participants from LimeSurvey\n"), s.revoked_used);
-	printf(_("%s: %ld participants: %ld newly submitted, %ld submission times, %ld screened out,"
-		 " %ld codes issued, %ld unchanged, %ld kept (set by hand), %zu unknown tokens,"
-		 " %ld without token\n"),
-	       argv[optind], s.rows, s.submitted, s.times, s.screened, s.issued, s.unchanged, s.kept,
-	       s.nunknown, s.no_token);
+	if (s.revoked_used) {
+		char n[NUMFMT_LEN];
+		fprintf(stderr, ngettext("centralino: warning: %s row carries a revoked code: remove that"
+					 " participant from LimeSurvey\n",
+					 "centralino: warning: %s rows carry revoked codes: remove those"
+					 " participants from LimeSurvey\n", (unsigned long)s.revoked_used),
+			numfmt_int(s.revoked_used, n, sizeof n));
+	}
+	{
+		char n[9][NUMFMT_LEN];
+		printf(_("%s: %s participants: %s newly submitted, %s submission times, %s screened out,"
+			 " %s codes issued, %s unchanged, %s kept (set by hand), %s unknown tokens,"
+			 " %s without token\n"),
+		       argv[optind], numfmt_int(s.rows, n[0], NUMFMT_LEN), numfmt_int(s.submitted, n[1], NUMFMT_LEN),
+		       numfmt_int(s.times, n[2], NUMFMT_LEN), numfmt_int(s.screened, n[3], NUMFMT_LEN),
+		       numfmt_int(s.issued, n[4], NUMFMT_LEN), numfmt_int(s.unchanged, n[5], NUMFMT_LEN),
+		       numfmt_int(s.kept, n[6], NUMFMT_LEN), numfmt_int((long)s.nunknown, n[7], NUMFMT_LEN),
+		       numfmt_int(s.no_token, n[8], NUMFMT_LEN));
+	}
 	limesurvey_import_summary_free(&s);
 	return 0;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "centralino/clock.h"
+#include "centralino/numfmt.h"
 #include "centralino/progress.h"
 #include "status_generic.h"
 
@@ -32,13 +33,6 @@ void status_generic_help(FILE *f)
 "        again changes nothing. --dry-run only reports.\n"
 "RESPONDENT: ISTAT code, AMB:CODE, REG:01, or a name only one respondent of\n"
 "the campaign has.\n"));
-}
-
-static int bad_option(const char *cmd, int c, char **argv)
-{
-	if (c == ':')
-		return cli_usage(cmd, _("%s needs a value"), argv[optind - 1]);
-	return cli_usage(cmd, _("unknown option '%s'"), argv[optind - 1]);
 }
 
 static void print_state(const struct progress_state *s, const char *campaign)
@@ -88,7 +82,7 @@ static int status_set(struct cli *cli, int argc, char **argv)
 		case 'c': campaign = optarg; break;
 		case 'r': reason = optarg; break;
 		case 'a': at = optarg; break;
-		default: return bad_option("status set", c, argv);
+		default: return cli_bad_option("status set", c, argv);
 		}
 	}
 	if (argc - optind != 2)
@@ -127,7 +121,7 @@ static int status_show(struct cli *cli, int argc, char **argv)
 		switch (c) {
 		case 'h': status_generic_help(stdout); return 0;
 		case 'c': campaign = optarg; break;
-		default: return bad_option("status show", c, argv);
+		default: return cli_bad_option("status show", c, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -163,7 +157,7 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 		case 'i': io.id_column = optarg; break;
 		case 't': io.time_column = optarg; break;
 		case 'n': io.dry_run = 1; break;
-		default: return bad_option("status import", c, argv);
+		default: return cli_bad_option("status import", c, argv);
 		}
 	}
 	if (argc - optind != 1)
@@ -179,13 +173,21 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < s.nunresolved; i++)
 		fprintf(stderr, _("centralino: %s:%ld: %s: '%s': %s\n"), argv[optind], s.unresolved[i].line,
 			io.id_column, s.unresolved[i].value, s.unresolved[i].why);
-	printf(io.dry_run
-	       ? _("%s: %ld rows, %ld matched (%ld respondents): %ld would become inviato, %ld already were; %zu to resolve, %ld blank (dry run: nothing changed)\n")
-	       : _("%s: %ld rows, %ld matched (%ld respondents): %ld now inviato, %ld already were; %zu to resolve, %ld blank\n"),
-	       argv[optind], s.rows, s.matched, s.respondents, s.updated, s.unchanged, s.nunresolved, s.blank);
-	if (s.nunresolved)
-		fprintf(stderr, _("centralino: %zu rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n"),
-			s.nunresolved);
+	{
+		char n[7][NUMFMT_LEN];
+		printf(io.dry_run
+		       ? _("%s: %s rows, %s matched (%s respondents): %s would become inviato, %s already were; %s to resolve, %s blank (dry run: nothing changed)\n")
+		       : _("%s: %s rows, %s matched (%s respondents): %s now inviato, %s already were; %s to resolve, %s blank\n"),
+		       argv[optind], numfmt_int(s.rows, n[0], NUMFMT_LEN), numfmt_int(s.matched, n[1], NUMFMT_LEN),
+		       numfmt_int(s.respondents, n[2], NUMFMT_LEN), numfmt_int(s.updated, n[3], NUMFMT_LEN),
+		       numfmt_int(s.unchanged, n[4], NUMFMT_LEN), numfmt_int((long)s.nunresolved, n[5], NUMFMT_LEN),
+		       numfmt_int(s.blank, n[6], NUMFMT_LEN));
+		if (s.nunresolved)
+			fprintf(stderr, ngettext("centralino: %s row was not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+						 "centralino: %s rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+						 (unsigned long)s.nunresolved),
+				n[5]);
+	}
 	progress_import_summary_free(&s);
 	return 0;
 }

@@ -62,7 +62,6 @@ void call_categories_free(struct call_categories *c)
 
 int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in)
 {
-	sqlite3_stmt *st;
 	char now[21], details[200];
 	char *label = NULL;
 	long long n;
@@ -86,17 +85,11 @@ int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in
 		rc = cn_set_error(ctx, CN_EDATA, _("category '%s' exists already"), name);
 		goto fail;
 	}
-	if ((rc = db_prepare(ctx, &st,
-		"INSERT INTO call_category (name, label, position, created_at)"
-		" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 10 FROM call_category), ?3)")))
-		goto fail;
 	cn_now_iso(ctx, now);
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, label, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("adding the category"));
-	sqlite3_finalize(st);
-	if (rc)
+	if ((rc = db_exec_binds(ctx, _("adding the category"),
+		"INSERT INTO call_category (name, label, position, created_at)"
+		" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 10 FROM call_category), ?3)",
+		name, label, now, (char *)NULL)))
 		goto fail;
 	snprintf(details, sizeof details, "name=%s", name);
 	if ((rc = audit_write(ctx, "call_category.add", "call_category", name, details)) ||

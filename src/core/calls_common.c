@@ -8,9 +8,8 @@
 #include "centralino/clock.h"
 
 static const char *const state_names[] = {"aperta", "in_attesa", "chiusa"};
-static const char *const state_labels[] = {N_("aperta"), N_("in attesa"), N_("chiusa")};
 static const char *const direction_names[] = {"inbound", "outbound"};
-static const char *const direction_labels[] = {N_("in entrata"), N_("in uscita")};
+static const char *const direction_labels[] = {N_("inbound"), N_("outbound")};
 
 const char *call_state_name(enum call_state s)
 {
@@ -19,7 +18,12 @@ const char *call_state_name(enum call_state s)
 
 const char *call_state_label(enum call_state s)
 {
-	return s >= CALL_APERTA && s <= CALL_CHIUSA ? _(state_labels[s]) : "?";
+	switch (s) {
+	case CALL_APERTA: return C_("call", "open");
+	case CALL_IN_ATTESA: return C_("call", "waiting");
+	case CALL_CHIUSA: return C_("call", "closed");
+	}
+	return "?";
 }
 
 int call_state_parse(const char *s, enum call_state *out)
@@ -143,7 +147,7 @@ void call_respondent_label(const struct call *c, char *out, size_t outsz)
 	const char *kind = c->respondent_kind ? c->respondent_kind : "";
 	const char *name = c->respondent_name ? c->respondent_name : c->respondent_id;
 	if (!c->respondent_id)
-		snprintf(out, outsz, "%s", _("(non identificato)"));
+		snprintf(out, outsz, "%s", _("(not identified)"));
 	else if (strcmp(kind, "comune") == 0 && c->sigla[0])
 		snprintf(out, outsz, "%s (%s)", name, c->sigla);
 	else if (strcmp(kind, "regione") == 0 && !starts_with_word(name, "regione"))

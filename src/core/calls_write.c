@@ -123,33 +123,9 @@ static void bind_row(sqlite3_stmt *st, const struct row *r)
 	sqlite3_bind_int64(st, 22, r->version);
 }
 
-static int row_insert(struct cn_ctx *ctx, const struct row *r)
+/* Runs sql, an INSERT or UPDATE taking the row as ?1..?22 and now as ?23. */
+static int row_save(struct cn_ctx *ctx, const char *sql, const struct row *r)
 {
-	char sql[768], now[21];
-	sqlite3_stmt *st;
-	int rc;
-	snprintf(sql, sizeof sql, "INSERT INTO call (%s, created_at, updated_at) VALUES"
-		 " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-		 " ?18, ?19, ?20, ?21, ?22, ?23, ?23)", row_columns);
-	if ((rc = db_prepare(ctx, &st, sql)))
-		return rc;
-	bind_row(st, r);
-	cn_now_iso(ctx, now);
-	sqlite3_bind_text(st, 23, now, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
-	sqlite3_finalize(st);
-	return rc;
-}
-
-static int row_update(struct cn_ctx *ctx, const struct row *r)
-{
-	static const char sql[] =
-		"UPDATE call SET started_at = ?2, ended_at = ?3, operator = ?4, campaign_id = ?5,"
-		" respondent_id = ?6, unidentified = ?7, caller_name = ?8, caller_office = ?9,"
-		" phone = ?10, email = ?11, direction = ?12, category = ?13, notes = ?14,"
-		" outcome = ?15, state = ?16, callback_due = ?17, callback_owner = ?18,"
-		" follows_call = ?19, closed_at = ?20, closed_by = ?21, version = ?22,"
-		" updated_at = ?23 WHERE id = ?1";
 	char now[21];
 	sqlite3_stmt *st;
 	int rc;
@@ -161,6 +137,27 @@ static int row_update(struct cn_ctx *ctx, const struct row *r)
 	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
 	sqlite3_finalize(st);
 	return rc;
+}
+
+static int row_insert(struct cn_ctx *ctx, const struct row *r)
+{
+	char sql[768];
+	snprintf(sql, sizeof sql, "INSERT INTO call (%s, created_at, updated_at) VALUES"
+		 " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+		 " ?18, ?19, ?20, ?21, ?22, ?23, ?23)", row_columns);
+	return row_save(ctx, sql, r);
+}
+
+static int row_update(struct cn_ctx *ctx, const struct row *r)
+{
+	static const char sql[] =
+		"UPDATE call SET started_at = ?2, ended_at = ?3, operator = ?4, campaign_id = ?5,"
+		" respondent_id = ?6, unidentified = ?7, caller_name = ?8, caller_office = ?9,"
+		" phone = ?10, email = ?11, direction = ?12, category = ?13, notes = ?14,"
+		" outcome = ?15, state = ?16, callback_due = ?17, callback_owner = ?18,"
+		" follows_call = ?19, closed_at = ?20, closed_by = ?21, version = ?22,"
+		" updated_at = ?23 WHERE id = ?1";
+	return row_save(ctx, sql, r);
 }
 
 /* 1 active, 0 disabled, -1 unknown login. */

@@ -73,9 +73,19 @@ int campaign_key_check(const char *key)
 const char *campaign_phase_name(enum campaign_phase p)
 {
 	switch (p) {
-	case CAMPAIGN_NOT_OPEN: return _("da aprire");
-	case CAMPAIGN_OPEN: return _("aperta");
-	case CAMPAIGN_CLOSED: return _("chiusa");
+	case CAMPAIGN_NOT_OPEN: return "da aprire";
+	case CAMPAIGN_OPEN: return "aperta";
+	case CAMPAIGN_CLOSED: return "chiusa";
+	}
+	return "?";
+}
+
+const char *campaign_phase_label(enum campaign_phase p)
+{
+	switch (p) {
+	case CAMPAIGN_NOT_OPEN: return C_("campaign", "upcoming");
+	case CAMPAIGN_OPEN: return C_("campaign", "open");
+	case CAMPAIGN_CLOSED: return C_("campaign", "closed");
 	}
 	return "?";
 }
@@ -317,16 +327,8 @@ int campaign_get(struct cn_ctx *ctx, const char *key, struct campaign *out)
 	if ((rc = db_prepare(ctx, &st, "SELECT " CAMPAIGN_COLS " FROM campaign WHERE key = ?")))
 		return rc;
 	db_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK)
 		from_row(ctx, st, out);
-		rc = CN_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = cn_set_error(ctx, CN_ENOINPUT, _("no campaign '%s' (see 'centralino campaign list')"),
-				  key ? key : "");
-	} else {
-		rc = db_fail(ctx, _("reading the campaign"));
-	}
 	sqlite3_finalize(st);
 	if (!rc)
 		count_into(ctx, out);
@@ -494,7 +496,9 @@ int campaign_set(struct cn_ctx *ctx, const char *key, const struct campaign_chan
 	if (ch->uses_codes >= 0 && ch->uses_codes != cur.uses_codes) {
 		if (!ch->uses_codes && cur.codes_active) {
 			rc = cn_set_error(ctx, CN_EDATA,
-				_("campaign %s has %ld active codes: revoke them before turning codes off"),
+				ngettext("campaign %s has %ld active code: revoke it before turning codes off",
+					 "campaign %s has %ld active codes: revoke them before turning codes off",
+					 (unsigned long)cur.codes_active),
 				cur.key, cur.codes_active);
 			goto fail;
 		}

@@ -39,6 +39,17 @@ void iso_display(const char *iso, char out[17])
 		cn_fmt_display(t, out);
 }
 
+int campaign_step_key(struct cn_ctx *ctx, sqlite3_stmt *st, const char *key)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return CN_OK;
+	if (rc == SQLITE_DONE)
+		return cn_set_error(ctx, CN_ENOINPUT, _("no campaign '%s' (see 'centralino campaign list')"),
+				    key ? key : "");
+	return db_fail(ctx, _("reading the campaign"));
+}
+
 int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *out)
 {
 	sqlite3_stmt *st;
@@ -49,8 +60,7 @@ int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *o
 		"SELECT id, key, name, opens_on, deadline, code_length, uses_codes FROM campaign WHERE key = ?")))
 		return rc;
 	db_bind_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK) {
 		out->id = sqlite3_column_int64(st, 0);
 		snprintf(out->key, sizeof out->key, "%s", db_col(st, 1));
 		snprintf(out->name, sizeof out->name, "%s", db_col(st, 2));
@@ -58,15 +68,17 @@ int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *o
 		snprintf(out->deadline, sizeof out->deadline, "%s", db_col(st, 4));
 		out->code_length = sqlite3_column_int(st, 5);
 		out->uses_codes = sqlite3_column_int(st, 6);
-		rc = CN_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = cn_set_error(ctx, CN_ENOINPUT, _("no campaign '%s' (see 'centralino campaign list')"),
-				  key ? key : "");
-	} else {
-		rc = db_fail(ctx, _("reading the campaign"));
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c)
+{
+	if (c->uses_codes)
+		return CN_OK;
+	return cn_set_error(ctx, CN_EDATA,
+		_("campaign %s collects answers without access codes (an open form)"), c->key);
 }
 
 char *respondent_name(struct cn_ctx *ctx, const char *respondent_id)

@@ -19,6 +19,14 @@ struct campaign_row {
 /* CN_ENOINPUT "no campaign KEY (see 'centralino campaign list')". */
 int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *out);
 
+/* Steps st, a query for the campaign KEY: CN_OK on its row, else
+ * CN_ENOINPUT "no campaign KEY (see ...)" or the database error. */
+int campaign_step_key(struct cn_ctx *ctx, sqlite3_stmt *st, const char *key);
+
+/* CN_EDATA "campaign KEY collects answers without access codes (an open
+ * form)" unless c uses codes. */
+int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c);
+
 /* The respondent's status in the campaign into status (16 bytes);
  * CN_EDATA "NAME (ID) is not among the respondents of campaign KEY". */
 int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,

@@ -242,12 +242,8 @@ int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_i
 		goto fail;
 	out->respondent_name = respondent_name(ctx, out->respondent_id);
 	out->campaign_name = strdup(c.name);
-	if (!c.uses_codes) {
-		rc = cn_set_error(ctx, CN_EDATA,
-			_("campaign %s collects answers without access codes (an open form)"), c.key);
-		goto fail;
-	}
-	if ((rc = campaign_member_status(ctx, &c, out->respondent_id, status)) ||
+	if ((rc = campaign_require_codes(ctx, &c)) ||
+	    (rc = campaign_member_status(ctx, &c, out->respondent_id, status)) ||
 	    (rc = active_code_get(ctx, c.id, out->respondent_id, &a)))
 		goto fail;
 

@@ -246,13 +246,8 @@ int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *create
 	cn_now_iso(ctx, now);
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_row_get(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
 		goto fail;
-	if (!c.uses_codes) {
-		rc = cn_set_error(ctx, CN_EDATA,
-			_("campaign %s collects answers without access codes (an open form)"), c.key);
-		goto fail;
-	}
 	if ((rc = without_code(ctx, c.id, &ids, &n)))
 		goto fail;
 	if ((rc = db_prepare(ctx, &ins,

@@ -5,6 +5,7 @@
 
 #include "campaign_internal.h"
 #include "contact_internal.h"
+#include "import_internal.h"
 #include "centralino/clock.h"
 #include "centralino/csv.h"
 
@@ -34,20 +35,13 @@ static int header_col(char *h)
 	return -1;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 /* From the file at path, or from mem (n bytes) when mem is not NULL. */
 static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
 			   struct contact_import_summary *out)
 {
-	char err[1024], source[300];
+	char source[300];
 	char *data = NULL;
 	size_t len;
-	enum text_encoding enc;
 	struct csv_reader *r = NULL;
 	struct csv_record rec;
 	struct cn_buf details = {0};
@@ -57,23 +51,13 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))))
 		return rc;
-	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
-		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
-		return cn_set_error(ctx, rc, "%s", err);
-	snprintf(source, sizeof source, "import %s", base_name(path));
-	if (!(r = csv_open(data, len, 0))) {
-		free(data);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
+	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+		return rc;
+	snprintf(source, sizeof source, "import %s", import_base_name(path));
+	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
+		goto done;
 	for (int c = 0; c < C_N; c++)
 		cols[c] = -1;
-	if ((got = csv_next(r, &rec)) <= 0) {
-		long line = 1;
-		const char *msg = got < 0 ? csv_error(r, &line) : NULL;
-		rc = msg ? cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg))
-			 : cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), path);
-		goto done;
-	}
 	nheader = rec.nfields;
 	for (size_t i = 0; i < rec.nfields; i++) {
 		int c = header_col(csv_trim(rec.fields[i]));
@@ -89,20 +73,13 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 		}
 	if ((rc = db_begin(ctx)))
 		goto done;
-	while ((got = csv_next(r, &rec)) > 0) {
+	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0) {
 		const char *f[C_N];
 		char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11];
 		enum contact_kind kind;
 		const char *why;
 		int added;
 
-		if (rec.nfields == 1 && !*csv_trim(rec.fields[0]))
-			continue; /* blank line */
-		if (rec.nfields != nheader) {
-			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: columns: %zu fields where the header has %zu"),
-					  path, rec.line, rec.nfields, nheader);
-			goto fail;
-		}
 		for (int c = 0; c < C_N; c++)
 			f[c] = cols[c] >= 0 ? csv_trim(rec.fields[cols[c]]) : "";
 		out->read++;
@@ -148,16 +125,14 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 			out->unchanged++;
 	}
 	if (got < 0) {
-		long line;
-		const char *msg = csv_error(r, &line);
-		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg));
+		rc = got;
 		goto fail;
 	}
 	if (!out->added) {
 		db_rollback(ctx); /* nothing new: no trace */
 		goto done;
 	}
-	campaign_audit_kv(&details, "file", base_name(path));
+	campaign_audit_kv(&details, "file", import_base_name(path));
 	campaign_audit_long(&details, "read", out->read);
 	campaign_audit_long(&details, "added", out->added);
 	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, buf_str(&details))) ||

@@ -52,6 +52,9 @@ char *db_col_dup(sqlite3_stmt *st, int i);
 /* Runs a one-value query: the first column of the first row as int64 into
  * *out (0 when no row). Parameters: NULL-terminated list of text binds. */
 int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...);
+/* Runs one INSERT/UPDATE/DELETE with text binds (NULL-terminated list, so
+ * no NULL values); `what` as in db_fail. */
+int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...);
 
 /* One row in the append-only audit log, inside the caller's transaction.
  * details: "key=value key2=value2" (or NULL). */

@@ -81,24 +81,50 @@ char *db_col_dup(sqlite3_stmt *st, int i)
 	return s ? strdup((const char *)s) : NULL;
 }
 
-int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...)
+/* Prepares sql, binds the NULL-terminated text arguments in order and
+ * steps once: sqlite3_step's code (on a row, the first column into *first),
+ * or db_prepare's negative status. */
+static int step_binds(struct cn_ctx *ctx, long long *first, const char *sql, va_list ap)
 {
 	sqlite3_stmt *st;
-	va_list ap;
-	int rc, i = 1;
 	const char *arg;
+	int rc, i = 1;
 
-	*out = 0;
 	if ((rc = db_prepare(ctx, &st, sql)))
 		return rc;
-	va_start(ap, sql);
 	while ((arg = va_arg(ap, const char *)))
 		sqlite3_bind_text(st, i++, arg, -1, SQLITE_TRANSIENT);
-	va_end(ap);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
+	if (rc == SQLITE_ROW && first)
+		*first = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, sql);
+	rc = step_binds(ctx, NULL, sql, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, what);
+}
+
+int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...)
+{
+	va_list ap;
+	int rc;
+
+	*out = 0;
+	va_start(ap, sql);
+	rc = step_binds(ctx, out, sql, ap);
+	va_end(ap);
+	if (rc < 0)
+		return rc;
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(ctx, _("reading the database"));
 	return CN_OK;

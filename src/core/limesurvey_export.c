@@ -97,13 +97,8 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 		return rc;
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_row_get(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
 		goto fail;
-	if (!c.uses_codes) {
-		rc = cn_set_error(ctx, CN_EDATA,
-			_("campaign %s collects answers without access codes (an open form)"), c.key);
-		goto fail;
-	}
 	snprintf(from, sizeof from, "%s 00:00", c.opens_on);
 	snprintf(until, sizeof until, "%s 23:59", c.deadline);
 	buf_puts(csv, "\"firstname\",\"lastname\",\"email\",\"token\",\"language\",\"validfrom\","

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "campaign_internal.h"
+#include "import_internal.h"
 #include "centralino/clock.h"
 #include "centralino/csv.h"
 #include "centralino/limesurvey.h"
@@ -249,12 +250,6 @@ static int apply(struct cn_ctx *ctx, long long campaign_id, const struct seen *s
 	return rc;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *s = strrchr(path, '/');
-	return s ? s + 1 : path;
-}
-
 /* From the file at path, or from mem (n bytes) when mem is not NULL. */
 static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char *path,
 		       const char *mem, size_t n, struct limesurvey_import_summary *out)
@@ -265,29 +260,18 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	struct csv_record rec;
 	struct cn_buf details = {0};
 	sqlite3_stmt *look = NULL;
-	char err[1024], *data = NULL;
+	char *data = NULL;
 	size_t len, nheader;
-	enum text_encoding enc;
 	int col_token = -1, col_completed = -1, col_invited = -1, rc, got;
 	long changed;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
 		return rc;
-	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
-		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
-		return cn_set_error(ctx, rc, "%s", err);
-	if (!(r = csv_open(data, len, 0))) {
-		free(data);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
-	if ((got = csv_next(r, &rec)) <= 0) {
-		long line = 1;
-		const char *msg = got < 0 ? csv_error(r, &line) : NULL;
-		rc = msg ? cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg))
-			 : cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), path);
+	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+		return rc;
+	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
 		goto done;
-	}
 	nheader = rec.nfields;
 	for (size_t i = 0; i < rec.nfields; i++) {
 		char name[64];
@@ -313,20 +297,13 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 		"SELECT a.campaign_id, c.key, a.respondent_id, a.state = 'active', a.given_at IS NOT NULL"
 		"  FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE a.code = ?")))
 		goto fail;
-	while ((got = csv_next(r, &rec)) > 0) {
+	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0) {
 		const char *token, *completed, *invited;
 		struct token_row t;
 		struct seen *s;
 		enum completed done;
 		char when[21];
 
-		if (rec.nfields == 1 && !*csv_trim(rec.fields[0]))
-			continue; /* blank line */
-		if (rec.nfields != nheader) {
-			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: columns: %zu fields where the header has %zu"),
-					  path, rec.line, rec.nfields, nheader);
-			goto fail;
-		}
 		out->rows++;
 		token = csv_trim(rec.fields[col_token]);
 		completed = csv_trim(rec.fields[col_completed]);
@@ -374,9 +351,7 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 		}
 	}
 	if (got < 0) {
-		long line;
-		const char *msg = csv_error(r, &line);
-		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", path, line, _(msg));
+		rc = got;
 		goto fail;
 	}
 	seen_merge(&seen);
@@ -389,7 +364,7 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 		goto done;
 	}
 	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "file", base_name(path));
+	campaign_audit_kv(&details, "file", import_base_name(path));
 	campaign_audit_long(&details, "rows", out->rows);
 	campaign_audit_long(&details, "submitted", out->submitted);
 	campaign_audit_long(&details, "screened", out->screened);

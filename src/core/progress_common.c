@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "campaign_internal.h"
 #include "progress_internal.h"
 #include "centralino/clock.h"
 
@@ -77,8 +78,7 @@ int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_c
 		"SELECT id, key, name, opens_on, deadline, kinds, uses_codes FROM campaign WHERE key = ?")))
 		return rc;
 	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK) {
 		out->id = sqlite3_column_int64(st, 0);
 		snprintf(out->key, sizeof out->key, "%s", db_col(st, 1));
 		snprintf(out->name, sizeof out->name, "%s", db_col(st, 2));
@@ -86,12 +86,6 @@ int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_c
 		snprintf(out->deadline, sizeof out->deadline, "%s", db_col(st, 4));
 		snprintf(out->kinds, sizeof out->kinds, "%s", db_col(st, 5));
 		out->uses_codes = sqlite3_column_int(st, 6);
-		rc = CN_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = cn_set_error(ctx, CN_ENOINPUT,
-			_("no campaign '%s' (see 'centralino campaign list')"), key ? key : "");
-	} else {
-		rc = db_fail(ctx, _("reading the campaign"));
 	}
 	sqlite3_finalize(st);
 	return rc;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "progress_internal.h"
+#include "registry_internal.h"
 
 enum { G_REGIONE, G_PROVINCIA, G_AMBITO, G_RIPARTIZIONE };
 
@@ -310,20 +311,6 @@ done:
 	return rc;
 }
 
-static int stamp(struct cn_ctx *ctx, char out[64])
-{
-	sqlite3_stmt *st;
-	int rc;
-	out[0] = '\0';
-	if ((rc = db_prepare(ctx, &st, "SELECT value FROM meta WHERE key = 'registry_gen'")))
-		return rc;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(out, 64, "%s", db_col(st, 0));
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
-}
-
 int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out)
 {
 	struct cn_cache *c = &ctx->cache[CN_CACHE_PROGRESS];
@@ -331,7 +318,7 @@ int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out
 	char now[64];
 	int rc;
 
-	if ((rc = stamp(ctx, now)))
+	if ((rc = registry_gen_read(ctx, now, sizeof now)))
 		return rc;
 	if (pl && strcmp(pl->stamp, now) == 0)
 		goto ready;

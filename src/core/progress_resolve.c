@@ -69,7 +69,8 @@ static int add_name_keys(struct resp_key **v, size_t *n, size_t *cap, const char
 static const struct resp_entry *find_id(const struct resp_index *ix, const char *id)
 {
 	struct resp_entry probe = {.id = (char *)id};
-	return bsearch(&probe, ix->v, ix->n, sizeof *ix->v, cmp_entry_id);
+	/* an empty index has no array: bsearch and qsort may not be given NULL */
+	return ix->n ? bsearch(&probe, ix->v, ix->n, sizeof *ix->v, cmp_entry_id) : NULL;
 }
 
 int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_index *ix)
@@ -136,8 +137,10 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto dbfail;
-	qsort(ix->names, ix->nnames, sizeof *ix->names, cmp_key);
-	qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_key);
+	if (ix->nnames)
+		qsort(ix->names, ix->nnames, sizeof *ix->names, cmp_key);
+	if (ix->ncodes) /* none in a campaign without ambiti */
+		qsort(ix->codes, ix->ncodes, sizeof *ix->codes, cmp_key);
 	return CN_OK;
 oom:
 	sqlite3_finalize(st);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "campaign_internal.h"
+#include "import_internal.h"
 #include "registry_internal.h"
 #include "centralino/csv.h"
 #include "centralino/text.h"
@@ -194,11 +195,8 @@ static int parse(struct cn_ctx *ctx, struct afile *f, const char *data, size_t l
 		if (rc)
 			break;
 	}
-	if (got < 0 && !rc) {
-		long line;
-		const char *msg = csv_error(rd, &line);
-		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", f->file, line, _(msg));
-	}
+	if (got < 0 && !rc)
+		rc = import_csv_error(ctx, f->file, rd);
 	csv_close(rd);
 	if (rc)
 		return rc;
@@ -336,17 +334,15 @@ static int import_ambiti(struct cn_ctx *ctx, const char *path, const char *mem, 
 			 struct registry_ambiti_summary *out)
 {
 	struct afile f = {.file = path};
-	char *data = NULL, err[1024], details[256];
+	char *data = NULL, details[256];
 	size_t len;
-	enum text_encoding enc;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import ambiti"))))
 		return rc;
-	if ((rc = mem ? text_load_mem(path, mem, n, &data, &len, &enc, err, sizeof err)
-		      : text_load_file(path, &data, &len, &enc, err, sizeof err)))
-		return cn_set_error(ctx, rc, "%s", err);
+	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+		return rc;
 	if ((rc = parse(ctx, &f, data, len)))
 		goto out;
 	out->read = (long)f.nm;

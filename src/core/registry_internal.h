@@ -14,6 +14,10 @@ int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
  * transaction: every process's search index reloads on its next search. */
 int registry_bump(struct cn_ctx *ctx);
 
+/* The registry's generation (meta 'registry_gen', "" before the first
+ * import) into out: caches built from the registry compare it. */
+int registry_gen_read(struct cn_ctx *ctx, char *out, size_t size);
+
 /* Drops the search index so the next search reloads it. */
 void registry_invalidate(struct cn_ctx *ctx);
 

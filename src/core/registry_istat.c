@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "campaign_internal.h"
+#include "import_internal.h"
 #include "registry_internal.h"
 #include "centralino/csv.h"
 #include "centralino/text.h"
@@ -327,11 +328,8 @@ static int parse_list(struct cn_ctx *ctx, struct parsed *p, const char *data, si
 			break;
 		}
 	}
-	if (got < 0 && !rc) {
-		long line;
-		const char *msg = csv_error(rd, &line);
-		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", p->file, line, _(msg));
-	}
+	if (got < 0 && !rc)
+		rc = import_csv_error(ctx, p->file, rd);
 	csv_close(rd);
 	if (rc)
 		return rc;
@@ -791,48 +789,33 @@ fail:
 	return rc;
 }
 
-int registry_import_istat(struct cn_ctx *ctx, const char *path,
-			  struct registry_import_summary *out)
+/* From the file at path, or from mem (n bytes) when mem is not NULL. */
+static int import_istat(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
+			struct registry_import_summary *out)
 {
 	char *text;
 	size_t len;
-	enum text_encoding enc;
-	char err[1024];
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import the ISTAT list"))))
 		return rc;
-	if ((rc = text_load_file(path, &text, &len, &enc, err, sizeof err)))
-		return cn_set_error(ctx, rc, "%s", err);
+	if ((rc = import_load(ctx, path, mem, n, &text, &len)))
+		return rc;
 	rc = import_text(ctx, path, text, len, out);
 	free(text);
 	return rc;
+}
+
+int registry_import_istat(struct cn_ctx *ctx, const char *path,
+			  struct registry_import_summary *out)
+{
+	return import_istat(ctx, path, NULL, 0, out);
 }
 
 int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,
 			      const char *data, size_t len,
 			      struct registry_import_summary *out)
 {
-	char *raw, *text = NULL;
-	size_t tlen;
-	enum text_encoding enc;
-	char err[512];
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import the ISTAT list"))))
-		return rc;
-	if (!(raw = malloc(len + 1)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	memcpy(raw, data, len);
-	raw[len] = '\0';
-	if ((rc = text_decode(name, raw, len, &text, &tlen, &enc, err, sizeof err)))
-		cn_set_error(ctx, rc, "%s", err);
-	else
-		rc = import_text(ctx, name, text, tlen, out);
-	if (text != raw)
-		free(text);
-	free(raw);
-	return rc;
+	return import_istat(ctx, name, data ? data : "", len, out);
 }

@@ -95,7 +95,7 @@ static int data_version(struct cn_ctx *ctx, sqlite3_stmt *st, long long *out)
 	return rc == SQLITE_ROW ? CN_OK : db_fail(ctx, _("reading the database"));
 }
 
-static int registry_gen(struct cn_ctx *ctx, char out[40])
+int registry_gen_read(struct cn_ctx *ctx, char *out, size_t size)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -104,7 +104,7 @@ static int registry_gen(struct cn_ctx *ctx, char out[40])
 		return rc;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(out, 40, "%s", db_col(st, 0));
+		snprintf(out, size, "%s", db_col(st, 0));
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
@@ -377,7 +377,8 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 		goto fail;
 	/* largest first: scanning in order meets comuni in ranking order */
 	sort_strings = b.strings.p;
-	qsort(lv, nl, sizeof *lv, cmp_loaded);
+	if (nl) /* an empty registry has no array, which qsort may not take */
+		qsort(lv, nl, sizeof *lv, cmp_loaded);
 	if (!(x->c = malloc((nl + 1) * sizeof *x->c)))
 		goto oom;
 	for (size_t i = 0; i < nl; i++) {
@@ -459,7 +460,7 @@ static int index_get(struct cn_ctx *ctx, struct rx_index **out)
 			return CN_OK;
 		}
 		/* something was committed: was it the registry? */
-		if ((rc = registry_gen(ctx, gen)))
+		if ((rc = registry_gen_read(ctx, gen, sizeof gen)))
 			return rc;
 		if (strcmp(gen, x->regen) == 0) {
 			x->data_version = dv;
@@ -473,7 +474,7 @@ static int index_get(struct cn_ctx *ctx, struct rx_index **out)
 		return rc;
 	if ((rc = db_prepare(ctx, &x->dv, "PRAGMA data_version")) ||
 	    (rc = data_version(ctx, x->dv, &x->data_version)) ||
-	    (rc = registry_gen(ctx, x->regen))) {
+	    (rc = registry_gen_read(ctx, x->regen, sizeof x->regen))) {
 		rx_free(x);
 		return rc;
 	}

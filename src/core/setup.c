@@ -31,7 +31,6 @@ static void full_name(const char *login, char *out, size_t outlen)
 int setup_init(struct cn_ctx *ctx, struct setup_summary *out)
 {
 	long long staff = 0, comuni = 0;
-	sqlite3_stmt *st;
 	char now[21], name[129], details[256];
 	const char *listname;
 	size_t len;
@@ -51,15 +50,9 @@ int setup_init(struct cn_ctx *ctx, struct setup_summary *out)
 	}
 	cn_now_iso(ctx, now);
 	full_name(ctx->real_login, name, sizeof name);
-	if ((rc = db_prepare(ctx, &st,
-		"INSERT INTO staff (login, name, role, active, created_at) VALUES (?, ?, 'admin', 1, ?)")))
-		goto fail;
-	sqlite3_bind_text(st, 1, ctx->real_login, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("adding the first administrator"));
-	sqlite3_finalize(st);
-	if (rc)
+	if ((rc = db_exec_binds(ctx, _("adding the first administrator"),
+		"INSERT INTO staff (login, name, role, active, created_at) VALUES (?, ?, 'admin', 1, ?)",
+		ctx->real_login, name, now, (char *)NULL)))
 		goto fail;
 	if ((rc = registry_merge_istat(ctx, listname, data, len, &out->istat)))
 		goto fail;

@@ -1,7 +1,6 @@
 /* The staff list: adding people, changing roles, disabling and enabling.
  * Rows are never deleted; the schema (db/005) also refuses losing the last
  * active admin, so a race between two admins cannot get round the check. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,25 +166,6 @@ void staff_list_free(struct staff_list *l)
 	l->n = 0;
 }
 
-/* Runs one UPDATE/INSERT with text binds (NULL-terminated). */
-static int exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...)
-{
-	sqlite3_stmt *st;
-	va_list ap;
-	const char *arg;
-	int rc, i = 1;
-
-	if ((rc = db_prepare(ctx, &st, sql)))
-		return rc;
-	va_start(ap, sql);
-	while ((arg = va_arg(ap, const char *)))
-		sqlite3_bind_text(st, i++, arg, -1, SQLITE_TRANSIENT);
-	va_end(ap);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, what);
-}
-
 /* Refuses taking away the last active admin, with a message saying what to do. */
 static int keep_an_admin(struct cn_ctx *ctx, const struct staff_member *m)
 {
@@ -232,7 +212,7 @@ int staff_add(struct cn_ctx *ctx, const char *login, const char *name, enum cn_r
 	if (rc != CN_ENOINPUT)
 		goto fail;
 	cn_now_iso(ctx, now);
-	if ((rc = exec_binds(ctx, _("adding to the staff list"),
+	if ((rc = db_exec_binds(ctx, _("adding to the staff list"),
 			"INSERT INTO staff (login, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
 			login, clean, cn_role_name(role), now, (char *)NULL)))
 		goto fail;
@@ -273,7 +253,7 @@ int staff_set_role(struct cn_ctx *ctx, const char *login, enum cn_role role, enu
 	}
 	if (role != CN_ROLE_ADMIN && (rc = keep_an_admin(ctx, &m)))
 		goto fail;
-	if ((rc = exec_binds(ctx, _("changing the role"), "UPDATE staff SET role = ? WHERE login = ?",
+	if ((rc = db_exec_binds(ctx, _("changing the role"), "UPDATE staff SET role = ? WHERE login = ?",
 			     cn_role_name(role), login, (char *)NULL)))
 		goto fail;
 	snprintf(details, sizeof details, "role=%s was=%s", cn_role_name(role), cn_role_name(m.role));
@@ -306,11 +286,11 @@ static int set_active(struct cn_ctx *ctx, const char *login, int active, int *ch
 		goto fail;
 	cn_now_iso(ctx, now);
 	if (active)
-		rc = exec_binds(ctx, _("enabling the account"),
+		rc = db_exec_binds(ctx, _("enabling the account"),
 				"UPDATE staff SET active = 1, disabled_at = NULL WHERE login = ?",
 				login, (char *)NULL);
 	else
-		rc = exec_binds(ctx, _("disabling the account"),
+		rc = db_exec_binds(ctx, _("disabling the account"),
 				"UPDATE staff SET active = 0, disabled_at = ? WHERE login = ?",
 				now, login, (char *)NULL);
 	if (rc)

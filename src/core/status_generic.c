@@ -8,6 +8,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "import_internal.h"
 #include "progress_internal.h"
 #include "centralino/clock.h"
 #include "centralino/csv.h"
@@ -235,12 +236,7 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 		if (add_unresolved(im->out, rec.line, value, why.p))
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
-	if (got < 0) {
-		long line;
-		const char *e = csv_error(r, &line);
-		return cn_set_error(ctx, CN_EDATA, "%s:%ld: csv: %s", im->path, line, _(e));
-	}
-	return CN_OK;
+	return got < 0 ? import_csv_error(ctx, im->path, r) : CN_OK;
 }
 
 static int apply(struct import *im)
@@ -287,29 +283,19 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 			    .time_name = opts ? opts->time_column : NULL};
 	struct csv_reader *r = NULL;
 	struct csv_record head;
-	enum text_encoding enc;
-	char *data = NULL, err[1024];
+	char *data = NULL;
 	size_t len, ncols;
-	int rc, idcol, timecol = -1, got;
+	int rc, idcol, timecol = -1;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
 		return rc;
 	if (!opts || !opts->id_column || !*opts->id_column)
 		return cn_set_error(ctx, CN_EUSAGE, _("which column names the respondent? (--id-column NAME)"));
-	if ((rc = text_load_file(path, &data, &len, &enc, err, sizeof err)))
-		return cn_set_error(ctx, rc, "%s", err);
-	if (!(r = csv_open(data, len, 0))) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if ((rc = import_load(ctx, path, NULL, 0, &data, &len)))
+		return rc;
+	if ((rc = import_header(ctx, path, data, len, &r, &head)))
 		goto done;
-	}
-	if ((got = csv_next(r, &head)) != 1) {
-		long line = 1;
-		const char *e = got < 0 ? csv_error(r, &line) : NULL;
-		rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: %s: %s", path, line, e ? "csv" : "header",
-				  e ? _(e) : _("the file is empty"));
-		goto done;
-	}
 	ncols = head.nfields;
 	idcol = find_column(&head, opts->id_column);
 	if (opts->time_column && *opts->time_column)

@@ -112,7 +112,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 }
 
 const struct card_section card_calls = {
-	.title = N_("Chiamate"),
+	.title = N_("Calls"),
 	.open = cc_open,
 	.close = cc_close,
 	.reload = cc_reload,

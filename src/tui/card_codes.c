@@ -98,7 +98,7 @@ static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x,
 		snprintf(right, sizeof right, _("%s · deadline %s"), status_label(c->status), dl);
 	else
 		snprintf(right, sizeof right, _("%s · deadline %s (%s)"), status_label(c->status), dl,
-			 campaign_phase_name(c->phase));
+			 campaign_phase_label(c->phase));
 	tui_fill(y, x, w, ' ', base);
 	rw = text_width(right);
 	if (rw > w * 3 / 5)
@@ -175,7 +175,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 }
 
 const struct card_section card_codes = {
-	.title = N_("Codici"),
+	.title = N_("Codes"),
 	.open = cc_open,
 	.close = cc_close,
 	.reload = cc_reload,

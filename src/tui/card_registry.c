@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "centralino/clock.h"
+#include "centralino/numfmt.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "widget.h"
@@ -29,7 +30,7 @@ static int fields(const struct registry_comune *c, struct field *f, int max)
 	ADD(_("Ripartizione"), TA_NORMAL, "%s", c->ripartizione ? c->ripartizione : "");
 	ADD(_("Capoluogo"), TA_NORMAL, "%s", c->capoluogo ? _("yes, of its provincia") : _("no"));
 	if (c->population >= 0)
-		tui_thousands(c->population, pop, sizeof pop);
+		numfmt_int(c->population, pop, sizeof pop);
 	ADD(_("Population"), TA_NORMAL, "%s", c->population >= 0 ? pop : "—");
 	ADD(_("Other language"), TA_NORMAL, "%s", c->name_other && *c->name_other ? c->name_other : "—");
 	if (c->ambito_code) {
@@ -125,7 +126,7 @@ static void reg_draw(struct app *app, void *st, struct rect r, int focused)
 }
 
 const struct card_section card_registry = {
-	.title = N_("Anagrafica"),
+	.title = N_("Registry"),
 	.open = reg_open,
 	.height = reg_height,
 	.draw = reg_draw,

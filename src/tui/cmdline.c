@@ -202,7 +202,7 @@ static void complete_comune(int start)
 			for (size_t i = 0; i < hits.n; i++) {
 				char line[512];
 				snprintf(line, sizeof line, "%s (%s) %s%s", hits.v[i].name, hits.v[i].sigla,
-					 hits.v[i].istat, hits.v[i].suppressed ? _(" soppresso") : "");
+					 hits.v[i].istat, hits.v[i].suppressed ? _(" suppressed") : "");
 				popup_add(the, line);
 			}
 		}

@@ -338,7 +338,9 @@ int codes_ui_find(struct app *app, const char *text)
 		else if (t->bad)
 			buf_printf(&b, _("Only letters and digits are part of a code (symbols: %s)."), CODE_ALPHABET);
 		else
-			buf_printf(&b, _("%zu symbols: a code has %d to %d."), t->len, CODE_MIN_LENGTH + 1, CODE_MAX_LENGTH + 1);
+			buf_printf(&b, ngettext("%zu symbol: a code has %d to %d.", "%zu symbols: a code has %d to %d.",
+						(unsigned long)t->len),
+				   t->len, CODE_MIN_LENGTH + 1, CODE_MAX_LENGTH + 1);
 		break;
 	case CODE_TYPED_OK:
 		if (!r.n) {

@@ -65,10 +65,10 @@
  * Modal boxes: box_message(), box_confirm() (widget.h). Lists: struct
  * list + list_key() + list_draw() with a row callback (widget.h). Text:
  * tui_put()/tui_puts() pad and cut by display width (never by bytes),
- * tui_wrap() wraps, tui_rule()/tui_frame() draw lines, tui_thousands()
- * writes 7.914. Colours: tui_attr(app, TA_...) only (NO_COLOR honoured).
- * Anything else drawn over the screen (a popup) is a layer: struct
- * layer_ops + app_push_layer().
+ * tui_wrap() wraps, tui_rule()/tui_frame() draw lines; numbers for people
+ * go through numfmt.h (7,914 / 7.914). Colours: tui_attr(app, TA_...) only
+ * (NO_COLOR honoured). Anything else drawn over the screen (a popup) is a
+ * layer: struct layer_ops + app_push_layer().
  *
  * Tests: tests/tui/lib_tui.sh (tmux helpers); see tests/tui/lookup.sh.
  */
@@ -278,6 +278,11 @@ void app_msg(struct app *app, enum msg_level level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Shows the core's last error; returns R_REDRAW. */
 int app_error(struct app *app);
+
+/* For a screen's open(): its state, size bytes zeroed; NULL with the
+ * message shown when the role may not `what` (cn_require) or memory runs
+ * out (screen_state.c). */
+void *screen_state_new(struct app *app, size_t size, enum cn_role role, const char *what);
 
 /* Helpers for drawing in the main loop: where the text cursor goes. */
 void app_set_cursor(struct app *app, int y, int x);

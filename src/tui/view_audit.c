@@ -59,15 +59,9 @@ static void load(struct app *app, struct audit_view *a, long long keep_seq)
 
 static void *audit_open(struct app *app, const char *arg)
 {
-	struct audit_view *a;
-	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, _("read the audit log"))) {
-		app_error(app);
+	struct audit_view *a = screen_state_new(app, sizeof *a, CN_ROLE_SUPERVISORE, _("read the audit log"));
+	if (!a)
 		return NULL;
-	}
-	if (!(a = calloc(1, sizeof *a))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
 	a->limit = AUDIT_PAGE;
 	snprintf(a->object, sizeof a->object, "%s", arg ? arg : "");
 	load(app, a, 0);

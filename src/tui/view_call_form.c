@@ -91,7 +91,7 @@ static void update_notes(struct app *app, struct cform *k, int f)
 		time_t t;
 		char when[17];
 		if (calls_parse_when(app->ctx, k->in[F_CALLBACK].buf, &t)) {
-			snprintf(k->note[f], sizeof k->note[f], "%s", _("15:30, domani 9:00, +2h, 31/07/2019 10:30"));
+			snprintf(k->note[f], sizeof k->note[f], "%s", _("15:30, tomorrow 9:00, +2h, 31/07/2019 10:30"));
 		} else {
 			cn_fmt_display(t, when);
 			snprintf(k->note[f], sizeof k->note[f], "→ %s", when);
@@ -147,7 +147,7 @@ static int load(struct app *app, struct cform *k)
 			return -1;
 		snprintf(k->respondent, sizeof k->respondent, "%s", id);
 	} else {
-		snprintf(k->who, sizeof k->who, "%s", _("(non identificato)"));
+		snprintf(k->who, sizeof k->who, "%s", _("(not identified)"));
 	}
 	if (k->s.phone[0])
 		set_text(k, F_PHONE, k->s.phone);
@@ -357,7 +357,7 @@ static int save(struct app *app, struct cform *k)
 	if (k->in[F_PHONE].len && phone_normalise(k->in[F_PHONE].buf, key, &why))
 		return field_error(k, F_PHONE, why);
 	if (k->in[F_CALLBACK].len && calls_parse_when(app->ctx, k->in[F_CALLBACK].buf, &cb))
-		return field_error(k, F_CALLBACK, _("not a time: 15:30, domani 9:00, +2h, 31/07/2019 10:30"));
+		return field_error(k, F_CALLBACK, _("not a time: 15:30, tomorrow 9:00, +2h, 31/07/2019 10:30"));
 #define CHANGED(f) (!k->editing || strcmp(k->in[f].buf, k->initial[f]))
 #define TEXT(f, bit, member) do { if (CHANGED(f) && (k->editing || k->in[f].len)) { \
 	in.set |= bit; in.member = k->in[f].buf; } } while (0)

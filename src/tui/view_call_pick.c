@@ -122,7 +122,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 		tui_put(y, x + 6 + nw, 24, h->regione, ALIGN_LEFT, base);
 		tui_put(y, x + 32 + nw, 6, h->istat, ALIGN_LEFT, selected ? base : tui_attr(app, TA_MUTED));
 		if (h->suppressed)
-			tui_put(y, x + w - 10, 9, _("soppresso"), ALIGN_RIGHT, base | tui_attr(app, TA_WARN));
+			tui_put(y, x + w - 11, 10, _("suppressed"), ALIGN_RIGHT, base | tui_attr(app, TA_WARN));
 	}
 }
 

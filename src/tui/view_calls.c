@@ -98,7 +98,8 @@ static void calls_draw(struct app *app, void *st, struct rect r)
 	char count[64], cat[160];
 	int x = r.x + 2, maxx = r.x + r.w - 16, hx = r.x + 1, wide = r.w - 2 >= 110, cbcol = r.w - 2 >= 100;
 
-	x = toggle(app, r.y + 1, x, maxx, "o", _("open"), v->open);
+	/* TRANSLATORS: a filter of the Calls screen: only the calls still open */
+	x = toggle(app, r.y + 1, x, maxx, "o", C_("calls", "open"), v->open);
 	x = toggle(app, r.y + 1, x, maxx, "m", _("mine"), v->mine);
 	x = toggle(app, r.y + 1, x, maxx, "d", _("callbacks due"), v->due);
 	x = toggle(app, r.y + 1, x, maxx, "t", _("today"), v->today);

@@ -47,15 +47,9 @@ static const struct campaign *selected(struct camp_view *v)
 
 static void *camp_open(struct app *app, const char *arg)
 {
-	struct camp_view *v;
-	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, _("read the campaigns"))) {
-		app_error(app);
+	struct camp_view *v = screen_state_new(app, sizeof *v, CN_ROLE_SUPERVISORE, _("read the campaigns"));
+	if (!v)
 		return NULL;
-	}
-	if (!(v = calloc(1, sizeof *v))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
 	load(app, v, arg);
 	return v;
 }
@@ -108,7 +102,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 		snprintf(dates, sizeof dates, "%s → %s", a, b);
 	tui_put(y, x, k.dates, dates, ALIGN_LEFT, base);
 	x += k.dates + 1;
-	tui_put(y, x, k.phase, campaign_phase_name(c->phase), ALIGN_LEFT,
+	tui_put(y, x, k.phase, campaign_phase_label(c->phase), ALIGN_LEFT,
 		base | (c->phase == CAMPAIGN_OPEN ? tui_attr(app, TA_OK) : tui_attr(app, TA_MUTED)));
 	x += k.phase + 1;
 	if (k.kinds) {
@@ -229,8 +223,10 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 	snprintf(v->target, sizeof v->target, "%s", n.key);
 	{
 		char num[NUMFMT_LEN];
-		app_msg(app, MSG_OK, _("campaign %s created: %s respondents"), n.key,
-			numfmt_int(respondents, num, sizeof num));
+		app_msg(app, MSG_OK,
+			ngettext("campaign %s created: %s respondent", "campaign %s created: %s respondents",
+				 (unsigned long)respondents),
+			n.key, numfmt_int(respondents, num, sizeof num));
 	}
 	return R_DATA;
 }
@@ -267,9 +263,11 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 		form_error(f, rc == CN_EDATA && ch.kinds ? FI(v, F_KINDS) : field_of_error(v, f), cn_error(app->ctx));
 		return R_KEEP;
 	}
-	if (added || removed)
-		app_msg(app, MSG_OK, _("campaign %s changed: %ld respondents added, %ld removed"), v->target, added, removed);
-	else
+	if (added || removed) {
+		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
+		app_msg(app, MSG_OK, _("campaign %s changed: %s respondents added, %s removed"), v->target,
+			numfmt_int(added, n1, sizeof n1), numfmt_int(removed, n2, sizeof n2));
+	} else
 		app_msg(app, MSG_OK, _("campaign %s changed"), v->target);
 	return R_DATA;
 }

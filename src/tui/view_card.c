@@ -87,7 +87,7 @@ static void draw_header(struct app *app, struct card *k, struct rect r)
 	if (k->c.suppressed_on) {
 		char day[11], badge[64];
 		cn_date_display(k->c.suppressed_on, day);
-		snprintf(badge, sizeof badge, _("  SOPPRESSO dal %s"), day);
+		snprintf(badge, sizeof badge, _("  SUPPRESSED since %s"), day);
 		tui_puts(r.y + 1, x, r.w - 20 - (x - r.x), badge, tui_attr(app, TA_ERROR));
 	}
 	tui_put(r.y + 1, r.x + r.w - 16, 14, right, ALIGN_RIGHT, A_BOLD);

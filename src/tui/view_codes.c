@@ -9,6 +9,7 @@
 #include "centralino/campaign.h"
 #include "centralino/clock.h"
 #include "centralino/code.h"
+#include "centralino/numfmt.h"
 #include "codes_ui.h"
 
 enum filter { FILTER_ALL, FILTER_ACTIVE, FILTER_NOT_GIVEN, FILTER_REVOKED, FILTER_N };
@@ -25,11 +26,12 @@ struct codes_view {
 
 static const char *filter_label(enum filter f)
 {
+	/* TRANSLATORS: which codes the Codes screen shows ("Showing: active") */
 	switch (f) {
-	case FILTER_ALL: return _("all");
-	case FILTER_ACTIVE: return _("active");
-	case FILTER_NOT_GIVEN: return _("made, not yet given");
-	case FILTER_REVOKED: return _("revoked");
+	case FILTER_ALL: return C_("codes", "all");
+	case FILTER_ACTIVE: return C_("codes", "active");
+	case FILTER_NOT_GIVEN: return C_("codes", "made, not yet given");
+	case FILTER_REVOKED: return C_("codes", "revoked");
 	default: return "?";
 	}
 }
@@ -97,16 +99,10 @@ static void load_campaigns(struct app *app, struct codes_view *v)
 
 static void *codes_open(struct app *app, const char *arg)
 {
-	struct codes_view *v;
+	struct codes_view *v = screen_state_new(app, sizeof *v, CN_ROLE_ASSISTENZA, _("list codes"));
 	(void)arg;
-	if (cn_require(app->ctx, CN_ROLE_ASSISTENZA, _("list codes"))) {
-		app_error(app);
+	if (!v)
 		return NULL;
-	}
-	if (!(v = calloc(1, sizeof *v))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
 	list_reset(&v->list, 0);
 	load_campaigns(app, v);
 	load_codes(app, v);
@@ -197,8 +193,8 @@ static void codes_draw(struct app *app, void *st, struct rect r)
 	snprintf(line, sizeof line, _("Campaign %s — %s"), v->campaigns.v[v->campaign].key,
 		 v->campaigns.v[v->campaign].name);
 	tui_put(r.y + 1, r.x + 2, r.w - 4, line, ALIGN_LEFT, tui_attr(app, TA_ACCENT) | A_BOLD);
-	tui_thousands((long)v->nshown, n1, sizeof n1);
-	tui_thousands((long)v->all.n, n2, sizeof n2);
+	numfmt_int((long)v->nshown, n1, sizeof n1);
+	numfmt_int((long)v->all.n, n2, sizeof n2);
 	snprintf(line, sizeof line, _("Showing: %s (%s of %s codes)   c: campaign  f: filter  /: whose code is this?"),
 		 filter_label(v->filter), n1, n2);
 	tui_put(r.y + 2, r.x + 2, r.w - 4, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));

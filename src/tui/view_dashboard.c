@@ -111,17 +111,12 @@ static int default_campaign(struct app *app, char out[41])
 
 static void *dash_open(struct app *app, const char *arg)
 {
-	struct dash *s;
+	struct dash *s = screen_state_new(app, sizeof *s, CN_ROLE_SUPERVISORE,
+					  _("read the progress reports"));
 	const char *codeset = nl_langinfo(CODESET);
 
-	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) {
-		app_error(app);
+	if (!s)
 		return NULL;
-	}
-	if (!(s = calloc(1, sizeof *s))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
 	if (arg && *arg)
 		snprintf(s->key, sizeof s->key, "%s", arg);
 	else if (default_campaign(app, s->key)) {
@@ -272,8 +267,10 @@ static void draw_chart(struct app *app, struct dash *s, struct rect r)
 	int ndays = series(s, &v), lw, h = r.h - 2, w;
 	char top[NUMFMT_LEN], lab[64];
 
-	tui_rule(app, r.y, r.x, r.w, s->utf8 ? _("Submitted so far (█), the line to 100% at the deadline (⠂)")
-					      : _("Submitted so far (#), the line to 100% at the deadline (.)"), 0);
+	tui_rule(app, r.y, r.x, r.w,
+		 s->utf8 ? /* xgettext:no-c-format */ _("Submitted so far (█), the line to 100% at the deadline (⠂)")
+			 : /* xgettext:no-c-format */ _("Submitted so far (#), the line to 100% at the deadline (.)"),
+		 0);
 	numfmt_int(denom, top, sizeof top);
 	lw = text_width(top) + 1;
 	w = r.w - lw - 2;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/numfmt.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "widget.h"
@@ -99,13 +100,13 @@ static void draw_name(struct app *app, const struct registry_hit *h, int y, int 
 	else
 		snprintf(name, sizeof name, "%s", h->name);
 	if (h->suppressed) {
-		snprintf(marker, sizeof marker, "%s", _("soppresso"));
+		snprintf(marker, sizeof marker, "%s", _("suppressed"));
 		mw = text_width(marker) + 1;
 	}
 	used = tui_put(y, x, w - mw, name, ALIGN_LEFT, base);
 	if (h->matched && *h->matched && used + 4 < w - mw) {
 		char was[300];
-		snprintf(was, sizeof was, _("(già %s)"), h->matched);
+		snprintf(was, sizeof was, _("(formerly %s)"), h->matched);
 		tui_puts(y, x + used + 1, w - mw - used - 1, was, base | tui_attr(app, TA_MUTED));
 	}
 	if (mw)
@@ -131,7 +132,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 	if (c.pop) {
 		char pop[32] = "";
 		if (h->population >= 0)
-			tui_thousands(h->population, pop, sizeof pop);
+			numfmt_int(h->population, pop, sizeof pop);
 		tui_put(y, x, c.pop, pop, ALIGN_RIGHT, dim);
 		x += c.pop + 2;
 	}
@@ -197,7 +198,7 @@ static void lookup_draw(struct app *app, void *st, struct rect r)
 	tui_put(r.y + 3, x, c.region, _("Regione"), ALIGN_LEFT, tui_attr(app, TA_HEADER));
 	x += c.region + 2;
 	if (c.pop) {
-		tui_put(r.y + 3, x, c.pop, _("Abitanti"), ALIGN_RIGHT, tui_attr(app, TA_HEADER));
+		tui_put(r.y + 3, x, c.pop, _("Residents"), ALIGN_RIGHT, tui_attr(app, TA_HEADER));
 		x += c.pop + 2;
 	}
 	tui_put(r.y + 3, x, c.istat, "ISTAT", ALIGN_LEFT, tui_attr(app, TA_HEADER));

@@ -52,15 +52,9 @@ static void load(struct app *app, struct staff_view *s, const char *keep)
 
 static void *staff_open(struct app *app, const char *arg)
 {
-	struct staff_view *s;
-	if (cn_require(app->ctx, CN_ROLE_ADMIN, _("manage staff"))) {
-		app_error(app);
+	struct staff_view *s = screen_state_new(app, sizeof *s, CN_ROLE_ADMIN, _("manage staff"));
+	if (!s)
 		return NULL;
-	}
-	if (!(s = calloc(1, sizeof *s))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
 	load(app, s, arg);
 	return s;
 }

@@ -27,8 +27,6 @@ void tui_frame(struct app *app, struct rect r, const char *title);
  * NULL); returns the number of lines (widget_box.c). */
 int tui_wrap(const char *text, int width,
 	     void (*line)(void *arg, int i, const char *s, size_t n), void *arg);
-/* 7914 -> "7.914" (Italian thousands separator). */
-void tui_thousands(long n, char *out, size_t len);
 
 /* ---- List (widget_list.c): selection and scrolling -------------------- */
 struct list {

@@ -81,7 +81,7 @@ static int label_width(const struct form *f)
 {
 	int w = 0;
 	for (size_t i = 0; i < f->n; i++) {
-		int lw = text_width(f->f[i].label);
+		int lw = text_width(_(f->f[i].label));
 		if (lw > w)
 			w = lw;
 	}

@@ -85,20 +85,3 @@ void tui_frame(struct app *app, struct rect r, const char *title)
 		tui_puts(r.y, r.x + 2, r.w - 4, t, tui_attr(app, TA_HEADER));
 	}
 }
-
-void tui_thousands(long n, char *out, size_t len)
-{
-	char digits[32];
-	size_t nd, o = 0;
-	int neg = n < 0;
-	snprintf(digits, sizeof digits, "%ld", neg ? -n : n);
-	nd = strlen(digits);
-	if (neg && o + 1 < len)
-		out[o++] = '-';
-	for (size_t i = 0; i < nd && o + 2 < len; i++) {
-		if (i > 0 && (nd - i) % 3 == 0)
-			out[o++] = '.';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-}

@@ -9,7 +9,6 @@
 
 db=$(fresh_db calls)
 NOW=2019-07-12T10:30:00
-audit_n() { sqlite3 "$db" "SELECT count(*) FROM audit_log"; }
 calls_n() { sqlite3 "$db" "SELECT count(*) FROM call"; }
 cn() { run "$CN" --db "$db" --now "$NOW" "$@"; }
 as() { u=$1; shift; run env CENTRALINO_USER="$u" "$CN" --db "$db" --now "$NOW" "$@"; }
@@ -88,7 +87,7 @@ check "notes from stdin: CRLF made LF, trailing blank lines dropped" "$(printf '
 	"$(sqlite3 "$db" "SELECT notes FROM call WHERE id = '$B'")"
 cn call show "$B" --format tsv
 check "unidentified: flag" "1" "$(field unidentified)"
-check "unidentified: respondent" "(non identificato)" "$(field respondent)"
+check "unidentified: respondent" "(not identified)" "$(field respondent)"
 check "unidentified: default campaign is the running one" "fam2019" "$(field campaign)"
 check "unidentified: state aperta without outcome or callback" "aperta" "$(field state)"
 
@@ -177,14 +176,14 @@ check "--callbacks-due --mine for olga: none" "" "$(ids)"
 n=$(audit_n)
 as anna call update "$c3" --notes "$(printf 'nuove\nnote')" --phone "" --email "a@b.it"
 check "update: exit 0" 0 "$RC"
-check "update: says so" "call $(printf '%.8s' "$c3") changed (in attesa)" "$OUT"
+check "update: says so" "call $(printf '%.8s' "$c3") changed (waiting)" "$OUT"
 check "update: one audit row" $((n + 1)) "$(audit_n)"
 check "update: audit details" "call.update|changed=phone,email,notes state=in_attesa" \
 	"$(sqlite3 "$db" "SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 check "update: stored" "|a@b.it|nuove
 note|2" "$(sqlite3 "$db" "SELECT phone, email, notes, version FROM call WHERE id = '$c3'")"
 as anna call update "$c3" --email "a@b.it"
-check "update with the same value: nothing changed" "call $(printf '%.8s' "$c3") already so: nothing changed (in attesa)" "$OUT"
+check "update with the same value: nothing changed" "call $(printf '%.8s' "$c3") already so: nothing changed (waiting)" "$OUT"
 check "update with the same value: no audit row" $((n + 1)) "$(audit_n)"
 cn call update "$c3" --callback none
 check "update --callback none: cleared" "|" "$(sqlite3 "$db" "SELECT callback_due, callback_owner FROM call WHERE id = '$c3'" | sed 's/^$/|/')"

@@ -4,10 +4,7 @@
 . tests/lib.sh
 
 db=$(fresh_db campaign)
-q() { sqlite3 "$db" "$1"; }
 cn() { run "$CN" --db "$db" --now 2019-06-01T10:00:00 "$@"; }
-audit_n() { q "SELECT count(*) FROM audit_log"; }
-last_audit() { q "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1"; }
 
 cn staff add op --name "Olga Operatrice" --role operatore
 cn staff add sup --name "Sara Supervisora" --role supervisore
@@ -67,9 +64,9 @@ check "refusals create nothing" 2 "$(q "SELECT count(*) FROM campaign")"
 # ---- list / show ----
 cn --user op campaign list
 check "list: exit 0 for any staff" 0 "$RC"
-check "list: header" "KEY            NAME                                                     OPENS       DEADLINE    PHASE      RESPONDENTS  CODES  SUBMITTED" "$(printf '%s\n' "$OUT" | sed -n 1p)"
-check_contains "list: famiglia open on 1 June 2019" "famiglia-2019  Monitoraggio politiche per la famiglia — buone pratiche  01/06/2019  31/07/2019  aperta           7,914      0          0" "$OUT"
-check_contains "list: covid not yet open, no codes" "20/04/2020  15/05/2020  da aprire        7,933      -          0" "$OUT"
+check "list: header" "KEY            NAME                                                     OPENS       DEADLINE    PHASE     RESPONDENTS  CODES  SUBMITTED" "$(printf '%s\n' "$OUT" | sed -n 1p)"
+check_contains "list: famiglia open on 1 June 2019" "famiglia-2019  Monitoraggio politiche per la famiglia — buone pratiche  01/06/2019  31/07/2019  open            7,914      0          0" "$OUT"
+check_contains "list: covid not yet open, no codes" "20/04/2020  15/05/2020  upcoming        7,933      -          0" "$OUT"
 cn campaign list --format tsv
 check "list tsv" "key	name	opens_on	deadline	phase	kinds	respondents	codes_active	submitted	survey_id	uses_codes
 covid	Buone pratiche Covid-19	2020-04-20	2020-05-15	da aprire	comune,ambito,regione	7933	0	0		0
@@ -78,7 +75,7 @@ run "$CN" --db "$db" --now 2019-08-01T10:00:00 campaign list --format csv
 check_contains "list after the deadline: chiusa" "famiglia-2019,Monitoraggio politiche per la famiglia — buone pratiche,2019-06-01,2019-07-31,chiusa" "$OUT"
 cn campaign show famiglia-2019
 check "show: exit 0" 0 "$RC"
-check_contains "show: deadline" "deadline:        31/07/2019 (aperta)" "$OUT"
+check_contains "show: deadline" "deadline:        31/07/2019 (open)" "$OUT"
 check_contains "show: LimeSurvey survey" "LimeSurvey:      857929" "$OUT"
 check_contains "show: codes" "codes:           12 symbols + 1 check symbol" "$OUT"
 check_contains "show: count per status" "  nessun_codice    7,914" "$OUT"
@@ -132,7 +129,7 @@ check "sync again: no audit row" "$n" "$(audit_n)"
 q "INSERT INTO comune (istat, name, folded, regione_code, provincia_code, added_on, updated_on)
    VALUES ('040098', 'Altro Nuovo', 'altro nuovo', '08', '040', '2019-06-01', '2019-06-01')"
 run "$CN" --db "$db" --now 2019-10-15T10:00:00 campaign sync
-check "sync after famiglia closed: only covid" "1 respondents added to open campaigns" "$OUT"
+check "sync after famiglia closed: only covid" "1 respondent added to open campaigns" "$OUT"
 
 # ---- the sample campaign of a new desk ----
 sdb="$T/sample.db"

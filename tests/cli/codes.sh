@@ -5,9 +5,7 @@
 . tests/lib.sh
 
 db=$(fresh_db codes)
-q() { sqlite3 "$db" "$1"; }
 cn() { run "$CN" --db "$db" --now 2019-06-03T10:30:00 "$@"; }
-audit_n() { q "SELECT count(*) FROM audit_log"; }
 last_audit() { q "SELECT login, action, object_kind, details FROM audit_log ORDER BY seq DESC LIMIT 1"; }
 status_of() { q "SELECT status FROM campaign_respondent cr JOIN campaign c ON c.id = cr.campaign_id WHERE c.key = 'famiglia-2019' AND respondent_id = '$1'"; }
 

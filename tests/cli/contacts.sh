@@ -5,10 +5,7 @@
 . tests/lib.sh
 
 db=$(fresh_db contacts)
-q() { sqlite3 "$db" "$1"; }
 cn() { run "$CN" --db "$db" --now 2019-06-03T10:30:00 "$@"; }
-audit_n() { q "SELECT count(*) FROM audit_log"; }
-last_audit() { q "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1"; }
 
 cn staff add ass --name "Aldo Assistenza" --role assistenza
 cn staff add sup --name "Sara Supervisora" --role supervisore

@@ -6,7 +6,6 @@
 . tests/lib.sh
 
 db=$(fresh_db extensions)
-audit_n() { sqlite3 "$db" "SELECT count(*) FROM audit_log"; }
 as() { u=$1; now=$2; shift 2; run env CENTRALINO_USER="$u" "$CN" --db "$db" --now "$now" "$@"; }
 late() { as sara "$1" report progress --campaign reg --format tsv; printf '%s\n' "$OUT" | sed -n 's/^# late=//p'; }
 

@@ -7,10 +7,7 @@
 . tests/lib.sh
 
 db=$(fresh_db limesurvey)
-q() { sqlite3 "$db" "$1"; }
 cn() { run "$CN" --db "$db" --now 2019-06-03T10:30:00 "$@"; }
-audit_n() { q "SELECT count(*) FROM audit_log"; }
-last_audit() { q "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1"; }
 st() { q "SELECT status || '|' || ifnull(submitted_at, '-') || '|' || screened_out || '|' || ifnull(status_source, '-')
           FROM campaign_respondent cr JOIN campaign c ON c.id = cr.campaign_id WHERE c.key = '${2:-famiglia-2019}' AND respondent_id = '$1'"; }
 
@@ -56,7 +53,7 @@ check "export parses: the ambito's name intact" "Ambito|Distretto \"Rubicone\", 
 	"$(sqlite3 "$T/parse.db" "SELECT firstname, lastname, attribute_1, attribute_4 FROM p WHERE attribute_1 = 'AMB:RUB'")"
 check "export parses: tokens are the active codes" "7915|7915" \
 	"$(sqlite3 "$T/parse.db" "SELECT count(*), count(DISTINCT token) FROM p")"
-check_contains "export: warns about rows without e-mail" "7913 of 7915 participants have no e-mail address; LimeSurvey skips them unless \"Filter blank email addresses\" is turned off in its import dialog:" "$ERR"
+check_contains "export: warns about rows without e-mail" "7,913 of 7,915 participants have no e-mail address; LimeSurvey skips them unless \"Filter blank email addresses\" is turned off in its import dialog:" "$ERR"
 check_contains "export: lists them" "  001001 Agliè" "$ERR"
 check_not_contains "export: Forlì has an address" "040012 Forlì" "$ERR"
 check "export: audited" "$((n + 1))|sup|code.export|campaign|famiglia-2019|campaign=famiglia-2019 format=limesurvey rows=7915 without_email=7913" "$(audit_n)|$(last_audit)"
@@ -127,7 +124,7 @@ check "esonerato by hand, then submitted: inviato" "inviato|2019-06-25T10:00:00Z
 c1272=$(code 001272)
 cn --user sup code revoke "$c1272" --reason "nuovo referente"
 cn --user sup status import --campaign famiglia-2019 "$lsfile"
-check_contains "revoked code in the file: warned" "1 rows carry revoked codes: remove those participants from LimeSurvey" "$ERR"
+check_contains "revoked code in the file: warned" "1 row carries a revoked code: remove that participant from LimeSurvey" "$ERR"
 
 # ---- malformed files: FILE:LINE, exit 65, nothing changed ----
 before=$(db_dump "$db")

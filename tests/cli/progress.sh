@@ -9,7 +9,6 @@
 . tests/lib.sh
 
 db=$(fresh_db progress)
-audit_n() { sqlite3 "$db" "SELECT count(*) FROM audit_log"; }
 status_of() { sqlite3 "$db" "SELECT status FROM campaign_respondent cr JOIN campaign c ON c.id = cr.campaign_id WHERE c.key = '$1' AND respondent_id = '$2'"; }
 at() { now=$1; shift; run "$CN" --db "$db" --now "$now" "$@"; }
 as() { u=$1; now=$2; shift 2; run env CENTRALINO_USER="$u" "$CN" --db "$db" --now "$now" "$@"; }

@@ -149,10 +149,10 @@ check "show without a code: 64" 64 "$RC"
 run "$CN" --db "$db" --now 2019-06-01T10:00:00 import istat "$FEB"
 check "import Feb after May: exit 0" 0 "$RC"
 check "import Feb after May: summary" \
-	"$FEB: 7917 read, 6 added, 3 suppressed, 1 renamed, 1 updated, 7909 unchanged" "$OUT"
+	"$FEB: 7,917 read, 6 added, 3 suppressed, 1 renamed, 1 updated, 7,909 unchanged" "$OUT"
 run "$CN" --db "$db" --now 2019-06-02T10:00:00 import istat "$MAY"
 check "import May again: summary" \
-	"$MAY: 7914 read, 0 added, 6 suppressed, 1 renamed, 4 updated, 7909 unchanged" "$OUT"
+	"$MAY: 7,914 read, 0 added, 6 suppressed, 1 renamed, 4 updated, 7,909 unchanged" "$OUT"
 check "after Feb -> May: active" 7914 "$(stat "$db" comuni_active)"
 check "after Feb -> May: suppressed" 6 "$(stat "$db" comuni_suppressed)"
 check "after Feb -> May: former names" 1 "$(stat "$db" former_names)"
@@ -160,17 +160,17 @@ check "Conco: suppressed" suppressed "$(show_field "$db" 024033 status)"
 check "Conco: since" 2019-06-02 "$(show_field "$db" 024033 suppressed_on)"
 run "$CN" --db "$db" import istat "$MAY"
 check "import May a third time: unchanged" \
-	"$MAY: 7914 read, 0 added, 0 suppressed, 0 renamed, 0 updated, 7914 unchanged" "$OUT"
+	"$MAY: 7,914 read, 0 added, 0 suppressed, 0 renamed, 0 updated, 7,914 unchanged" "$OUT"
 check "import writes one audit row each" 3 \
 	"$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'import_istat'")"
 
 # ---- February then May on an empty registry ----
 e=$(empty_registry_db empty)
 run "$CN" --db "$e" --now 2019-03-01T10:00:00 import istat "$FEB"
-check "empty + Feb: summary" "$FEB: 7917 read, 7917 added, 0 suppressed, 0 renamed, 0 updated, 0 unchanged" "$OUT"
+check "empty + Feb: summary" "$FEB: 7,917 read, 7,917 added, 0 suppressed, 0 renamed, 0 updated, 0 unchanged" "$OUT"
 run "$CN" --db "$e" --now 2019-05-20T10:00:00 import istat "$MAY"
 check "Feb -> May: 6 suppressed, 3 added" \
-	"$MAY: 7914 read, 3 added, 6 suppressed, 1 renamed, 1 updated, 7909 unchanged" "$OUT"
+	"$MAY: 7,914 read, 3 added, 6 suppressed, 1 renamed, 1 updated, 7,909 unchanged" "$OUT"
 check "Feb -> May: the six" "024033 024054 024058 024059 075001 075062" \
 	"$(sqlite3 "$e" "SELECT group_concat(istat, ' ') FROM (SELECT istat FROM comune WHERE suppressed_on = '2019-05-20' ORDER BY istat)")"
 check "Feb -> May: the three" "024126 Colceresa|024127 Lusiana Conco|075098 Presicce-Acquarica" \
@@ -273,12 +273,12 @@ check "operatore may search" "040012" "$(printf '%s\n' "$OUT" | sed -n 2p | cut 
 sed 's/;Airasca;Airasca;/;Airasca Nuova;Airasca Nuova;/' "$T/may-utf8.csv" >"$T/renamed.csv"
 r=$(fresh_db renamed)
 run "$CN" --db "$r" import istat "$T/renamed.csv"
-check "rename: summary" "$T/renamed.csv: 7914 read, 0 added, 0 suppressed, 1 renamed, 0 updated, 7913 unchanged" "$OUT"
+check "rename: summary" "$T/renamed.csv: 7,914 read, 0 added, 0 suppressed, 1 renamed, 0 updated, 7,913 unchanged" "$OUT"
 run "$CN" --db "$r" search airasca --format tsv
 check "rename: the old name finds it" "001002${TAB}Airasca Nuova" "$(printf '%s\n' "$OUT" | sed -n 2p | cut -f1,2)"
 check "rename: former name kept" "Airasca" "$(show_field "$r" 001002 former_name)"
 run "$CN" --db "$r" import istat "$MAY"
-check "renamed back: summary" "$MAY: 7914 read, 0 added, 0 suppressed, 1 renamed, 0 updated, 7913 unchanged" "$OUT"
+check "renamed back: summary" "$MAY: 7,914 read, 0 added, 0 suppressed, 1 renamed, 0 updated, 7,913 unchanged" "$OUT"
 check "renamed back: former names" "Airasca Nuova" "$(show_field "$r" 001002 former_name)"
 
 # ---- ambiti ----

@@ -5,7 +5,6 @@
 . tests/lib.sh
 
 db=$(fresh_db staff)
-audit_n() { sqlite3 "$db" "SELECT count(*) FROM audit_log"; }
 last_audit() {
 	sqlite3 "$db" "SELECT login, ifnull(as_login, '-'), action, object_kind, object_id, ifnull(details, '-')
 	               FROM audit_log ORDER BY seq DESC LIMIT 1"

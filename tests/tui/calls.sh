@@ -21,7 +21,6 @@ old=$(cn call add --respondent 001001 --category problema_tecnico --phone "011 9
 due=$(cn call add --respondent 001272 --category richiesta_proroga --caller "Lucia Bianchi" \
 	--phone "333 1234567" --started "2019-07-11 16:00" --callback "2019-07-12 10:00")
 calls_n() { sql "SELECT count(*) FROM call"; }
-audit_n() { sql "SELECT count(*) FROM audit_log"; }
 
 tui_start 80 24 "$CN" --db "$db" --now "$NOW" tui
 tui_check "status bar: my callbacks due" "1 callback due"
@@ -31,7 +30,7 @@ tui_check "a due callback is announced" "Callback due now: Torino (TO) — Lucia
 tui_keys 'aglie'
 tui_check "lookup finds Agliè" "Agliè"
 tui_key Enter
-tui_check "the card opens" "Chiamate"
+tui_check "the card opens" "── Calls ──"
 tui_check "the card lists the earlier call" "1 call.  F2 or n: new call for this comune"
 tui_check_not "the callback is announced once only" "Callback due now"
 n=$(calls_n)
@@ -55,7 +54,7 @@ check "stored: every field the form set" "001001|richiesta_codice|Chiede il codi
 new=$(sql "SELECT id FROM call ORDER BY rowid DESC LIMIT 1")
 line=$(tui_line "Chiede il codice")
 check_contains "card row: time" "12/07 10:30" "$line"
-check_contains "card row: state" "aperta" "$line"
+check_contains "card row: state" "open" "$line"
 
 # ---- the Calls screen ----
 tui_keys ':calls'
@@ -115,7 +114,7 @@ tui_keys '+2h'
 tui_check "the callback time is read back" "→ 12/07/2019 12:30"
 tui_key F2
 tui_check "saved, the card of the comune opens" "call saved: Agliè (TO), Problema di accesso al questionario"
-tui_check "the card shows it, with its callback" "in attesa  ↻ 12/07 12:30  Mario Rossi"
+tui_check "the card shows it, with its callback" "waiting    ↻ 12/07 12:30  Mario Rossi"
 check "stored: phone, caller, callback, waiting" "+390119876543|Mario Rossi|2019-07-12T10:30:00Z|tester|in_attesa" \
 	"$(sql "SELECT phone, caller_name, callback_due, callback_owner, state FROM call ORDER BY rowid DESC LIMIT 1")"
 
@@ -125,7 +124,7 @@ tui_keys ':call'
 tui_key Enter
 tui_check ":call: who is calling?" "Who is calling?"
 tui_key Enter
-tui_check "nothing typed: not identified" "New call — (non identificato)"
+tui_check "nothing typed: not identified" "New call — (not identified)"
 tui_key F2
 tui_check "no category: the form says so" "choose a category"
 tui_key Escape

@@ -24,7 +24,7 @@ tui_wait "Find a comune"
 tui_keys forli
 tui_wait "3 comuni"
 tui_key Enter
-tui_check "card: the Codici section" "── Codici ──"
+tui_check "card: the Codes section" "── Codes ──"
 tui_check "card: the campaign and its status" "famiglia-2019 — Monitoraggio politiche per l…  no code · deadline 31/07/2019"
 tui_check "card: no code yet" "No access code  (i: issue one)"
 tui_check "card: the key is shown to an operatore" "i  issue code"

@@ -31,7 +31,7 @@ tui_check "card: cadastral code" "D704"
 tui_check "card: provincia" "Forlì-Cesena (FC)"
 tui_check "card: ripartizione" "Nord-est"
 tui_check "card: capoluogo" "yes, of its provincia"
-tui_check "card: population, Italian digits" "116.434"
+tui_check "card: population, English digits" "116,434"
 tui_check "card: back key shown" "Esc  back"
 
 tui_key Escape
@@ -42,7 +42,7 @@ tui_check_not "card: Esc closed the card" "D704"
 # Resizes: larger, then back to a middle size; nothing left over.
 tui_resize 120 40
 tui_check_line "resize 120x40: hint line moved to the bottom" 40 "F10"
-tui_check "resize 120x40: population column appears" "Abitanti"
+tui_check "resize 120x40: population column appears" "Residents"
 tui_check "resize 120x40: rows still there" "Forlimpopoli"
 rows=$(printf '%s\n' "$SCREEN" | wc -l | tr -d ' ')
 check "resize 120x40: screen is 40 lines" 40 "$rows"
@@ -51,7 +51,7 @@ check "resize 120x40: count right-aligned to the new width" 110 "$(tui_col "$cou
 tui_resize 100 30
 tui_check_line "resize 100x30: hint line moved to the bottom" 30 "F10"
 tui_check "resize 100x30: redrawn" "Forlimpopoli"
-tui_check_not "resize 100x30: no population column left over" "Abitanti"
+tui_check_not "resize 100x30: no population column left over" "Residents"
 first=$(printf '%s\n' "$SCREEN" | sed -n 1p)
 check_contains "resize 100x30: title bar on the first line" "centralino  tui.db" "$first"
 count=$(tui_line "3 comuni")

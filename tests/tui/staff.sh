@@ -14,7 +14,6 @@ cn staff add luisa --name "Luisa Bianchi" --role supervisore
 cn staff add mario --name "Mario Rossi" --role operatore
 cn staff add carla --name "Carla Neri" --role admin
 sql() { sqlite3 "$db" "$1"; }
-audit_n() { sql "SELECT count(*) FROM audit_log"; }
 
 # ---- Staff screen, admin, 80x24 ----
 tui_start 80 24 "$CN" --db "$db" --now "$NOW" tui

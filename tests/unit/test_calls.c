@@ -15,50 +15,7 @@
 #include "centralino/calls.h"
 #include "centralino/clock.h"
 #include "centralino/ctx.h"
-
-struct fx {
-	char dir[64];
-	char db[128];
-};
-
-static void raw(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(db);
-}
-
-static long long raw_int(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static long long audit_rows(struct fx *f)
-{
-	return raw_int(f, "SELECT count(*) FROM audit_log");
-}
-
-static struct cn_ctx *open_at(struct fx *f, const char *user, const char *now)
-{
-	struct cn_open_opts o = {.db_path = f->db, .now = now, .user = user};
-	struct cn_ctx *ctx = NULL;
-	char err[1024];
-	if (cn_ctx_open(&o, &ctx, err, sizeof err))
-		fail_msg("open as %s: %s", user, err);
-	return ctx;
-}
+#include "fixture.h"
 
 #define NOW "2019-07-12T10:30:00"
 
@@ -67,30 +24,13 @@ static struct cn_ctx *open_as(struct fx *f, const char *user)
 	return open_at(f, user, NOW);
 }
 
-static time_t when(const char *s)
-{
-	time_t t;
-	if (cn_parse_time(s, &t))
-		fail_msg("bad time %s", s);
-	return t;
-}
-
 /* A small registry of its own: the tests do not depend on the ISTAT import. */
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	struct cn_open_opts o = {.create = 1, .no_staff_check = 1, .user = "tester"};
-	struct cn_ctx *ctx;
-	char err[1024];
 
 	setenv("TZ", "Europe/Rome", 1);
-	snprintf(f->dir, sizeof f->dir, "/tmp/cn-calls.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-	o.db_path = f->db;
-	if (cn_ctx_open(&o, &ctx, err, sizeof err))
-		fail_msg("create: %s", err);
-	cn_ctx_close(ctx);
+	fx_create(f, "calls", "t.db", "tester", NULL);
 	raw(f,
 	    "INSERT INTO staff (login, name, role, active, created_at, disabled_at) VALUES"
 	    " ('tester', 'Tessa Ter', 'admin', 1, '2019-01-01T00:00:00Z', NULL),"
@@ -106,17 +46,6 @@ static int setup(void **state)
 	    "INSERT INTO campaign (key, name, opens_on, deadline, kinds, created_at) VALUES"
 	    " ('fam2019', 'Politiche per la famiglia 2019', '2019-05-01', '2019-07-31', 'comune', '2019-01-01T00:00:00Z');");
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
 	return 0;
 }
 
@@ -265,7 +194,7 @@ static void respondent_spellings(void **state)
 		assert_int_equal(c.unidentified, 1);
 		assert_null(c.respondent_id);
 		call_respondent_label(&c, label, sizeof label);
-		assert_string_equal(label, "(non identificato)");
+		assert_string_equal(label, "(not identified)");
 		call_free(&c);
 	}
 	cn_ctx_close(ctx);
@@ -680,5 +609,5 @@ int main(void)
 		cmocka_unit_test(permissions),
 		cmocka_unit_test(parse_when),
 	};
-	return cmocka_run_group_tests_name("calls", tests, setup, teardown);
+	return cmocka_run_group_tests_name("calls", tests, setup, fx_teardown);
 }

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "centralino/csv.h"
+#include "centralino/progress.h"
 
 #define FUZZ_ENTRY fuzz_one_istat
 #include "../fuzz/fuzz_istat.c"
@@ -109,6 +110,27 @@ static void replay_limesurvey(void **state)
 		"SELECT count(*) FROM campaign_respondent WHERE respondent_id = '001001' AND status = 'inviato'",
 		(char *)NULL), 0);
 	assert_int_equal(n, 1);
+}
+
+/* Found by `make asan`: a campaign without ambiti has no index of ambito
+ * codes, and qsort/bsearch were handed its NULL array (UBSan aborts). */
+static void generic_import_without_ambiti(void **state)
+{
+	struct progress_import_opts o = {.id_column = "codice"};
+	struct progress_import_summary s;
+	char path[] = "/tmp/cn-generic.XXXXXX";
+	int fd = mkstemp(path);
+	(void)state;
+	assert_true(fd >= 0);
+	const char *csv = "codice\n001272\nTorino (TO)\nnessuno\n";
+	assert_int_equal(write(fd, csv, strlen(csv)), (ssize_t)strlen(csv));
+	close(fd);
+	if (progress_import_generic(fuzz_db(), "fuzz", path, &o, &s))
+		fail_msg("%s", cn_error(fuzz_db()));
+	assert_int_equal(s.matched, 2);
+	assert_int_equal(s.nunresolved, 1);
+	progress_import_summary_free(&s);
+	unlink(path);
 }
 
 /* Last: a seed that imports replaces the registry the others need. */
@@ -207,6 +229,7 @@ int main(void)
 		cmocka_unit_test(replay_contacts),
 		cmocka_unit_test(replay_ambiti),
 		cmocka_unit_test(replay_limesurvey),
+		cmocka_unit_test(generic_import_without_ambiti),
 		cmocka_unit_test(replay_istat),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,43 +19,7 @@
 #include "centralino/ctx.h"
 #include "centralino/extension.h"
 #include "centralino/progress.h"
-
-struct fx {
-	char dir[64];
-	char db[128];
-};
-
-static void raw(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	char *msg = NULL;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
-	sqlite3_close(db);
-}
-
-static char *raw_text(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	char *v = NULL;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v ? v : strdup("(null)");
-}
-
-static long long raw_int(struct fx *f, const char *sql)
-{
-	char *s = raw_text(f, sql);
-	long long v = strtoll(s, NULL, 10);
-	free(s);
-	return v;
-}
+#include "fixture.h"
 
 static void check_text(struct fx *f, const char *sql, const char *want)
 {
@@ -65,46 +29,14 @@ static void check_text(struct fx *f, const char *sql, const char *want)
 	free(got);
 }
 
-static long long audit_rows(struct fx *f)
-{
-	return raw_int(f, "SELECT count(*) FROM audit_log");
-}
-
-static struct cn_ctx *open_at(struct fx *f, const char *user, const char *now)
-{
-	struct cn_open_opts o = {.db_path = f->db, .now = now, .user = user};
-	struct cn_ctx *ctx = NULL;
-	char err[1024];
-	if (cn_ctx_open(&o, &ctx, err, sizeof err))
-		fail_msg("open as %s: %s", user, err);
-	return ctx;
-}
-
-static time_t when(const char *s)
-{
-	time_t t;
-	if (cn_parse_time(s, &t))
-		fail_msg("bad time %s", s);
-	return t;
-}
-
 /* Eight comuni in four regions, three ambiti; campaign fam (comuni, 2019)
  * and covid (comuni, ambiti and regioni, 2020, no codes). */
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	struct cn_open_opts o = {.create = 1, .no_staff_check = 1, .user = "tester"};
-	struct cn_ctx *ctx;
-	char err[1024];
 
 	setenv("TZ", "Europe/Rome", 1);
-	snprintf(f->dir, sizeof f->dir, "/tmp/cn-progress.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-	o.db_path = f->db;
-	if (cn_ctx_open(&o, &ctx, err, sizeof err))
-		fail_msg("create: %s", err);
-	cn_ctx_close(ctx);
+	fx_create(f, "progress", "t.db", "tester", NULL);
 	raw(f,
 	    "INSERT INTO staff (login, name, role, active, created_at) VALUES"
 	    " ('tester', 'Tessa Ter', 'admin', 1, '2019-01-01T00:00:00Z'),"
@@ -146,17 +78,6 @@ static int setup(void **state)
 	    "UPDATE campaign_respondent SET status = 'in_compilazione', status_source = 'limesurvey', status_at = '2019-07-11T09:00:00Z'"
 	    " WHERE campaign_id = 1 AND respondent_id = '040001';");
 	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char cmd[200];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		return -1;
-	free(f);
 	return 0;
 }
 
@@ -825,15 +746,15 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pace_by_hand),
-		cmocka_unit_test_setup_teardown(late_and_pace_at_dates, setup, teardown),
-		cmocka_unit_test_setup_teardown(extensions_move_out_of_late, setup, teardown),
-		cmocka_unit_test_setup_teardown(excused_leave_the_denominator, setup, teardown),
-		cmocka_unit_test_setup_teardown(automatic_sources_keep_decisions, setup, teardown),
-		cmocka_unit_test_setup_teardown(by_ambito_counts_capofila_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(reminders_ranking, setup, teardown),
-		cmocka_unit_test_setup_teardown(generic_import, setup, teardown),
-		cmocka_unit_test_setup_teardown(daily_series, setup, teardown),
-		cmocka_unit_test_setup_teardown(map_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(late_and_pace_at_dates, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(extensions_move_out_of_late, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(excused_leave_the_denominator, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(automatic_sources_keep_decisions, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(by_ambito_counts_capofila_once, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(reminders_ranking, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(generic_import, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(daily_series, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(map_rows, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
 }

@@ -18,43 +18,9 @@
 #include "centralino/ctx.h"
 #include "centralino/maint.h"
 #include "centralino/staff.h"
+#include "fixture.h"
 
 #define NOW "2019-07-01T10:00:00"
-
-struct fx {
-	char dir[64];
-	char db[128];
-};
-
-/* Raw SQL on the file, as another program (sqlite3) would do it. */
-static int raw(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	int rc;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-	return rc;
-}
-
-static long long raw_int(struct fx *f, const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(f->db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return v;
-}
-
-static long long audit_rows(struct fx *f)
-{
-	return raw_int(f, "SELECT count(*) FROM audit_log");
-}
 
 static struct cn_ctx *open_ctx(struct fx *f, const char *user, const char *as, int *rc, char *err)
 {
@@ -78,18 +44,10 @@ static struct cn_ctx *open_as(struct fx *f, const char *user)
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	struct cn_open_opts o = {.now = NOW, .user = "boss", .create = 1, .no_staff_check = 1};
-	struct cn_ctx *ctx;
-	char err[1024];
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/cn-staff.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/desk.db", f->dir);
-	o.db_path = f->db;
 	umask(022); /* the program must not depend on the caller's umask */
-	assert_int_equal(cn_ctx_open(&o, &ctx, err, sizeof err), 0);
-	cn_ctx_close(ctx);
-	assert_int_equal(raw(f,
+	fx_create(f, "staff", "desk.db", "boss", NOW);
+	assert_int_equal(raw_rc(f,
 		"INSERT INTO staff (login, name, role, created_at) VALUES"
 		" ('boss', 'Anna Capo', 'admin', '2019-05-01T08:00:00Z'),"
 		" ('sup', 'Sara Super', 'supervisore', '2019-05-01T08:00:00Z'),"
@@ -106,9 +64,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
+	assert_int_equal(fx_remove(f), 0);
 	free(f);
 	return 0;
 }
@@ -262,7 +218,7 @@ static void test_as(void **state)
 	assert_int_equal(rc, CN_ENOUSER);
 
 	/* both names are recorded */
-	assert_int_equal(raw(f, "INSERT INTO staff (login, name, role, created_at)"
+	assert_int_equal(raw_rc(f, "INSERT INTO staff (login, name, role, created_at)"
 				" VALUES ('boss2', 'Bruno Capo', 'admin', '2019-05-01T08:00:00Z')"), SQLITE_OK);
 	ctx = open_ctx(f, "boss", "boss2", &rc, err);
 	assert_int_equal(rc, 0);
@@ -317,10 +273,10 @@ static void test_last_admin(void **state)
 	assert_int_equal(staff_set_role(ctx, "boss", CN_ROLE_SUPERVISORE, &old), CN_EDATA);
 	assert_int_equal(audit_rows(f), before);
 	/* the schema holds the rule too, whoever writes */
-	assert_int_not_equal(raw(f, "UPDATE staff SET active = 0, disabled_at = 'x' WHERE login = 'boss'"), SQLITE_OK);
-	assert_int_not_equal(raw(f, "UPDATE staff SET role = 'operatore' WHERE login = 'boss'"), SQLITE_OK);
-	assert_int_not_equal(raw(f, "DELETE FROM staff WHERE login = 'victim'"), SQLITE_OK);
-	assert_int_not_equal(raw(f, "UPDATE staff SET login = 'vic' WHERE login = 'victim'"), SQLITE_OK);
+	assert_int_not_equal(raw_rc(f, "UPDATE staff SET active = 0, disabled_at = 'x' WHERE login = 'boss'"), SQLITE_OK);
+	assert_int_not_equal(raw_rc(f, "UPDATE staff SET role = 'operatore' WHERE login = 'boss'"), SQLITE_OK);
+	assert_int_not_equal(raw_rc(f, "DELETE FROM staff WHERE login = 'victim'"), SQLITE_OK);
+	assert_int_not_equal(raw_rc(f, "UPDATE staff SET login = 'vic' WHERE login = 'victim'"), SQLITE_OK);
 
 	/* with a second admin, the first may step down */
 	assert_int_equal(staff_set_role(ctx, "sup", CN_ROLE_ADMIN, &old), 0);
@@ -433,8 +389,8 @@ static void test_audit_append_only(void **state)
 	struct cn_ctx *ctx = open_as(f, "boss");
 	assert_int_equal(staff_add(ctx, "x1", "X Uno", CN_ROLE_ASSISTENZA), 0);
 	cn_ctx_close(ctx);
-	assert_int_equal(raw(f, "UPDATE audit_log SET login = 'someone'"), SQLITE_CONSTRAINT);
-	assert_int_equal(raw(f, "DELETE FROM audit_log"), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_rc(f, "UPDATE audit_log SET login = 'someone'"), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_rc(f, "DELETE FROM audit_log"), SQLITE_CONSTRAINT);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_log WHERE login = 'boss'"), 1);
 }
 
@@ -446,7 +402,7 @@ static void test_audit_filters(void **state)
 	struct audit_filter flt = {0};
 	time_t t;
 
-	assert_int_equal(raw(f,
+	assert_int_equal(raw_rc(f,
 		"INSERT INTO staff (login, name, role, created_at) VALUES ('boss2', 'B', 'admin', 'x');"
 		"INSERT INTO audit_log (uuid, at, login, as_login, action, object_kind, object_id, details) VALUES"
 		" ('u1', '2019-06-30T09:00:00Z', 'boss', NULL, 'staff.add', 'staff', 'op', 'role=operatore'),"
@@ -530,7 +486,7 @@ static void test_check(void **state)
 	assert_int_equal(maint_check(ctx, &p), 0);
 	assert_int_equal(p.n, 0);
 	/* a broken reference, written with foreign keys off */
-	assert_int_equal(raw(f, "INSERT INTO comune_former_name VALUES ('999999', 'Nessuno', 'nessuno', '2019-01-01')"),
+	assert_int_equal(raw_rc(f, "INSERT INTO comune_former_name VALUES ('999999', 'Nessuno', 'nessuno', '2019-01-01')"),
 			 SQLITE_OK);
 	assert_int_equal(maint_check(ctx, &p), CN_EDATA);
 	assert_int_equal(p.n, 1);
