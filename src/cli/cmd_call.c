@@ -546,7 +546,7 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 			first[strcspn(first, "\n")] = '\0';
 			text_fit(first, 40, notes, sizeof notes);
 			const char *row[] = {id, k.started, k.dur, x->operator_login, who, x->category,
-					     call_state_name(x->state), k.callback, x->caller_name, notes};
+					     call_state_label(x->state), k.callback, x->caller_name, notes};
 			out_row(t, row);
 		} else {
 			const char *row[] = {

@@ -3,6 +3,7 @@
  * first line naming the database. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,8 +74,8 @@ static int make_dirs(char *path)
 	return mkdir(path, 0700) && errno != EEXIST ? -1 : 0;
 }
 
-/* $XDG_STATE_HOME/centralino/drafts/LOGIN-KIND.draft; the folder is made
- * when `create`. */
+/* $XDG_STATE_HOME/centralino/drafts/LOGIN-KIND-DBHASH.draft; the folder
+ * is made when `create`. */
 static int draft_path(struct cn_ctx *ctx, const char *kind, int create, char *out, size_t outsz)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
@@ -96,7 +97,11 @@ static int draft_path(struct cn_ctx *ctx, const char *kind, int create, char *ou
 			*p = '_';
 	if (create && make_dirs(dir))
 		return cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create the folder: %s"), dir, strerror(errno));
-	n = snprintf(out, outsz, "%s/%s-%s.draft", dir, login, kind);
+	/* one file per database too: a draft for one never replaces another's */
+	uint32_t h = 2166136261u; /* FNV-1a of the database's path */
+	for (const char *p = cn_db_path(ctx); *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	n = snprintf(out, outsz, "%s/%s-%s-%08x.draft", dir, login, kind, (unsigned)h);
 	return n < 0 || (size_t)n >= outsz ? cn_set_error(ctx, CN_ECONFIG, _("no place for drafts: set HOME or XDG_STATE_HOME"))
 					   : CN_OK;
 }
