@@ -4,7 +4,7 @@
 set -eu
 PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libreadline-dev libutf8proc-dev libcmocka-dev gettext sqlite3 tmux
-locales tzdata groff-base man-db"
+locales tzdata groff-base man-db procps"
 # Extras on request: `fuzz` (make fuzz: libFuzzer comes with clang's
 # runtime), `valgrind` (scripts/valgrind-tui.sh, run by .ci/run).
 for extra in "$@"; do

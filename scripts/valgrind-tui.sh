@@ -44,6 +44,14 @@ for s in $SUITES; do
 	[ "$f" -eq 0 ] || { status=1; printf '%s\n' "$out" | grep -A4 '^not ok' | head -20 | sed 's/^/    /'; }
 done
 
+# A test ends by killing its tmux server; valgrind then still writes its
+# leak summary for a moment. Wait (up to 60 s) until no run is left.
+i=0
+while pgrep -f "log-file=$LOGS/" >/dev/null 2>&1 && [ "$i" -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+
 # The verdict of every valgrind run (one log per TUI process).
 n=0
 lost=0

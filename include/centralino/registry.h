@@ -19,6 +19,10 @@ struct registry_import_summary {
  * and the message reads "FILE:LINE: field: what is wrong". Admin only. */
 int registry_import_istat(struct cn_ctx *ctx, const char *path,
 			  struct registry_import_summary *out);
+/* A list that would suppress more than 50 comuni and more than 5% of the
+ * active ones is refused (a truncated download?) unless forced. */
+int registry_import_istat_force(struct cn_ctx *ctx, const char *path,
+				struct registry_import_summary *out);
 /* The same from memory (the list shipped in the binary); `name` is used in
  * messages in place of a file name. */
 int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,

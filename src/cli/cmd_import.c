@@ -17,11 +17,14 @@ static const struct import_kind {
 	const char *usage;   /* after "centralino import " */
 	const char *help;    /* what the kind reads */
 } kinds[] = {
-	{"istat", import_istat, "istat FILE",
+	{"istat", import_istat, "istat [--force] FILE",
 	 N_("ISTAT's list of comuni as published (Elenco dei comuni italiani:\n"
 	    "      Latin-1 or UTF-8, ';', multi-line header). A merge: new comuni are\n"
 	    "      added, missing ones marked suppressed, renamed ones keep their former\n"
-	    "      names. Prints: read, added, suppressed, renamed, updated, unchanged.")},
+	    "      names. Prints: read, added, suppressed, renamed, updated, unchanged.\n"
+	    "      A list that would suppress more than 50 comuni and more than one in\n"
+	    "      twenty of the active ones is refused (a truncated download?) unless\n"
+	    "      --force.")},
 	{"ambiti", import_ambiti, "ambiti FILE",
 	 N_("social districts, UTF-8 CSV with the header\n"
 	    "      codice_ambito;denominazione;codice_istat;capofila (',' also accepted),\n"
@@ -46,10 +49,12 @@ static void import_help(FILE *f)
 			   "and changes nothing. Imports are for admins.\n"));
 }
 
-/* The common case: KIND FILE, no options. Returns -1 to go on, else the exit code. */
-static int one_file(const char *cmd, int argc, char **argv)
+/* The common case: KIND FILE, and --force where `force` is given.
+ * Returns -1 to go on, else the exit code. */
+static int one_file(const char *cmd, int argc, char **argv, int *force)
 {
-	static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	static const struct option opts[] = {
+		{"help", no_argument, 0, 'h'}, {"force", no_argument, 0, 'f'}, {0, 0, 0, 0}};
 	int c;
 	optind = 0;
 	opterr = 0;
@@ -58,7 +63,11 @@ static int one_file(const char *cmd, int argc, char **argv)
 			import_help(stdout);
 			return 0;
 		}
-		return cli_bad_option(cmd, c, argv);
+		if (c == 'f' && force) {
+			*force = 1;
+			continue;
+		}
+		return cli_bad_option(cmd, c == 'f' ? '?' : c, argv);
 	}
 	if (argc - optind != 1)
 		return cli_usage(cmd, _("give one FILE"));
@@ -82,12 +91,16 @@ static int import_istat(struct cli *cli, int argc, char **argv)
 	const char *file;
 	int rc;
 
-	if ((rc = one_file("import istat", argc, argv)) >= 0)
+	int force = 0;
+
+	if ((rc = one_file("import istat", argc, argv, &force)) >= 0)
 		return rc;
 	file = argv[optind];
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;
-	if ((rc = registry_import_istat(cli->ctx, file, &s)))
+	rc = force ? registry_import_istat_force(cli->ctx, file, &s)
+		   : registry_import_istat(cli->ctx, file, &s);
+	if (rc)
 		return cli_fail(cli, rc);
 	{
 		char n[6][NUMFMT_LEN];
@@ -106,7 +119,7 @@ static int import_ambiti(struct cli *cli, int argc, char **argv)
 	const char *file;
 	int rc;
 
-	if ((rc = one_file("import ambiti", argc, argv)) >= 0)
+	if ((rc = one_file("import ambiti", argc, argv, NULL)) >= 0)
 		return rc;
 	file = argv[optind];
 	if ((rc = cli_open(cli, 0, 0)))

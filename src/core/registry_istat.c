@@ -12,6 +12,7 @@
 #include "import_internal.h"
 #include "registry_internal.h"
 #include "centralino/csv.h"
+#include "centralino/numfmt.h"
 #include "centralino/text.h"
 
 /* The columns we keep, found by the start of their (folded) header text. */
@@ -764,18 +765,36 @@ int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
 	return rc;
 }
 
+/* A real yearly list suppresses a handful of comuni (mergers); a list
+ * that would suppress more than this is far more likely a truncated
+ * download or the wrong file, and needs --force. */
+#define MASS_SUPPRESS_MIN 50
+#define MASS_SUPPRESS_PERMILLE 50
+
 static int import_text(struct cn_ctx *ctx, const char *name, const char *text, size_t len,
-		       struct registry_import_summary *out)
+		       int force, struct registry_import_summary *out)
 {
 	char details[256];
+	long long active = 0;
 	int rc;
 
 	if ((rc = db_begin(ctx)))
 		return rc;
+	if ((rc = db_scalar_int(ctx, &active, "SELECT count(*) FROM comune WHERE suppressed_on IS NULL",
+				(char *)NULL)))
+		goto fail;
 	/* New comuni join the campaigns still open, in the same transaction. */
 	if ((rc = merge_utf8(ctx, name, text, len, out)) ||
 	    (rc = campaign_sync_in_tx(ctx, &out->joined)))
 		goto fail;
+	if (!force && out->suppressed > MASS_SUPPRESS_MIN &&
+	    out->suppressed * 1000 > active * MASS_SUPPRESS_PERMILLE) {
+		char lacks[NUMFMT_LEN], of[NUMFMT_LEN];
+		rc = cn_set_error(ctx, CN_EDATA,
+			_("%s: this list lacks %s of the %s active comuni: a truncated download or the wrong file? Nothing changed; if those comuni really are gone, import it again with --force"),
+			name, numfmt_int(out->suppressed, lacks, sizeof lacks), numfmt_int(active, of, sizeof of));
+		goto fail;
+	}
 	snprintf(details, sizeof details, "read=%ld added=%ld suppressed=%ld renamed=%ld updated=%ld unchanged=%ld joined=%ld",
 		 out->read, out->added, out->suppressed, out->renamed, out->updated, out->unchanged, out->joined);
 	if ((rc = audit_write(ctx, "import_istat", "registry", name, details)) ||
@@ -791,7 +810,7 @@ fail:
 
 /* From the file at path, or from mem (n bytes) when mem is not NULL. */
 static int import_istat(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
-			struct registry_import_summary *out)
+			int force, struct registry_import_summary *out)
 {
 	char *text;
 	size_t len;
@@ -802,7 +821,7 @@ static int import_istat(struct cn_ctx *ctx, const char *path, const char *mem, s
 		return rc;
 	if ((rc = import_load(ctx, path, mem, n, &text, &len)))
 		return rc;
-	rc = import_text(ctx, path, text, len, out);
+	rc = import_text(ctx, path, text, len, force, out);
 	free(text);
 	return rc;
 }
@@ -810,12 +829,18 @@ static int import_istat(struct cn_ctx *ctx, const char *path, const char *mem, s
 int registry_import_istat(struct cn_ctx *ctx, const char *path,
 			  struct registry_import_summary *out)
 {
-	return import_istat(ctx, path, NULL, 0, out);
+	return import_istat(ctx, path, NULL, 0, 0, out);
+}
+
+int registry_import_istat_force(struct cn_ctx *ctx, const char *path,
+				struct registry_import_summary *out)
+{
+	return import_istat(ctx, path, NULL, 0, 1, out);
 }
 
 int registry_import_istat_mem(struct cn_ctx *ctx, const char *name,
 			      const char *data, size_t len,
 			      struct registry_import_summary *out)
 {
-	return import_istat(ctx, name, data ? data : "", len, out);
+	return import_istat(ctx, name, data ? data : "", len, 0, out);
 }

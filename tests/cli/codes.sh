@@ -148,9 +148,17 @@ cn code find "$lookalike"
 check_contains "find look-alike: explains" "'O' at place 7 is never part of a code (no 0 O 1 I L): probably mistyped." "$OUT"
 check_contains "find look-alike: the check symbol restores it" "Forlì (040012), campaign famiglia-2019: active" "$OUT"
 # a missing symbol
+# (when the code ends in a run of equal symbols, dropping any of them gives
+# the same text: the slip is reported at the first place of the run)
 short=$(printf '%s' "$code2" | cut -c1-12)
+last=$(printf '%s' "$code2" | cut -c13)
+place=13
+while [ "$place" -gt 1 ] && [ "$(printf '%s' "$code2" | cut -c$((place - 1)))" = "$last" ]; do
+	place=$((place - 1))
+done
 cn code find "$short"
-check_contains "find missing last symbol" "(one symbol missing, place 13)" "$OUT"
+check_contains "find missing last symbol" "(one symbol missing, place $place)" "$OUT"
+check_contains "find missing last symbol: whose" "Forlì (040012)" "$OUT"
 cn code find 2345-6789-ABCD
 check "find nothing near: exit 66" 66 "$RC"
 check_contains "find nothing near: says so" "no code given by this desk is one slip away from it: read it again" "$ERR"

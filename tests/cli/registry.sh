@@ -333,3 +333,18 @@ run "$CN" --db "$db" stats --help
 check "stats --help: 0" 0 "$RC"
 run "$CN" --db "$db" show --help
 check "show --help: 0" 0 "$RC"
+
+# ---- a list cut at a line boundary (truncated download) suppresses nothing ----
+db=$(fresh_db cut)
+head -n 4000 "$MAY" > "$T/cut.csv"
+before=$(db_dump "$db")
+run "$CN" --db "$db" import istat "$T/cut.csv"
+check "truncated list: refused with 65" 65 "$RC"
+check "truncated list: says why" "centralino: $T/cut.csv: this list lacks 3,917 of the 7,914 active comuni: a truncated download or the wrong file? Nothing changed; if those comuni really are gone, import it again with --force" "$ERR"
+check "truncated list: database unchanged" "$before" "$(db_dump "$db")"
+run "$CN" --db "$db" import istat --force "$T/cut.csv"
+check "truncated list --force: exit 0" 0 "$RC"
+check_contains "truncated list --force: suppressed" "3,917 suppressed" "$OUT"
+check "truncated list --force: active left" "3997" "$(sqlite3 "$db" "SELECT count(*) FROM comune WHERE suppressed_on IS NULL")"
+run "$CN" --db "$db" import ambiti --force tests/data/ambiti-sample.csv
+check "import ambiti --force: not an option (64)" 64 "$RC"
