@@ -21,9 +21,10 @@ int contact_kind_parse(const char *s, enum contact_kind *out);
 
 /* Checks (and tidies into out) a value for its kind: e-mail and PEC
  * "x@y.z" lower-cased; phone numbers digits with + . / - ( ) and spaces,
- * at least 6 digits; names not empty. 0, or CN_EDATA with why in `why`. */
+ * at least 6 digits; names not empty; every value by the text policy
+ * (text.h). 0, or CN_EDATA with the reason in why. */
 int contact_value_check(enum contact_kind k, const char *value, char *out, size_t outsz,
-			const char **why);
+			char *why, size_t whylen);
 
 struct contact {
 	long long id;

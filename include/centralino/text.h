@@ -67,4 +67,70 @@ void buf_free(struct cn_buf *b);
 /* Never NULL: "" when empty. */
 const char *buf_str(const struct cn_buf *b);
 
+/* ---- The text policy: every text that is stored passes text_clean. ----
+ *
+ * Kept as given: letters of any script, punctuation, symbols, NBSP.
+ * Normalised silently (obviously right): NFC; blanks trimmed at both
+ * ends; in one-line fields a line break (CRLF, LF, CR) or tab becomes a
+ * space and runs of spaces become one (a name pasted from a quoted CSV
+ * cell); in notes CRLF and CR become LF (tabs kept).
+ * Refused (CN_EDATA, "FIELD: ..."): bytes that are not UTF-8, NUL, the
+ * other C0 controls (ESC, BS, BEL...), DEL, the C1 controls U+0080-U+009F,
+ * every format character (Unicode Cf: bidi controls U+202A-U+202E,
+ * U+2066-U+2069, U+200E/F, zero-width space/joiners U+200B-U+200D, word
+ * joiner, soft hyphen, BOM...), line/paragraph separators U+2028/U+2029,
+ * private-use, unassigned and non-characters; text over the field's
+ * length limit. No field allows ZWJ/ZWNJ: the names the desk meets
+ * (Italian, German, French, Slovenian, Ladin, Friulian, Sardinian) are
+ * Latin script and never need them. */
+enum text_kind {
+	TEXT_PERSON,   /* caller, staff member, contact name: 200 */
+	TEXT_OFFICE,   /* caller's office, contact office and source: 200 */
+	TEXT_PLACE,    /* comune, ambito, provincia, regione names: 200 */
+	TEXT_TITLE,    /* campaign name: 200 */
+	TEXT_LABEL,    /* call category label: 80 */
+	TEXT_REASON,   /* revoke, re-issue, extension, status, removal reasons; altro: text: 1000 */
+	TEXT_VALUE,    /* a contact's value (e-mail, phone, name): 254 */
+	TEXT_OUTCOME,  /* a call's outcome, several lines: 2000 */
+	TEXT_NOTES,    /* a call's notes, several lines: 20000 */
+	TEXT_KIND_MAX
+};
+
+/* The length limit of a kind, in characters (code points after NFC). */
+size_t text_limit(enum text_kind kind);
+
+/* Cleans the n bytes at in (n may include NUL bytes, which are refused)
+ * by the policy above. CN_OK: *out is the malloc'd clean text, or NULL
+ * when nothing is left (the caller decides whether the field was
+ * required). CN_EDATA: *out NULL and why holds the reason (translated,
+ * without the field name; the character shown escaped, "U+202E").
+ * CN_EOSERR: out of memory. */
+int text_clean(const char *in, size_t n, enum text_kind kind, char **out,
+	       char *why, size_t whylen);
+
+/* text_clean of a NUL-terminated string, the error left in the context as
+ * "FIELD: why" (field = the option or column name the person used). */
+struct cn_ctx;
+int text_clean_ctx(struct cn_ctx *ctx, const char *field, const char *in,
+		   enum text_kind kind, char **out);
+
+/* 1 when the code point may never be stored nor sent raw to a terminal
+ * (the refused set above, whitespace controls included). */
+int text_cp_unsafe(long cp);
+
+/* ---- The output escaper: everything printed or written to a file. ----
+ * Appends s to out with every unsafe character (text_cp_unsafe) and every
+ * byte that is not UTF-8 written as a visible escape: \x1b for bytes and
+ * C0/C1/DEL, \u202e for other code points. Flags choose what happens to
+ * the whitespace controls: */
+enum {
+	TEXT_ESC_KEEP_NL = 1,  /* \n kept (text printed on several lines) */
+	TEXT_ESC_KEEP_TAB = 2, /* \t kept */
+	TEXT_ESC_SPACES = 4,   /* \n, \r and \t become one space (table cells, screen lines) */
+	TEXT_ESC_TSV = 8,      /* \t \n \r \\ as TSV escapes */
+};
+int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
+/* text_escape into a malloc'd string (NULL when out of memory). */
+char *text_escaped(const char *s, unsigned flags);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "calls_internal.h"
+#include "centralino/text.h"
 
 int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *out)
 {
@@ -73,7 +74,7 @@ int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in
 	if (!len || len > 40 || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_") != len)
 		return cn_set_error(ctx, CN_EUSAGE,
 			_("category name '%s': use 1 to 40 lower-case letters, digits and _"), name ? name : "");
-	if ((rc = calls_clean_text(ctx, _("label"), label_in, 0, 80, &label)))
+	if ((rc = text_clean_ctx(ctx, _("label"), label_in, TEXT_LABEL, &label)))
 		return rc;
 	if (!label)
 		return cn_set_error(ctx, CN_EUSAGE, _("a category needs its label (--label TEXT)"));

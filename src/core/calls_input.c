@@ -183,64 +183,6 @@ int calls_current_campaign(struct cn_ctx *ctx, char *out, size_t outsz)
 	return CN_OK;
 }
 
-/* Characters (code points) in valid UTF-8. */
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-int calls_clean_text(struct cn_ctx *ctx, const char *field, const char *in,
-		     int multiline, size_t max_chars, char **out)
-{
-	size_t bad, len, o = 0;
-	char *nfc, *s;
-
-	*out = NULL;
-	if (!in)
-		return CN_OK;
-	len = strlen(in);
-	if (!text_is_utf8(in, len, &bad))
-		return cn_set_error(ctx, CN_EDATA, _("%s: not valid UTF-8 (byte %zu)"), field, bad + 1);
-	if (!(nfc = text_nfc(in)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	s = nfc;
-	for (size_t i = 0; s[i]; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		if (ch == '\r') {
-			if (s[i + 1] == '\n')
-				continue;
-			ch = '\n';
-		}
-		if (ch == '\n' || ch == '\t')
-			s[o++] = multiline ? (char)ch : ' ';
-		else if (ch < 0x20 || ch == 0x7F)
-			continue;
-		else
-			s[o++] = (char)ch;
-	}
-	s[o] = '\0';
-	/* trim: spaces and blank lines at both ends */
-	while (o && (s[o - 1] == ' ' || s[o - 1] == '\n' || s[o - 1] == '\t'))
-		s[--o] = '\0';
-	{
-		size_t lead = strspn(s, " \n\t");
-		memmove(s, s + lead, o - lead + 1);
-	}
-	if (!*s) {
-		free(nfc);
-		return CN_OK;
-	}
-	if (max_chars && utf8_chars(s) > max_chars) {
-		free(nfc);
-		return cn_set_error(ctx, CN_EDATA, _("%s: longer than %zu characters"), field, max_chars);
-	}
-	*out = s;
-	return CN_OK;
-}
-
 int calls_day_bounds(const char *date, time_t *start, time_t *end)
 {
 	char ymd[11];

@@ -32,11 +32,4 @@ int calls_find_respondent(struct cn_ctx *ctx, const char *in, char *out, size_t 
 /* The campaign's rowid from its key; CN_ENOINPUT when unknown. */
 int calls_find_campaign(struct cn_ctx *ctx, const char *key, long long *id);
 
-/* Cleans a field typed by a person: valid UTF-8 (else CN_EDATA naming the
- * field), NFC, trimmed; one-line fields get line breaks and tabs turned
- * into spaces, multi-line ones keep \n (CRLF -> LF) and lose other control
- * characters. *out malloc'd, NULL when nothing is left. */
-int calls_clean_text(struct cn_ctx *ctx, const char *field, const char *in,
-		     int multiline, size_t max_chars, char **out);
-
 #endif

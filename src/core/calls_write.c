@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "calls_internal.h"
+#include "centralino/text.h"
 #include "centralino/clock.h"
 
 /* A call as stored: the values the columns hold ("" for NULL). */
@@ -211,10 +212,10 @@ static int check_email(struct cn_ctx *ctx, const char *e)
 
 /* Replaces *dst with the cleaned text. */
 static int set_text(struct cn_ctx *ctx, char **dst, const char *field, const char *in,
-		    int multiline, size_t max)
+		    enum text_kind kind)
 {
 	char *v;
-	int rc = calls_clean_text(ctx, field, in, multiline, max, &v);
+	int rc = text_clean_ctx(ctx, field, in, kind, &v);
 	if (rc)
 		return rc;
 	free(*dst);
@@ -264,12 +265,12 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 		if (in->campaign && *in->campaign && (rc = calls_find_campaign(ctx, in->campaign, &r->campaign_id)))
 			return rc;
 	}
-	if ((set & CALL_F_CALLER) && (rc = set_text(ctx, &r->caller, _("caller"), in->caller_name, 0, 200)))
+	if ((set & CALL_F_CALLER) && (rc = set_text(ctx, &r->caller, _("caller"), in->caller_name, TEXT_PERSON)))
 		return rc;
-	if ((set & CALL_F_OFFICE) && (rc = set_text(ctx, &r->office, _("office"), in->caller_office, 0, 200)))
+	if ((set & CALL_F_OFFICE) && (rc = set_text(ctx, &r->office, _("office"), in->caller_office, TEXT_OFFICE)))
 		return rc;
 	if (set & CALL_F_EMAIL) {
-		if ((rc = set_text(ctx, &r->email, _("e-mail"), in->email, 0, 254)))
+		if ((rc = set_text(ctx, &r->email, _("e-mail"), in->email, TEXT_VALUE)))
 			return rc;
 		if (r->email && (rc = check_email(ctx, r->email)))
 			return rc;
@@ -290,9 +291,9 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 			return rc;
 		COPY(r->category, in->category);
 	}
-	if ((set & CALL_F_NOTES) && (rc = set_text(ctx, &r->notes, _("notes"), in->notes, 1, 20000)))
+	if ((set & CALL_F_NOTES) && (rc = set_text(ctx, &r->notes, _("notes"), in->notes, TEXT_NOTES)))
 		return rc;
-	if ((set & CALL_F_OUTCOME) && (rc = set_text(ctx, &r->outcome, _("outcome"), in->outcome, 1, 2000)))
+	if ((set & CALL_F_OUTCOME) && (rc = set_text(ctx, &r->outcome, _("outcome"), in->outcome, TEXT_OUTCOME)))
 		return rc;
 	if (set & CALL_F_STATE)
 		COPY(r->state, call_state_name(in->state));

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "campaign_internal.h"
+#include "centralino/text.h"
 #include "centralino/clock.h"
 #include "centralino/code.h"
 
@@ -136,7 +137,7 @@ static int check_dates(struct cn_ctx *ctx, const char *opens_in, const char *dea
 	return CN_OK;
 }
 
-int campaign_add(struct cn_ctx *ctx, const struct campaign_new *c, long *respondents)
+static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c, long *respondents)
 {
 	char opens[11], deadline[11], kinds[32], now[21];
 	struct cn_buf details = {0};
@@ -440,8 +441,8 @@ static int update_int(struct cn_ctx *ctx, long long id, const char *sql, long lo
 	return rc;
 }
 
-int campaign_set(struct cn_ctx *ctx, const char *key, const struct campaign_change *ch,
-		 long *added, long *removed)
+static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struct campaign_change *ch,
+				long *added, long *removed)
 {
 	struct campaign cur;
 	struct cn_buf details = {0};
@@ -602,5 +603,36 @@ int campaign_sync_respondents(struct cn_ctx *ctx, long *added)
 fail:
 	db_rollback(ctx);
 	buf_free(&details);
+	return rc;
+}
+
+/* The name by the text policy (text.h), then the creation. */
+int campaign_add(struct cn_ctx *ctx, const struct campaign_new *c, long *respondents)
+{
+	struct campaign_new clean = *c;
+	char *name;
+	int rc = text_clean_ctx(ctx, "--name", c->name, TEXT_TITLE, &name);
+
+	if (rc)
+		return rc;
+	clean.name = name;
+	rc = campaign_add_checked(ctx, &clean, respondents);
+	free(name);
+	return rc;
+}
+
+int campaign_set(struct cn_ctx *ctx, const char *key, const struct campaign_change *ch,
+		 long *added, long *removed)
+{
+	struct campaign_change clean = *ch;
+	char *name = NULL;
+	int rc = text_clean_ctx(ctx, "--name", ch->name, TEXT_TITLE, &name);
+
+	if (rc)
+		return rc;
+	if (ch->name)
+		clean.name = name ? name : "";
+	rc = campaign_set_checked(ctx, key, &clean, added, removed);
+	free(name);
 	return rc;
 }

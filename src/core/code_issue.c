@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "code_internal.h"
+#include "centralino/text.h"
 #include "contact_internal.h"
 
 void code_issued_free(struct code_issued *c)
@@ -152,7 +153,7 @@ static int set_replaced(struct cn_ctx *ctx, long long old_id, long long new_id)
 
 static int check_request(struct cn_ctx *ctx, const struct code_issue_req *r, char *phone, size_t phonesz)
 {
-	const char *why = NULL;
+	char why[256];
 	if (!r->campaign_key || !*r->campaign_key)
 		return cn_set_error(ctx, CN_EUSAGE, _("which campaign? (--campaign KEY)"));
 	if (!r->caller_name || !*r->caller_name)
@@ -161,7 +162,7 @@ static int check_request(struct cn_ctx *ctx, const struct code_issue_req *r, cha
 		return cn_set_error(ctx, CN_EUSAGE, _("from which office? (--office TEXT)"));
 	if (!r->caller_phone || !*r->caller_phone)
 		return cn_set_error(ctx, CN_EUSAGE, _("the caller's phone number is needed (--phone N)"));
-	if (contact_value_check(CONTACT_TELEFONO, r->caller_phone, phone, phonesz, &why))
+	if (contact_value_check(CONTACT_TELEFONO, r->caller_phone, phone, phonesz, why, sizeof why))
 		return cn_set_error(ctx, CN_EUSAGE, _("phone '%s': %s"), r->caller_phone, why);
 	if (code_verified_check(r->verified))
 		return cn_set_error(ctx, CN_EUSAGE,
@@ -219,7 +220,7 @@ static int save_caller(struct cn_ctx *ctx, const struct code_issue_req *r, const
 	return CN_OK;
 }
 
-int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
+static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
 {
 	struct campaign_row c;
 	struct active_code a;
@@ -326,5 +327,30 @@ fail:
 	db_rollback(ctx);
 	buf_free(&details);
 	out->code[0] = '\0';
+	return rc;
+}
+
+/* The request's texts by the text policy, then the issue itself. */
+int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
+{
+	struct code_issue_req c = *r;
+	char *caller = NULL, *office = NULL, *verified = NULL, *reason = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!(rc = text_clean_ctx(ctx, "--caller", r->caller_name, TEXT_PERSON, &caller)) &&
+	    !(rc = text_clean_ctx(ctx, "--office", r->caller_office, TEXT_OFFICE, &office)) &&
+	    !(rc = text_clean_ctx(ctx, "--verified", r->verified, TEXT_REASON, &verified)) &&
+	    !(rc = text_clean_ctx(ctx, "--reason", r->reason, TEXT_REASON, &reason))) {
+		c.caller_name = caller;
+		c.caller_office = office;
+		c.verified = verified;
+		c.reason = reason;
+		rc = issue_clean(ctx, &c, out);
+	}
+	free(caller);
+	free(office);
+	free(verified);
+	free(reason);
 	return rc;
 }

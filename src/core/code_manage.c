@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "code_internal.h"
+#include "centralino/text.h"
 
 /* One code by its exact text, inside the transaction. */
 static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out, long long *campaign_id)
@@ -34,8 +35,9 @@ static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out
 }
 
 /* Revokes the code (exact text) inside the caller's transaction, with its
- * audit row; info gets the code's details. */
-static int revoke_in_tx(struct cn_ctx *ctx, const char *code, const char *reason, struct code_info *info)
+ * audit row; info gets the code's details. The reason is already clean. */
+static int revoke_row_in_tx(struct cn_ctx *ctx, const char *code, const char *reason,
+			    struct code_info *info)
 {
 	struct cn_buf details = {0};
 	long long campaign_id = 0;
@@ -59,6 +61,21 @@ static int revoke_in_tx(struct cn_ctx *ctx, const char *code, const char *reason
 	snprintf(idtxt, sizeof idtxt, "%lld", info->id);
 	rc = audit_write(ctx, "code.revoke", "access_code", idtxt, buf_str(&details));
 	buf_free(&details);
+	return rc;
+}
+
+/* revoke_row_in_tx with the reason passed through the text policy. */
+static int revoke_in_tx(struct cn_ctx *ctx, const char *code, const char *reason_in, struct code_info *info)
+{
+	char *reason;
+	int rc;
+
+	if ((rc = text_clean_ctx(ctx, "--reason", reason_in, TEXT_REASON, &reason)))
+		return rc;
+	if (!reason)
+		return cn_set_error(ctx, CN_EUSAGE, _("a revocation needs its reason (--reason TEXT)"));
+	rc = revoke_row_in_tx(ctx, code, reason, info);
+	free(reason);
 	return rc;
 }
 

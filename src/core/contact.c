@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "campaign_internal.h"
+#include "centralino/text.h"
 #include "contact_internal.h"
 #include "centralino/clock.h"
 
@@ -33,27 +34,6 @@ int contact_kind_parse(const char *s, enum contact_kind *out)
 		return CN_OK;
 	}
 	return CN_EUSAGE;
-}
-
-/* Trims into out; collapses runs of blanks into one space. */
-static void tidy(const char *in, char *out, size_t outsz)
-{
-	size_t o = 0;
-	int space = 0;
-	while (*in == ' ' || *in == '\t')
-		in++;
-	for (; *in && o + 1 < outsz; in++) {
-		if (*in == ' ' || *in == '\t' || *in == '\n' || *in == '\r') {
-			space = 1;
-			continue;
-		}
-		if (space && o)
-			out[o++] = ' ';
-		space = 0;
-		if (o + 1 < outsz)
-			out[o++] = *in;
-	}
-	out[o] = '\0';
 }
 
 static int check_email(char *v, const char **why)
@@ -95,36 +75,36 @@ static int check_phone(const char *v, const char **why)
 }
 
 int contact_value_check(enum contact_kind k, const char *value, char *out, size_t outsz,
-			const char **why)
+			char *why, size_t whylen)
 {
-	tidy(value ? value : "", out, outsz);
-	*why = NULL;
-	if (!out[0]) {
-		*why = _("empty");
+	const char *rule = NULL;
+	char *clean = NULL;
+	int rc;
+
+	out[0] = '\0';
+	rc = text_clean(value ? value : "", value ? strlen(value) : 0,
+			k == CONTACT_REFERENTE ? TEXT_PERSON : k == CONTACT_UFFICIO ? TEXT_OFFICE : TEXT_VALUE,
+			&clean, why, whylen);
+	if (rc)
+		return rc == CN_EOSERR ? rc : CN_EDATA;
+	if (!clean) {
+		snprintf(why, whylen, "%s", _("empty"));
 		return CN_EDATA;
 	}
-	if (strlen(value) >= outsz) {
-		*why = _("too long");
+	if (strlen(clean) >= outsz) {
+		free(clean);
+		snprintf(why, whylen, "%s", _("too long"));
 		return CN_EDATA;
 	}
-	for (const unsigned char *p = (const unsigned char *)out; *p; p++)
-		if (*p < 0x20 || *p == 0x7f) {
-			*why = _("control characters");
-			return CN_EDATA;
-		}
-	if (!text_is_utf8(out, strlen(out), &(size_t){0})) {
-		*why = _("not valid UTF-8 text");
-		return CN_EDATA;
-	}
-	switch (k) {
-	case CONTACT_EMAIL:
-	case CONTACT_PEC:
-		return check_email(out, why);
-	case CONTACT_TELEFONO:
-		return check_phone(out, why);
-	default:
-		return CN_OK;
-	}
+	memcpy(out, clean, strlen(clean) + 1);
+	free(clean);
+	if (k == CONTACT_EMAIL || k == CONTACT_PEC)
+		rc = check_email(out, &rule);
+	else if (k == CONTACT_TELEFONO)
+		rc = check_phone(out, &rule);
+	if (rc)
+		snprintf(why, whylen, "%s", rule);
+	return rc;
 }
 
 int contact_insert_in_tx(struct cn_ctx *ctx, const char *respondent_id, enum contact_kind kind,
@@ -160,8 +140,9 @@ int contact_insert_in_tx(struct cn_ctx *ctx, const char *respondent_id, enum con
 int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 {
 	char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11], idtxt[24];
+	char source[256] = "";
 	struct cn_buf details = {0};
-	const char *why;
+	char why[256];
 	int rc, added = 0;
 
 	if (id)
@@ -171,13 +152,15 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 		return rc;
 	if (c->kind < 0 || c->kind >= CONTACT_NKINDS)
 		return cn_set_error(ctx, CN_EUSAGE, _("kind: referente, ufficio, email, pec or telefono"));
-	if (contact_value_check(c->kind, c->value, value, sizeof value, &why))
+	if (contact_value_check(c->kind, c->value, value, sizeof value, why, sizeof why))
 		return cn_set_error(ctx, CN_EDATA, _("%s '%s': %s"), kind_names[c->kind],
 				    c->value ? c->value : "", why);
-	if (c->name && *c->name && contact_value_check(CONTACT_REFERENTE, c->name, name, sizeof name, &why))
+	if (c->name && *c->name && contact_value_check(CONTACT_REFERENTE, c->name, name, sizeof name, why, sizeof why))
 		return cn_set_error(ctx, CN_EDATA, _("name '%s': %s"), c->name, why);
-	if (c->office && *c->office && contact_value_check(CONTACT_UFFICIO, c->office, office, sizeof office, &why))
+	if (c->office && *c->office && contact_value_check(CONTACT_UFFICIO, c->office, office, sizeof office, why, sizeof why))
 		return cn_set_error(ctx, CN_EDATA, _("office '%s': %s"), c->office, why);
+	if (c->source && *c->source && contact_value_check(CONTACT_UFFICIO, c->source, source, sizeof source, why, sizeof why))
+		return cn_set_error(ctx, CN_EDATA, _("source '%s': %s"), c->source, why);
 	if (c->noted_on && *c->noted_on) {
 		if (cn_parse_date(c->noted_on, date))
 			return cn_set_error(ctx, CN_EUSAGE, _("date: '%s' is not a date (YYYY-MM-DD)"), c->noted_on);
@@ -187,7 +170,7 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 	if ((rc = db_begin(ctx)))
 		return rc;
 	if ((rc = contact_insert_in_tx(ctx, rid, c->kind, value, name, office,
-				       c->source && *c->source ? c->source : "inserito a mano", date, &added)))
+				       *source ? source : "inserito a mano", date, &added)))
 		goto fail;
 	if (!added) {
 		rc = cn_set_error(ctx, CN_EDATA, _("%s %s is already on file for %s"), kind_names[c->kind], value, rid);
@@ -288,7 +271,7 @@ int contact_list(struct cn_ctx *ctx, const char *respondent, int with_removed, s
 	return CN_OK;
 }
 
-int contact_remove(struct cn_ctx *ctx, long long id, const char *reason)
+static int contact_remove_checked(struct cn_ctx *ctx, long long id, const char *reason)
 {
 	struct cn_buf details = {0};
 	sqlite3_stmt *st;
@@ -339,5 +322,18 @@ int contact_remove(struct cn_ctx *ctx, long long id, const char *reason)
 fail:
 	db_rollback(ctx);
 	buf_free(&details);
+	return rc;
+}
+
+/* contact_remove with the reason passed through the text policy (text.h). */
+int contact_remove(struct cn_ctx *ctx, long long id, const char *reason)
+{
+	char *clean;
+	int rc = text_clean_ctx(ctx, "--reason", reason, TEXT_REASON, &clean);
+
+	if (rc)
+		return rc;
+	rc = contact_remove_checked(ctx, id, clean);
+	free(clean);
 	return rc;
 }

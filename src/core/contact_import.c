@@ -75,9 +75,9 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 		goto done;
 	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0) {
 		const char *f[C_N];
-		char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11];
+		char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11], srcbuf[256];
 		enum contact_kind kind;
-		const char *why;
+		char why[256];
 		int added;
 
 		for (int c = 0; c < C_N; c++)
@@ -95,16 +95,20 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 				path, rec.line, f[C_KIND]);
 			goto fail;
 		}
-		if (contact_value_check(kind, f[C_VALUE], value, sizeof value, &why)) {
+		if (contact_value_check(kind, f[C_VALUE], value, sizeof value, why, sizeof why)) {
 			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: value: '%s': %s", path, rec.line, f[C_VALUE], why);
 			goto fail;
 		}
-		if (*f[C_NAME] && contact_value_check(CONTACT_REFERENTE, f[C_NAME], name, sizeof name, &why)) {
+		if (*f[C_NAME] && contact_value_check(CONTACT_REFERENTE, f[C_NAME], name, sizeof name, why, sizeof why)) {
 			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: name: '%s': %s", path, rec.line, f[C_NAME], why);
 			goto fail;
 		}
-		if (*f[C_OFFICE] && contact_value_check(CONTACT_UFFICIO, f[C_OFFICE], office, sizeof office, &why)) {
+		if (*f[C_OFFICE] && contact_value_check(CONTACT_UFFICIO, f[C_OFFICE], office, sizeof office, why, sizeof why)) {
 			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: office: '%s': %s", path, rec.line, f[C_OFFICE], why);
+			goto fail;
+		}
+		if (*f[C_SOURCE] && contact_value_check(CONTACT_UFFICIO, f[C_SOURCE], srcbuf, sizeof srcbuf, why, sizeof why)) {
+			rc = cn_set_error(ctx, CN_EDATA, "%s:%ld: source: '%s': %s", path, rec.line, f[C_SOURCE], why);
 			goto fail;
 		}
 		if (*f[C_DATE]) {
@@ -117,7 +121,7 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 			cn_today_ymd(ctx, date);
 		}
 		if ((rc = contact_insert_in_tx(ctx, rid, kind, value, name, office,
-					       *f[C_SOURCE] ? f[C_SOURCE] : source, date, &added)))
+					       *f[C_SOURCE] ? srcbuf : source, date, &added)))
 			goto fail;
 		if (added)
 			out->added++;

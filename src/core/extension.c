@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "progress_internal.h"
+#include "centralino/text.h"
 #include "centralino/clock.h"
 #include "centralino/extension.h"
 
@@ -98,7 +99,7 @@ static int step_done(struct cn_ctx *ctx, sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
-int extension_grant(struct cn_ctx *ctx, const char *campaign_key,
+static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		    const char *respondent, const char *until, const char *reason,
 		    struct extension *out, char replaced[11])
 {
@@ -198,7 +199,7 @@ fail:
 	return rc;
 }
 
-int extension_revoke(struct cn_ctx *ctx, const char *campaign_key,
+static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key,
 		     const char *respondent, const char *reason,
 		     struct extension *out)
 {
@@ -294,4 +295,34 @@ int extension_list(struct cn_ctx *ctx, const char *campaign_key, int all,
 		return db_fail(ctx, _("reading the proroghe"));
 	}
 	return CN_OK;
+}
+
+/* extension_grant with the reason passed through the text policy (text.h). */
+int extension_grant(struct cn_ctx *ctx, const char *campaign_key,
+		    const char *respondent, const char *until, const char *reason,
+		    struct extension *out, char replaced[11])
+{
+	char *clean;
+	int rc = text_clean_ctx(ctx, "--reason", reason, TEXT_REASON, &clean);
+
+	if (rc)
+		return rc;
+	rc = extension_grant_checked(ctx, campaign_key, respondent, until, clean, out, replaced);
+	free(clean);
+	return rc;
+}
+
+/* extension_revoke with the reason passed through the text policy (text.h). */
+int extension_revoke(struct cn_ctx *ctx, const char *campaign_key,
+		     const char *respondent, const char *reason,
+		     struct extension *out)
+{
+	char *clean;
+	int rc = text_clean_ctx(ctx, "--reason", reason, TEXT_REASON, &clean);
+
+	if (rc)
+		return rc;
+	rc = extension_revoke_checked(ctx, campaign_key, respondent, clean, out);
+	free(clean);
+	return rc;
 }

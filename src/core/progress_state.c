@@ -1,9 +1,11 @@
 /* One respondent's standing in a campaign, and the status a supervisor
  * sets by hand. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "progress_internal.h"
+#include "centralino/text.h"
 #include "centralino/clock.h"
 
 static const char state_sql[] =
@@ -64,7 +66,7 @@ int progress_state_get(struct cn_ctx *ctx, const char *campaign_key,
 	return read_state(ctx, c.id, id, out);
 }
 
-int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
+static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_key,
 			const char *respondent, enum progress_status status,
 			const char *reason, time_t submitted_at,
 			enum progress_status *was, struct progress_state *out)
@@ -135,5 +137,21 @@ fail:
 	db_rollback(ctx);
 out:
 	buf_free(&details);
+	return rc;
+}
+
+/* progress_status_set with the reason passed through the text policy (text.h). */
+int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
+			const char *respondent, enum progress_status status,
+			const char *reason, time_t submitted_at,
+			enum progress_status *was, struct progress_state *out)
+{
+	char *clean;
+	int rc = text_clean_ctx(ctx, "--reason", reason, TEXT_REASON, &clean);
+
+	if (rc)
+		return rc;
+	rc = progress_status_set_checked(ctx, campaign_key, respondent, status, clean, submitted_at, was, out);
+	free(clean);
 	return rc;
 }

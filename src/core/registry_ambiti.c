@@ -88,11 +88,13 @@ static int find_ambito(const struct afile *f, const char *code)
 	return -1;
 }
 
+static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_record *rec,
+		       char *v[A_NCOLS], const char *name);
+
 static int take_row(struct cn_ctx *ctx, struct afile *f, const struct csv_record *rec)
 {
-	char *v[A_NCOLS], what[256];
-	struct member *m;
-	int ai;
+	char *v[A_NCOLS], what[256], *clean;
+	int rc;
 
 	if (rec->nfields != A_NCOLS) {
 		snprintf(what, sizeof what, _("%zu fields where the header has %d"), rec->nfields, A_NCOLS);
@@ -100,9 +102,28 @@ static int take_row(struct cn_ctx *ctx, struct afile *f, const struct csv_record
 	}
 	for (int i = 0; i < A_NCOLS; i++)
 		v[i] = csv_trim(rec->fields[i]);
+	if (!text_clean(v[A_CODE], strlen(v[A_CODE]), TEXT_LABEL, &clean, what, sizeof what))
+		free(clean);
+	else
+		return err_at(ctx, f, rec->line, A_CODE, what);
+	if (text_clean(v[A_NAME], strlen(v[A_NAME]), TEXT_PLACE, &clean, what, sizeof what))
+		return err_at(ctx, f, rec->line, A_NAME, what);
+	rc = take_member(ctx, f, rec, v, clean ? clean : "");
+	free(clean);
+	return rc;
+}
+
+/* The rest of take_row, the ambito's name already clean. */
+static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_record *rec,
+		       char *v[A_NCOLS], const char *name)
+{
+	char what[512];
+	struct member *m;
+	int ai;
+
 	if (!*v[A_CODE])
 		return err_at(ctx, f, rec->line, A_CODE, _("empty"));
-	if (!*v[A_NAME])
+	if (!*name)
 		return err_at(ctx, f, rec->line, A_NAME, _("empty"));
 	if (strcmp(v[A_CAPOFILA], "1") != 0 && strcmp(v[A_CAPOFILA], "0") != 0) {
 		snprintf(what, sizeof what, _("'%s' is neither 1 nor 0"), v[A_CAPOFILA]);
@@ -135,7 +156,7 @@ static int take_row(struct cn_ctx *ctx, struct afile *f, const struct csv_record
 		struct amb *a = &f->a[f->na];
 		memset(a, 0, sizeof *a);
 		a->code = strdup(v[A_CODE]);
-		a->name = strdup(v[A_NAME]);
+		a->name = strdup(name);
 		a->line = rec->line;
 		if (!a->code || !a->name) {
 			free(a->code);
@@ -143,7 +164,7 @@ static int take_row(struct cn_ctx *ctx, struct afile *f, const struct csv_record
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		}
 		ai = (int)f->na++;
-	} else if (strcmp(f->a[ai].name, v[A_NAME]) != 0) {
+	} else if (strcmp(f->a[ai].name, name) != 0) {
 		snprintf(what, sizeof what, _("ambito %s is called '%s' on line %ld"),
 			 f->a[ai].code, f->a[ai].name, f->a[ai].line);
 		return err_at(ctx, f, rec->line, A_NAME, what);

@@ -135,6 +135,25 @@ static const char *arena_put(struct parsed *p, const char *s)
 	return d;
 }
 
+/* A name by the text policy (text.h) into the arena; "FILE:LINE: column:
+ * why" when refused. */
+static int put_name(struct cn_ctx *ctx, struct parsed *p, long line, int col, const char *raw,
+		    const char **dst)
+{
+	char why[256], *clean;
+	int rc = text_clean(raw, strlen(raw), TEXT_PLACE, &clean, why, sizeof why);
+
+	if (rc == CN_EOSERR)
+		return cn_set_error(ctx, rc, _("out of memory"));
+	if (rc)
+		return row_error(ctx, p->file, line, col, "%s", why);
+	*dst = arena_put(p, clean ? clean : "");
+	free(clean);
+	if (!*dst)
+		return cn_set_error(ctx, CN_ESOFTWARE, _("%s: more text than the file holds"), p->file);
+	return CN_OK;
+}
+
 static int find_columns(struct cn_ctx *ctx, struct parsed *p, const struct csv_record *rec)
 {
 	for (int c = 0; c < C_MAX; c++)
@@ -234,10 +253,15 @@ static int take_row(struct cn_ctx *ctx, struct parsed *p, const struct csv_recor
 	r->capoluogo = f[C_CAP][0] == '1';
 	r->population = pop;
 	r->line = line;
-	if (!(r->name = arena_put(p, f[C_NAME])) || !(r->other = arena_put(p, f[C_OTHER])) ||
-	    !(r->rip = arena_put(p, f[C_RIP])) || !(r->regn = arena_put(p, f[C_REGN])) ||
-	    !(r->provn = arena_put(p, f[C_PROVN])))
-		return cn_set_error(ctx, CN_ESOFTWARE, _("%s: more text than the file holds"), file);
+	{
+		int rc;
+		if ((rc = put_name(ctx, p, line, C_NAME, f[C_NAME], &r->name)) ||
+		    (rc = put_name(ctx, p, line, C_OTHER, f[C_OTHER], &r->other)) ||
+		    (rc = put_name(ctx, p, line, C_RIP, f[C_RIP], &r->rip)) ||
+		    (rc = put_name(ctx, p, line, C_REGN, f[C_REGN], &r->regn)) ||
+		    (rc = put_name(ctx, p, line, C_PROVN, f[C_PROVN], &r->provn)))
+			return rc;
+	}
 	p->n++;
 	return CN_OK;
 }

@@ -45,43 +45,23 @@ static int check_role(struct cn_ctx *ctx, enum cn_role role)
 	return cn_set_error(ctx, CN_EUSAGE, _("not a role: assistenza, operatore, supervisore or admin"));
 }
 
-/* The name with blanks trimmed and collapsed, NFC, into out; CN_EUSAGE when
- * empty, too long, not UTF-8 or with control characters. */
+/* The name by the text policy (text.h) into out; CN_EUSAGE when empty,
+ * CN_EDATA when refused or longer than out holds. */
 static int clean_name(struct cn_ctx *ctx, const char *name, char *out, size_t outlen)
 {
-	const char *s = name ? name : "";
-	char *spaced = malloc(strlen(s) + 1), *w = spaced, *nfc;
+	char *clean;
+	int rc = text_clean_ctx(ctx, "--name", name, TEXT_PERSON, &clean);
 
-	if (!spaced)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	for (; *s; s++) {
-		int blank = *s == ' ' || *s == '\t';
-		if (blank && (w == spaced || w[-1] == ' '))
-			continue;
-		*w++ = blank ? ' ' : *s;
-	}
-	if (w > spaced && w[-1] == ' ')
-		w--;
-	*w = '\0';
-	if (!*spaced) {
-		free(spaced);
+	if (rc)
+		return rc;
+	if (!clean)
 		return cn_set_error(ctx, CN_EUSAGE, _("the name is empty: give the person's name and surname"));
+	if (strlen(clean) >= outlen) {
+		free(clean);
+		return cn_set_error(ctx, CN_EDATA, _("the name is longer than %d bytes"), (int)outlen - 1);
 	}
-	nfc = text_nfc(spaced);
-	free(spaced);
-	if (!nfc)
-		return cn_set_error(ctx, CN_EUSAGE, _("the name is not valid UTF-8 text"));
-	for (const unsigned char *p = (const unsigned char *)nfc; *p; p++)
-		if (*p < 0x20 || *p == 0x7f) {
-			free(nfc);
-			return cn_set_error(ctx, CN_EUSAGE, _("the name contains control characters"));
-		}
-	if (strlen(nfc) >= outlen) {
-		free(nfc);
-		return cn_set_error(ctx, CN_EUSAGE, _("the name is longer than %d bytes"), (int)outlen - 1);
-	}
-	memcpy(out, nfc, strlen(nfc) + 1);
-	free(nfc);
+	memcpy(out, clean, strlen(clean) + 1);
+	free(clean);
 	return CN_OK;
 }
 

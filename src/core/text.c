@@ -468,3 +468,231 @@ const char *buf_str(const struct cn_buf *b)
 {
 	return b->p ? b->p : "";
 }
+
+/* ---- The text policy ---- */
+
+static const struct {
+	unsigned max;
+	int multiline;
+} text_kinds[TEXT_KIND_MAX] = {
+	[TEXT_PERSON] = {200, 0},  [TEXT_OFFICE] = {200, 0}, [TEXT_PLACE] = {200, 0},
+	[TEXT_TITLE] = {200, 0},   [TEXT_LABEL] = {80, 0},   [TEXT_REASON] = {1000, 0},
+	[TEXT_VALUE] = {254, 0},   [TEXT_OUTCOME] = {2000, 1}, [TEXT_NOTES] = {20000, 1},
+};
+
+size_t text_limit(enum text_kind kind)
+{
+	return kind >= 0 && kind < TEXT_KIND_MAX ? text_kinds[kind].max : 0;
+}
+
+int text_cp_unsafe(long cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F))
+		return 1;
+	if (cp < 0xA0)
+		return 0;
+	if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF))
+		return 1; /* non-characters */
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_CF: /* bidi controls, zero-width, soft hyphen, BOM */
+	case UTF8PROC_CATEGORY_ZL:
+	case UTF8PROC_CATEGORY_ZP:
+	case UTF8PROC_CATEGORY_CO:
+	case UTF8PROC_CATEGORY_CS:
+	case UTF8PROC_CATEGORY_CN:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* How a refused character is named in a message: "\x1b" for C0/DEL,
+ * "U+202E" for the rest. */
+static void name_cp(long cp, char *out, size_t outsz)
+{
+	if (cp < 0x80)
+		snprintf(out, outsz, "\\x%02lx", cp);
+	else
+		snprintf(out, outsz, "U+%04lX", cp);
+}
+
+/* Whitespace handling of text_clean: t holds NFC text without unsafe
+ * characters other than \t \n \r. Rewrites it in place. */
+static void clean_spaces(char *t, int multiline)
+{
+	size_t o = 0;
+	for (size_t i = 0; t[i]; i++) {
+		char c = t[i];
+		if (c == '\r') {
+			if (t[i + 1] == '\n')
+				continue;
+			c = '\n';
+		}
+		if ((c == '\t' || c == '\n') && !multiline)
+			c = ' ';
+		if (c == ' ' && !multiline && o > 0 && t[o - 1] == ' ')
+			continue;
+		t[o++] = c;
+	}
+	while (o && (t[o - 1] == ' ' || t[o - 1] == '\n'))
+		o--;
+	t[o] = '\0';
+	if (multiline) {
+		/* trailing blanks of each line, and blank lines at the start */
+		size_t w = 0;
+		for (size_t i = 0; i <= o; i++) {
+			if (t[i] == '\n' || t[i] == '\0')
+				while (w && t[w - 1] == ' ')
+					w--;
+			t[w++] = t[i];
+		}
+		o = w - 1;
+	}
+	size_t lead = strspn(t, multiline ? " \n" : " ");
+	memmove(t, t + lead, o - lead + 1);
+}
+
+int text_clean(const char *in, size_t n, enum text_kind kind, char **out,
+	       char *why, size_t whylen)
+{
+	size_t bad, chars = 0, max = text_limit(kind);
+	const char *nul = memchr(in, '\0', n);
+	char *t;
+
+	*out = NULL;
+	why[0] = '\0';
+	if (nul) {
+		snprintf(why, whylen, _("contains a NUL byte (character %zu)"), (size_t)(nul - in) + 1);
+		return CN_EDATA;
+	}
+	if (!text_is_utf8(in, n, &bad)) {
+		snprintf(why, whylen, _("not valid UTF-8 (byte %zu)"), bad + 1);
+		return CN_EDATA;
+	}
+	/* A length far above the limit is refused before NFC (whose output
+	 * is at most 3 times longer): no work on a 100 MB argument. */
+	if (max && n > (size_t)max * 16) {
+		snprintf(why, whylen, _("longer than %zu characters"), max);
+		return CN_EDATA;
+	}
+	{
+		char *copy = strndup(in, n);
+		if (!copy)
+			return CN_EOSERR;
+		t = text_nfc(copy);
+		free(copy);
+		if (!t)
+			return CN_EOSERR;
+	}
+	for (const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)t; *p; chars++) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0)
+			break;
+		if (text_cp_unsafe(cp) && cp != '\t' && cp != '\n' && cp != '\r') {
+			char name[16];
+			name_cp(cp, name, sizeof name);
+			snprintf(why, whylen, cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)
+				 ? _("contains the control character %s (character %zu)")
+				 : _("contains the invisible or formatting character %s (character %zu)"),
+				 name, chars + 1);
+			free(t);
+			return CN_EDATA;
+		}
+		p += len;
+	}
+	clean_spaces(t, text_kinds[kind].multiline);
+	chars = 0;
+	for (const char *p = t; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if (max && chars > max) {
+		snprintf(why, whylen, _("longer than %zu characters (%zu)"), max, chars);
+		free(t);
+		return CN_EDATA;
+	}
+	if (!*t) {
+		free(t);
+		return CN_OK;
+	}
+	*out = t;
+	return CN_OK;
+}
+
+int text_clean_ctx(struct cn_ctx *ctx, const char *field, const char *in,
+		   enum text_kind kind, char **out)
+{
+	char why[256];
+	int rc;
+
+	*out = NULL;
+	if (!in)
+		return CN_OK;
+	rc = text_clean(in, strlen(in), kind, out, why, sizeof why);
+	if (rc == CN_EOSERR)
+		return cn_set_error(ctx, rc, _("out of memory"));
+	if (rc)
+		return cn_set_error(ctx, rc, "%s: %s", field, why);
+	return CN_OK;
+}
+
+/* ---- The output escaper ---- */
+
+static int esc_ws(struct cn_buf *out, unsigned char c, unsigned flags)
+{
+	if (flags & TEXT_ESC_TSV)
+		return buf_add(out, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r", 2);
+	if (flags & TEXT_ESC_SPACES)
+		return buf_add(out, " ", 1);
+	if ((c == '\n' && (flags & TEXT_ESC_KEEP_NL)) || (c == '\t' && (flags & TEXT_ESC_KEEP_TAB)))
+		return buf_add(out, (const char *)&c, 1);
+	return buf_printf(out, "\\x%02x", c);
+}
+
+int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
+{
+	size_t i = 0, run = 0;
+	int rc = CN_OK;
+
+	while (i < n && !rc) {
+		unsigned char c = (unsigned char)s[i];
+		utf8proc_int32_t cp = c;
+		utf8proc_ssize_t len = 1;
+		if (c >= 0x80)
+			len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+		int safe = len > 0 && !text_cp_unsafe(cp) && !(c == '\\' && (flags & TEXT_ESC_TSV));
+		if (safe) {
+			i += (size_t)len;
+			run += (size_t)len;
+			continue;
+		}
+		if (run && (rc = buf_add(out, s + i - run, run)))
+			break;
+		run = 0;
+		if (len <= 0)
+			rc = buf_printf(out, "\\x%02x", c);
+		else if (c == '\\')
+			rc = buf_add(out, "\\\\", 2);
+		else if (cp == '\t' || cp == '\n' || cp == '\r')
+			rc = esc_ws(out, c, flags);
+		else if (cp < 0x80)
+			rc = buf_printf(out, "\\x%02x", (unsigned)cp);
+		else
+			rc = buf_printf(out, cp > 0xFFFF ? "\\U%08x" : "\\u%04x", (unsigned)cp);
+		i += len <= 0 ? 1 : (size_t)len;
+	}
+	if (!rc && run)
+		rc = buf_add(out, s + i - run, run);
+	if (!rc && !out->p)
+		rc = buf_add(out, "", 0);
+	return rc;
+}
+
+char *text_escaped(const char *s, unsigned flags)
+{
+	struct cn_buf b = {0};
+	if (text_escape(&b, s ? s : "", s ? strlen(s) : 0, flags)) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.p;
+}

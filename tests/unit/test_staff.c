@@ -303,8 +303,10 @@ static void test_add_rules(void **state)
 	assert_int_equal(staff_add(ctx, "-rf", "X", CN_ROLE_OPERATORE), CN_EUSAGE);
 	assert_int_equal(staff_add(ctx, "a b", "X", CN_ROLE_OPERATORE), CN_EUSAGE);
 	assert_int_equal(staff_add(ctx, "ok", "  ", CN_ROLE_OPERATORE), CN_EUSAGE);
-	assert_int_equal(staff_add(ctx, "ok", "Riga\nDue", CN_ROLE_OPERATORE), CN_EUSAGE);
-	assert_int_equal(staff_add(ctx, "ok", "\xff\xfe", CN_ROLE_OPERATORE), CN_EUSAGE);
+	assert_int_equal(staff_add(ctx, "ok", "Riga\x1b[2JDue", CN_ROLE_OPERATORE), CN_EDATA);
+	assert_string_equal(cn_error(ctx), "--name: contains the control character \\x1b (character 5)");
+	assert_int_equal(staff_add(ctx, "ok", "Riga\xe2\x80\xae" "Due", CN_ROLE_OPERATORE), CN_EDATA);
+	assert_int_equal(staff_add(ctx, "ok", "\xff\xfe", CN_ROLE_OPERATORE), CN_EDATA);
 	assert_int_equal(staff_add(ctx, "ok", "X", CN_ROLE_NONE), CN_EUSAGE);
 	assert_int_equal(audit_rows(f), before);
 

@@ -255,6 +255,96 @@ static void test_buf(void **state)
 	assert_string_equal(buf_str(&b), "");
 }
 
+/* The one text policy: what is kept, normalised, refused. */
+static void clean_is(const char *in, size_t n, enum text_kind k, const char *want)
+{
+	char *out, why[256];
+	int rc = text_clean(in, n, k, &out, why, sizeof why);
+	if (rc)
+		fail_msg("'%s' refused: %s", in, why);
+	if (!want)
+		assert_null(out);
+	else
+		assert_string_equal(out, want);
+	free(out);
+}
+
+static void clean_refused(const char *in, size_t n, enum text_kind k, const char *why_has)
+{
+	char *out, why[256];
+	assert_int_equal(text_clean(in, n, k, &out, why, sizeof why), CN_EDATA);
+	assert_null(out);
+	if (!strstr(why, why_has))
+		fail_msg("'%s': '%s' lacks '%s'", in, why, why_has);
+}
+
+#define S(lit) lit, sizeof(lit) - 1
+
+static void test_clean(void **state)
+{
+	(void)state;
+	clean_is(S("  Mario   Rossi "), TEXT_PERSON, "Mario Rossi");
+	clean_is(S("Forli\xcc\x80"), TEXT_PLACE, "Forl\xc3\xac");   /* NFC */
+	clean_is(S("Ufficio\r\nTributi"), TEXT_OFFICE, "Ufficio Tributi"); /* CRLF in a quoted cell */
+	clean_is(S("a\tb\nc\rd"), TEXT_PERSON, "a b c d");
+	clean_is(S("riga 1\r\nriga 2\rriga 3\t!  \n\n"), TEXT_NOTES, "riga 1\nriga 2\nriga 3\t!");
+	clean_is(S("\n\n  testo"), TEXT_NOTES, "testo");
+	clean_is(S("   "), TEXT_PERSON, NULL);
+	clean_is(S(""), TEXT_REASON, NULL);
+	clean_is(S("Sankt Martin in Passeier/San Martino in Passiria"), TEXT_PLACE,
+		 "Sankt Martin in Passeier/San Martino in Passiria");
+	clean_is(S("Sant\xe2\x80\x99" "Agata \xc2\xa0 \xc5\xa0teverjan"), TEXT_PLACE,
+		 "Sant\xe2\x80\x99" "Agata \xc2\xa0 \xc5\xa0teverjan");
+	clean_refused(S("a\x1b]0;x\x07"), TEXT_PERSON, "\\x1b");
+	clean_refused(S("a\x08" "b"), TEXT_PERSON, "\\x08 (character 2)");
+	clean_refused(S("a\0b"), TEXT_NOTES, "NUL");
+	clean_refused(S("a\xc2\x85"), TEXT_NOTES, "U+0085");
+	clean_refused(S("abc\xe2\x80\xae" "fdp.exe"), TEXT_PERSON, "U+202E");
+	clean_refused(S("a\xe2\x80\x8b" "b"), TEXT_PLACE, "U+200B");
+	clean_refused(S("a\xe2\x80\x8d" "b"), TEXT_PLACE, "U+200D");
+	clean_refused(S("a\xef\xbb\xbf"), TEXT_PLACE, "U+FEFF");
+	clean_refused(S("a\xe2\x80\xa8" "b"), TEXT_NOTES, "U+2028");
+	clean_refused(S("a\xc3"), TEXT_PERSON, "UTF-8 (byte 2)");
+	clean_refused(S("a\x7f"), TEXT_PERSON, "\\x7f");
+	{
+		char big[202];
+		memset(big, 'x', sizeof big);
+		clean_refused(big, 201, TEXT_PERSON, "longer than 200 characters (201)");
+		big[200] = '\0';
+		clean_is(big, 200, TEXT_PERSON, big);
+		char *huge = malloc(100 * 1024);
+		memset(huge, 'y', 100 * 1024);
+		clean_refused(huge, 100 * 1024, TEXT_NOTES, "longer than 20000 characters");
+		free(huge);
+	}
+}
+
+static void escape_is(const char *in, unsigned flags, const char *want)
+{
+	char *e = text_escaped(in, flags);
+	assert_non_null(e);
+	assert_string_equal(e, want);
+	free(e);
+}
+
+static void test_escape(void **state)
+{
+	(void)state;
+	escape_is("Forl\xc3\xac", 0, "Forl\xc3\xac");
+	escape_is("a\x1b]0;x\x07\x1b[2J", 0, "a\\x1b]0;x\\x07\\x1b[2J");
+	escape_is("a\rb\x08", 0, "a\\x0db\\x08");
+	escape_is("a\nb\tc", 0, "a\\x0ab\\x09c");
+	escape_is("a\nb\tc", TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB, "a\nb\tc");
+	escape_is("a\nb\tc\r", TEXT_ESC_SPACES, "a b c ");
+	escape_is("a\nb\tc\\", TEXT_ESC_TSV, "a\\nb\\tc\\\\");
+	escape_is("x\xc2\x9b" "31m", 0, "x\\u009b31m");
+	escape_is("abc\xe2\x80\xae" "fdp", 0, "abc\\u202efdp");
+	escape_is("a\xe2\x80\x8b" "b", 0, "a\\u200bb");
+	escape_is("a\xff" "b\xc3", 0, "a\\xffb\\xc3");
+	escape_is("back\\slash", 0, "back\\slash");
+	escape_is("", 0, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +360,8 @@ int main(void)
 		cmocka_unit_test(test_decode_refuses),
 		cmocka_unit_test(test_load_file),
 		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_clean),
+		cmocka_unit_test(test_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
