@@ -105,8 +105,7 @@ struct call_input {
 };
 
 /* Logs a new call; its id in id_out. Defaults: started now, direction
- * inbound, category altro, campaign the only one running today (none when
- * zero or several run); the respondent is required (or given as
+ * inbound, category altro, campaign calls_default_campaign; the respondent is required (or given as
  * unidentified) unless the call follows an earlier one, from which it
  * takes respondent, campaign, caller, office, phone and e-mail not given.
  * State when not given: in_attesa with a callback, chiusa with an
@@ -171,8 +170,23 @@ int calls_parse_when(struct cn_ctx *ctx, const char *s, time_t *out);
 int calls_respondent_find(struct cn_ctx *ctx, const char *in, char *id, size_t idsz,
 			  char *label, size_t labelsz);
 
-/* The campaign running today when exactly one does (key in out), else "". */
-int calls_current_campaign(struct cn_ctx *ctx, char *out, size_t outsz);
+/* The campaign a new call is about unless the operator says otherwise (key
+ * in out, else ""): of the campaigns open today (running, or extended for
+ * this respondent by a proroga), the one the respondent has business with —
+ * the only one it belongs to, else the only one where it has not yet
+ * submitted nor been excused. None when that leaves zero or several: the
+ * operator chooses. Without a respondent (NULL or ""), or for one that
+ * belongs to none of them: the only campaign open today, if one. */
+int calls_default_campaign(struct cn_ctx *ctx, const char *respondent_id, char *out, size_t outsz);
+
+/* The campaigns open today for this respondent (NULL: running today), in
+ * the order a form offers them: the default first, then newest first. */
+struct calls_campaign_choice {
+	char key[41];
+	char name[256];
+};
+int calls_open_campaigns(struct cn_ctx *ctx, const char *respondent_id,
+			 struct calls_campaign_choice **out, size_t *n);
 
 /* Categories, in pick-list order. */
 struct call_category {

@@ -138,6 +138,9 @@ struct code_issue_req {
 	int reissue;                /* revoke the active code and issue a new one */
 	const char *reason;         /* required with reissue */
 	int save_contact;           /* keep caller, office and phone as contacts */
+	/* optional: the new code, drawn earlier with code_issue_draw and
+	 * already read out to the caller; NULL draws one now */
+	const char *code;
 };
 
 struct code_issued {
@@ -149,6 +152,7 @@ struct code_issued {
 	int from_batch;                 /* an undelivered batch code was given */
 	int contacts_saved;
 	int upload_needed;              /* a new token LimeSurvey does not have yet */
+	long long code_id;              /* the code given (access_code.id) */
 };
 void code_issued_free(struct code_issued *c);
 
@@ -160,6 +164,15 @@ void code_issued_free(struct code_issued *c);
  * which revokes it and makes a new one in the same transaction. Raises the
  * respondent's status to codice_emesso (never lowers it). */
 int code_issue(struct cn_ctx *ctx, const struct code_issue_req *req, struct code_issued *out);
+
+/* A code drawn in advance, so that it can be read out before the call it
+ * belongs to is saved (callflow.h): the batch code nobody was told yet when
+ * the respondent holds one and reissue is 0 (*from_batch = 1; audited as
+ * code.reveal, since it already opens the questionnaire), else a fresh
+ * random code of the campaign's length that nothing stores until
+ * code_issue is given it. Refused as code_issue would refuse the issue. */
+int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *respondent,
+		    int reissue, char code[CODE_BUFSZ], int *from_batch);
 
 /* Revokes the active code (typed forgivingly; must be exact after
  * normalisation) — supervisore. Status codice_emesso falls back to

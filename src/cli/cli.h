@@ -40,6 +40,10 @@ int cli_format_arg(const char *command, const char *value, unsigned allowed, enu
  * (building it ran out of memory). */
 int cli_print_table(struct out_table *t);
 
+/* A code to read out: grouped in fours, then spelled (A come Ancona...),
+ * one group per line. */
+void cli_print_code(const char *code);
+
 /* The command table: see commands.def. */
 typedef int (*cli_cmd_fn)(struct cli *cli, int argc, char **argv);
 #define CMD(name, fn, summary) int fn(struct cli *cli, int argc, char **argv);

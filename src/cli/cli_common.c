@@ -1,6 +1,10 @@
 /* Option errors, --format and table printing, the same for every command. */
 #include <getopt.h>
 
+#include <string.h>
+
+#include "centralino/code.h"
+#include "centralino/text.h"
 #include "cli.h"
 
 int cli_bad_option(const char *command, int c, char **argv)
@@ -28,4 +32,22 @@ int cli_print_table(struct out_table *t)
 	out_print(t, stdout);
 	out_free(t);
 	return 0;
+}
+
+void cli_print_code(const char *code)
+{
+	char grouped[CODE_GROUPED_BUFSZ];
+	struct cn_buf spelled = {0};
+	const char *p;
+
+	code_group(code, grouped, sizeof grouped);
+	code_spell(code, &spelled);
+	printf("\n    %s\n\n", grouped);
+	p = buf_str(&spelled);
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		printf("  %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	buf_free(&spelled);
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/callflow.h"
 #include "centralino/calls.h"
 #include "centralino/clock.h"
 #include "centralino/numfmt.h"
@@ -20,6 +21,7 @@ static void call_help(FILE *f)
 "       centralino call list [--open] [--mine] [--callbacks-due] [--today]\n"
 "                  [--respondent ID] [--campaign KEY] [--since DATE] [--until DATE]\n"
 "                  [--category NAME] [--phone NUMBER] [--limit N] [--format table|tsv|csv]\n"
+"       centralino call callbacks [--all] [--format table|tsv|csv]\n"
 "       centralino call category list [--all] [--format table|tsv|csv]\n"
 "       centralino call category add NAME --label TEXT      (admin)\n"
 "The desk's phone request log. 'call add' prints the new call's id; CALL is\n"
@@ -29,7 +31,8 @@ static void call_help(FILE *f)
 "  --respondent ID      comune ISTAT code (001272, or 1272), cadastral code\n"
 "                       (L219), AMB:CODE, REG:01, or a name only one respondent has\n"
 "  --unidentified       the caller could not be tied to a respondent\n"
-"  --campaign KEY       default for a new call: the only campaign running today\n"
+"  --campaign KEY       default for a new call: the open campaign the respondent\n"
+"                       has business with; none when it has several\n"
 "  --no-campaign        the call is about no campaign\n"
 "  --caller NAME        who called;  --office TEXT  their role or office\n"
 "  --phone NUMBER       stored normalised (+390552037349), shown 055 203 7349\n"
@@ -50,9 +53,26 @@ static void call_help(FILE *f)
 "  --started TIME, --ended TIME   (default start: now; '' clears the end)\n"
 "An empty value ('') clears a field in 'update'.\n"
 "\n"
+"What was done during the call ('add' only), saved with it in one transaction;\n"
+"codes and proroghe are for the call's campaign, told to its caller, office\n"
+"and phone:\n"
+"  --code issue|reissue|reveal   give the code (a batch code nobody was told\n"
+"                       yet, else a new one), re-issue it (the old one is\n"
+"                       revoked), or read the active one out again\n"
+"  --verified METHOD    how the caller was checked (no default): richiamata_centralino,\n"
+"                       referente_noto, richiesta_pec or altro:TEXT\n"
+"  --reason TEXT        why the code is re-issued\n"
+"  --save-contact       keep the caller and the phone as contacts\n"
+"  --proroga DATE --proroga-reason TEXT    grant a proroga (supervisore)\n"
+"  --contact KIND:VALUE note a contact (referente, ufficio, email, pec, telefono)\n"
+"A call that follows one waiting for a callback answers it: the earlier call\n"
+"is closed and shows by which call it was called back.\n"
+"\n"
 "List: newest first. --open: not closed; --mine: taken by me or my callback;\n"
 "--callbacks-due: callbacks due by now (with --mine: mine); --since/--until:\n"
 "days, both included; --phone: calls from that number in any spelling.\n"
+"Callbacks: today's, not answered yet, soonest first: those due (also from\n"
+"earlier days) and those coming later today; mine, or everyone's with --all.\n"
 "Dates are shown as 31/07/2019 10:30 (local time) and stored in UTC.\n"));
 }
 
@@ -75,6 +95,7 @@ enum {
 	O_PHONE, O_EMAIL, O_DIRECTION, O_CATEGORY, O_NOTES, O_OUTCOME, O_STATE,
 	O_CALLBACK, O_CALLBACK_OWNER, O_FOLLOWS, O_STARTED, O_ENDED,
 	O_OPEN, O_MINE, O_DUE, O_TODAY, O_SINCE, O_UNTIL, O_LIMIT, O_FORMAT, O_ALL,
+	O_CODE, O_VERIFIED, O_REASON, O_SAVE_CONTACT, O_PROROGA, O_PROROGA_REASON, O_CONTACT,
 };
 
 static const struct option field_opts[] = {
@@ -96,16 +117,81 @@ static const struct option field_opts[] = {
 	{"follows", required_argument, 0, O_FOLLOWS},
 	{"started", required_argument, 0, O_STARTED},
 	{"ended", required_argument, 0, O_ENDED},
+	{"code", required_argument, 0, O_CODE},
+	{"verified", required_argument, 0, O_VERIFIED},
+	{"reason", required_argument, 0, O_REASON},
+	{"save-contact", no_argument, 0, O_SAVE_CONTACT},
+	{"proroga", required_argument, 0, O_PROROGA},
+	{"proroga-reason", required_argument, 0, O_PROROGA_REASON},
+	{"contact", required_argument, 0, O_CONTACT},
 	{"help", no_argument, 0, 'h'},
 	{0, 0, 0, 0},
 };
+
+#define MAX_CALL_CONTACTS 4
 
 /* Times are parsed after the database is open (HH:MM and +2h need the clock). */
 struct field_args {
 	struct call_input in;
 	const char *callback, *started, *ended;
 	char *notes_stdin;
+	/* what was done during the call */
+	const char *code, *verified, *reason, *proroga, *proroga_reason;
+	int save_contact;
+	size_t ncontacts;
+	const char *contacts[MAX_CALL_CONTACTS];
 };
+
+/* The actions given to 'call add', in a fixed order: code, proroga,
+ * contacts. -1 to go on, else the exit code. */
+static int build_actions(const char *cmd, const struct field_args *a, struct callflow_action *v,
+			 size_t *n)
+{
+	*n = 0;
+	if (a->code) {
+		struct callflow_action *x = &v[(*n)++];
+		memset(x, 0, sizeof *x);
+		if (strcmp(a->code, "issue") == 0)
+			x->kind = CALLFLOW_CODE;
+		else if (strcmp(a->code, "reissue") == 0)
+			x->kind = CALLFLOW_CODE_REISSUE;
+		else if (strcmp(a->code, "reveal") == 0)
+			x->kind = CALLFLOW_CODE_REVEAL;
+		else
+			return cli_usage(cmd, _("--code: '%s' is not issue, reissue or reveal"), a->code);
+		if (x->kind != CALLFLOW_CODE_REVEAL && !a->verified)
+			return cli_usage(cmd, _("--code %s: how was the caller checked? give --verified METHOD"), a->code);
+		if (x->kind == CALLFLOW_CODE_REISSUE && !a->reason)
+			return cli_usage(cmd, _("--code reissue needs its --reason TEXT"));
+		x->verified = a->verified;
+		x->reason = a->reason;
+		x->save_contact = a->save_contact;
+	} else if (a->verified || a->reason || a->save_contact) {
+		return cli_usage(cmd, _("--verified, --reason and --save-contact go with --code"));
+	}
+	if (a->proroga || a->proroga_reason) {
+		struct callflow_action *x = &v[(*n)++];
+		memset(x, 0, sizeof *x);
+		if (!a->proroga || !a->proroga_reason)
+			return cli_usage(cmd, _("--proroga DATE and --proroga-reason TEXT go together"));
+		x->kind = CALLFLOW_EXTENSION;
+		x->until = a->proroga;
+		x->reason = a->proroga_reason;
+	}
+	for (size_t i = 0; i < a->ncontacts; i++) {
+		struct callflow_action *x = &v[(*n)++];
+		const char *colon = strchr(a->contacts[i], ':');
+		char kind[16];
+		memset(x, 0, sizeof *x);
+		snprintf(kind, sizeof kind, "%.*s", colon ? (int)(colon - a->contacts[i]) : 0, a->contacts[i]);
+		if (!colon || contact_kind_parse(kind, &x->contact_kind))
+			return cli_usage(cmd, _("--contact: '%s' is not KIND:VALUE (referente, ufficio, email, pec, telefono)"),
+					 a->contacts[i]);
+		x->kind = CALLFLOW_CONTACT;
+		x->value = colon + 1;
+	}
+	return -1;
+}
 
 /* Reads the field options into a; -1 to go on, else the exit code. */
 static int parse_fields(const char *cmd, int argc, char **argv, struct field_args *a)
@@ -172,6 +258,17 @@ static int parse_fields(const char *cmd, int argc, char **argv, struct field_arg
 		case O_FOLLOWS: in->set |= CALL_F_FOLLOWS; in->follows = optarg; break;
 		case O_STARTED: in->set |= CALL_F_STARTED; a->started = optarg; break;
 		case O_ENDED: in->set |= CALL_F_ENDED; a->ended = optarg; break;
+		case O_CODE: a->code = optarg; break;
+		case O_VERIFIED: a->verified = optarg; break;
+		case O_REASON: a->reason = optarg; break;
+		case O_SAVE_CONTACT: a->save_contact = 1; break;
+		case O_PROROGA: a->proroga = optarg; break;
+		case O_PROROGA_REASON: a->proroga_reason = optarg; break;
+		case O_CONTACT:
+			if (a->ncontacts == MAX_CALL_CONTACTS)
+				return cli_usage(cmd, _("at most %d --contact options"), MAX_CALL_CONTACTS);
+			a->contacts[a->ncontacts++] = optarg;
+			break;
 		default:
 			return cli_bad_option(cmd, c, argv);
 		}
@@ -198,13 +295,43 @@ static int parse_times(struct cli *cli, const char *cmd, struct field_args *a)
 	return 0;
 }
 
+/* What 'call add' did beyond the call: the code to read out, the proroga,
+ * the callback answered. */
+static void print_done(const struct callflow_result *r)
+{
+	if (r->callback_closed[0])
+		printf(_("callback of call %.8s answered: that call is closed\n"), r->callback_closed);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct callflow_done *d = &r->v[i];
+		char shown[11];
+		if (d->code[0]) {
+			printf(d->kind == CALLFLOW_CODE_REVEAL ? _("The active code:\n") : _("The code to read out:\n"));
+			cli_print_code(d->code);
+		}
+		if (d->revoked[0]) {
+			char g[CODE_GROUPED_BUFSZ];
+			code_group(d->revoked, g, sizeof g);
+			printf(_("The previous code %s is revoked.\n"), g);
+		}
+		if (d->until[0]) {
+			cn_date_display(d->until, shown);
+			printf(_("proroga until %s\n"), shown);
+		}
+		if (d->kind == CALLFLOW_CONTACT)
+			printf(_("contact %lld added\n"), d->object_id);
+	}
+}
+
 static int call_cmd_add(struct cli *cli, int argc, char **argv)
 {
 	struct field_args a = {0};
-	char id[37];
+	struct callflow_action actions[2 + MAX_CALL_CONTACTS];
+	struct callflow_result res;
+	size_t n = 0;
 	int rc;
 
-	if ((rc = parse_fields("call add", argc, argv, &a)) >= 0)
+	if ((rc = parse_fields("call add", argc, argv, &a)) >= 0 ||
+	    (rc = build_actions("call add", &a, actions, &n)) >= 0)
 		goto out;
 	if (optind < argc) {
 		rc = cli_usage("call add", _("unexpected argument '%s'"), argv[optind]);
@@ -216,11 +343,13 @@ static int call_cmd_add(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = cli_open(cli, 0, 0)) || (rc = parse_times(cli, "call add", &a)))
 		goto out;
-	if ((rc = calls_add(cli->ctx, &a.in, id))) {
+	if ((rc = callflow_save(cli->ctx, &a.in, actions, n, &res))) {
 		rc = cli_fail(cli, rc);
 		goto out;
 	}
-	printf("%s\n", id);
+	printf("%s\n", res.call_id);
+	print_done(&res);
+	callflow_result_free(&res);
 out:
 	free(a.notes_stdin);
 	return rc;
@@ -240,6 +369,10 @@ static int call_cmd_update(struct cli *cli, int argc, char **argv)
 	}
 	if (!a.in.set) {
 		rc = cli_usage("call update", _("nothing to change: give the fields to change"));
+		goto out;
+	}
+	if (a.code || a.verified || a.reason || a.save_contact || a.proroga || a.proroga_reason || a.ncontacts) {
+		rc = cli_usage("call update", _("codes, proroghe and contacts are saved with a new call ('call add')"));
 		goto out;
 	}
 	if ((rc = cli_open(cli, 0, 0)) || (rc = parse_times(cli, "call update", &a)))
@@ -340,10 +473,35 @@ static void call_cells(const struct call *c, struct call_cells *k)
 	snprintf(k->version, sizeof k->version, "%ld", c->version);
 }
 
+static void show_tsv(const char *key, const char *value)
+{
+	out_cell(stdout, OUT_TSV, key);
+	putchar('\t');
+	out_cell(stdout, OUT_TSV, value);
+	putchar('\n');
+}
+
+/* What was done during the call and the call that answered its callback. */
+static int call_story(struct cli *cli, const struct call *c, struct callflow_steps *steps,
+		      char back[37], time_t *back_at)
+{
+	int rc;
+	if ((rc = callflow_steps_of(cli->ctx, c->id, steps)))
+		return cli_fail(cli, rc);
+	if ((rc = callflow_called_back(cli->ctx, c->id, back, back_at))) {
+		callflow_steps_free(steps);
+		return cli_fail(cli, rc);
+	}
+	return 0;
+}
+
 static int call_cmd_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"format", required_argument, 0, O_FORMAT}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	struct callflow_steps steps;
+	char back[37], back_when[17];
+	time_t back_at;
 	struct call c;
 	struct call_cells k;
 	int tsv = 0, opt, rc;
@@ -369,6 +527,11 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 	if ((rc = calls_get(cli->ctx, argv[optind], &c)))
 		return cli_fail(cli, rc);
 	call_cells(&c, &k);
+	if ((rc = call_story(cli, &c, &steps, back, &back_at))) {
+		call_free(&c);
+		return rc;
+	}
+	fmt_time(back_at, back_when);
 	if (tsv) {
 		const char *rows[][2] = {
 			{"id", c.id}, {"started", k.started}, {"ended", k.ended}, {"duration", k.dur},
@@ -382,12 +545,14 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 			{"follows", c.follows}, {"created", k.created}, {"updated", k.updated},
 			{"closed", k.closed}, {"closed_by", c.closed_by}, {"version", k.version},
 		};
-		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-			out_cell(stdout, OUT_TSV, rows[i][0]);
-			putchar('\t');
-			out_cell(stdout, OUT_TSV, rows[i][1]);
-			putchar('\n');
+		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+			show_tsv(rows[i][0], rows[i][1]);
+		if (back[0]) {
+			show_tsv("called_back", back_when);
+			show_tsv("called_back_call", back);
 		}
+		for (size_t i = 0; i < steps.n; i++)
+			show_tsv("action", steps.v[i].text);
 	} else {
 		char buf[512];
 		show_line(_("Call"), c.id);
@@ -421,6 +586,12 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 			show_line(_("Callback"), buf);
 		}
 		show_line(_("Follows"), c.follows);
+		if (back[0]) {
+			snprintf(buf, sizeof buf, _("called back at %s, call %.8s"), back_when, back);
+			show_line(_("Callback"), buf);
+		}
+		for (size_t i = 0; i < steps.n; i++)
+			show_line(_("Done"), steps.v[i].text);
 		show_line(_("Notes"), c.notes);
 		show_line(_("Outcome"), c.outcome);
 		if (c.closed) {
@@ -441,6 +612,7 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 			}
 		}
 	}
+	callflow_steps_free(&steps);
 	call_free(&c);
 	return 0;
 }
@@ -561,6 +733,68 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 	return cli_print_table(t);
 }
 
+static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"all", no_argument, 0, O_ALL}, {"format", required_argument, 0, O_FORMAT},
+		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	enum out_format fmt = OUT_TABLE;
+	struct call_list l;
+	struct out_table *t;
+	int c, rc, all = 0;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h') {
+			call_help(stdout);
+			return 0;
+		} else if (c == O_ALL) {
+			all = 1;
+		} else if (c == O_FORMAT) {
+			if ((rc = cli_format_arg("call callbacks", optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt)))
+				return rc;
+		} else {
+			return cli_bad_option("call callbacks", c, argv);
+		}
+	}
+	if (optind < argc)
+		return cli_usage("call callbacks", _("unexpected argument '%s'"), argv[optind]);
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = callflow_callbacks_today(cli->ctx, all, &l)))
+		return cli_fail(cli, rc);
+	if (fmt == OUT_TABLE) {
+		const char *h[] = {_("WHEN"), _("CALLBACK"), _("CALL"), _("RESPONDENT"), _("CALLER"),
+				   _("PHONE"), _("OWNER"), _("CATEGORY")};
+		t = out_new(fmt, 8, h);
+	} else {
+		static const char *const h[] = {"when", "callback_due", "id", "respondent_id", "respondent",
+						"caller", "phone", "owner", "category"};
+		t = out_new(fmt, 9, h);
+	}
+	for (size_t i = 0; t && i < l.n; i++) {
+		const struct call *x = &l.v[i];
+		struct call_cells k;
+		int due = x->callback_due <= cn_now(cli->ctx);
+		const char *when = fmt == OUT_TABLE ? (due ? _("due") : _("coming")) : (due ? "due" : "coming");
+		char id[9];
+		call_cells(x, &k);
+		snprintf(id, sizeof id, "%.8s", x->id);
+		if (fmt == OUT_TABLE) {
+			const char *row[] = {when, k.callback, id, k.respondent, x->caller_name, k.phone,
+					     x->callback_owner, x->category};
+			out_row(t, row);
+		} else {
+			const char *row[] = {when, k.callback, x->id, x->respondent_id, k.respondent,
+					     x->caller_name, k.phone, x->callback_owner, x->category};
+			out_row(t, row);
+		}
+	}
+	call_list_free(&l);
+	return cli_print_table(t);
+}
+
 static int category_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -657,6 +891,7 @@ int cmd_call(struct cli *cli, int argc, char **argv)
 	} subs[] = {
 		{"add", call_cmd_add}, {"show", call_cmd_show}, {"update", call_cmd_update},
 		{"close", call_cmd_close}, {"list", call_cmd_list}, {"category", call_cmd_category},
+		{"callbacks", call_cmd_callbacks},
 	};
 	const char *sub = argc > 1 ? argv[1] : NULL;
 
@@ -671,5 +906,5 @@ int cmd_call(struct cli *cli, int argc, char **argv)
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(sub, subs[i].name) == 0)
 			return subs[i].fn(cli, argc - 1, argv + 1);
-	return cli_usage("call", _("'%s' is not a call command: add, show, update, close, list, category"), sub);
+	return cli_usage("call", _("'%s' is not a call command: add, show, update, close, list, callbacks, category"), sub);
 }

@@ -54,24 +54,6 @@ static void code_help(FILE *f)
 }
 
 /* The code big and spelled, as the operator reads it out. */
-static void print_code(const char *code)
-{
-	char grouped[CODE_GROUPED_BUFSZ];
-	struct cn_buf spelled = {0};
-	const char *p;
-
-	code_group(code, grouped, sizeof grouped);
-	code_spell(code, &spelled);
-	printf("\n    %s\n\n", grouped);
-	p = buf_str(&spelled);
-	while (*p) {
-		size_t n = strcspn(p, "\n");
-		printf("  %.*s\n", (int)n, p);
-		p += n + (p[n] == '\n');
-	}
-	buf_free(&spelled);
-}
-
 enum {
 	O_CAMPAIGN = 1, O_CALLER, O_OFFICE, O_PHONE, O_VERIFIED, O_CALL, O_REISSUE, O_REASON,
 	O_SAVE, O_STATUS, O_FORMAT, O_REVEAL, O_ALL, O_RESPONDENT,
@@ -131,7 +113,7 @@ static int code_cmd_issue(struct cli *cli, int argc, char **argv)
 	}
 	printf(_("Access code for %s (%s), campaign %s:\n"), out.respondent_name, out.respondent_id,
 	       r.campaign_key);
-	print_code(out.code);
+	cli_print_code(out.code);
 	if (out.revoked[0]) {
 		char g[CODE_GROUPED_BUFSZ];
 		code_group(out.revoked, g, sizeof g);
@@ -225,7 +207,7 @@ static int code_cmd_reveal(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	printf(_("Access code for %s (%s), campaign %s:\n"), info.respondent_name, info.respondent_id,
 	       info.campaign_key);
-	print_code(info.code);
+	cli_print_code(info.code);
 	if (info.given_at[0]) {
 		time_t t;
 		when[0] = '\0';
@@ -362,7 +344,7 @@ static int code_cmd_spell(struct cli *cli, int argc, char **argv)
 	buf_free(&input);
 	if (t.state == CODE_TYPED_INVALID && t.bad)
 		return cli_error(65, _("'%c' is never part of a code (symbols: %s)"), t.bad, CODE_ALPHABET);
-	print_code(t.norm);
+	cli_print_code(t.norm);
 	if (t.state != CODE_TYPED_OK)
 		fprintf(stderr, _("centralino: warning: this is not a valid code (probably mistyped):"
 				  " see 'centralino code find'\n"));

@@ -164,22 +164,92 @@ int calls_find_campaign(struct cn_ctx *ctx, const char *key, long long *id)
 	return db_scalar_int(ctx, id, "SELECT id FROM campaign WHERE key = ?", key, (char *)NULL);
 }
 
-int calls_current_campaign(struct cn_ctx *ctx, char *out, size_t outsz)
+/* Open today for the respondent: running, or extended for it by a proroga.
+ * ?1 today, ?2 the respondent ("" for none). Columns: key, name, member,
+ * pending (member and neither submitted nor excused). */
+#define OPEN_CAMPAIGNS \
+	"SELECT k.key, k.name, cr.respondent_id IS NOT NULL," \
+	"       cr.respondent_id IS NOT NULL AND cr.status NOT IN ('inviato', 'esonerato')" \
+	"  FROM campaign k LEFT JOIN campaign_respondent cr" \
+	"       ON cr.campaign_id = k.id AND cr.respondent_id = ?2" \
+	"  LEFT JOIN extension e ON e.campaign_id = k.id AND e.respondent_id = ?2" \
+	"       AND e.revoked_at IS NULL" \
+	" WHERE k.opens_on <= ?1 AND (k.deadline >= ?1 OR e.until >= ?1)" \
+	" ORDER BY k.opens_on DESC, k.id DESC"
+
+int calls_default_campaign(struct cn_ctx *ctx, const char *respondent_id, char *out, size_t outsz)
 {
+	char today[11], member[41] = "", pending[41] = "", any[41] = "";
+	int nmember = 0, npending = 0, nany = 0;
 	sqlite3_stmt *st;
-	char today[11];
-	int rc, n = 0;
+	int rc;
+
 	out[0] = '\0';
 	cn_today_ymd(ctx, today);
-	if ((rc = db_prepare(ctx, &st, "SELECT key FROM campaign WHERE opens_on <= ?1 AND deadline >= ?1 LIMIT 2")))
+	if ((rc = db_prepare(ctx, &st, OPEN_CAMPAIGNS)))
 		return rc;
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		if (n++ == 0)
-			snprintf(out, outsz, "%s", db_col(st, 0));
+	sqlite3_bind_text(st, 2, respondent_id ? respondent_id : "", -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = db_col(st, 0);
+		if (nany++ == 0)
+			snprintf(any, sizeof any, "%s", key);
+		if (sqlite3_column_int(st, 2) && nmember++ == 0)
+			snprintf(member, sizeof member, "%s", key);
+		if (sqlite3_column_int(st, 3) && npending++ == 0)
+			snprintf(pending, sizeof pending, "%s", key);
+	}
 	sqlite3_finalize(st);
-	if (n != 1)
-		out[0] = '\0';
+	if (rc != SQLITE_DONE)
+		return db_fail(ctx, _("reading the campaigns"));
+	if (!respondent_id || !*respondent_id || !nmember)
+		snprintf(out, outsz, "%s", nany == 1 ? any : "");
+	else if (nmember == 1)
+		snprintf(out, outsz, "%s", member);
+	else if (npending == 1)
+		snprintf(out, outsz, "%s", pending);
+	return CN_OK;
+}
+
+int calls_open_campaigns(struct cn_ctx *ctx, const char *respondent_id,
+			 struct calls_campaign_choice **out, size_t *n)
+{
+	char def[41], today[11];
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = calls_default_campaign(ctx, respondent_id, def, sizeof def)))
+		return rc;
+	cn_today_ymd(ctx, today);
+	if ((rc = db_prepare(ctx, &st, OPEN_CAMPAIGNS)))
+		return rc;
+	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, respondent_id ? respondent_id : "", -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct calls_campaign_choice *v = realloc(*out, (*n + 1) * sizeof *v), c;
+		if (!v)
+			break;
+		*out = v;
+		snprintf(c.key, sizeof c.key, "%s", db_col(st, 0));
+		snprintf(c.name, sizeof c.name, "%s", db_col(st, 1));
+		if (strcmp(c.key, def) == 0) {
+			memmove(v + 1, v, *n * sizeof *v);
+			v[0] = c;
+		} else {
+			v[*n] = c;
+		}
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return rc == SQLITE_ROW ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
+					: db_fail(ctx, _("reading the campaigns"));
+	}
 	return CN_OK;
 }
 

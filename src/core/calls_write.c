@@ -427,14 +427,14 @@ int calls_add(struct cn_ctx *ctx, const struct call_input *in, char id_out[37])
 		    (r.follows[0] && (rc = inherit(ctx, &r, in->set))))
 			goto out;
 	}
+	if ((rc = apply(ctx, &r, in, cn_login(ctx))))
+		goto out;
 	if (!(in->set & CALL_F_CAMPAIGN) && !r.follows[0]) {
-		if ((rc = calls_current_campaign(ctx, campaign, sizeof campaign)))
+		if ((rc = calls_default_campaign(ctx, r.respondent, campaign, sizeof campaign)))
 			goto out;
 		if (campaign[0] && (rc = calls_find_campaign(ctx, campaign, &r.campaign_id)))
 			goto out;
 	}
-	if ((rc = apply(ctx, &r, in, cn_login(ctx))))
-		goto out;
 	if (!(in->set & CALL_F_STATE))
 		COPY(r.state, r.callback_due[0] ? "in_attesa" : r.outcome ? "chiusa" : "aperta");
 	if (!(in->set & CALL_F_CATEGORY) && (rc = check_category(ctx, r.category)))

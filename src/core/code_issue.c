@@ -7,6 +7,7 @@
 #include "code_internal.h"
 #include "centralino/text.h"
 #include "contact_internal.h"
+#include "centralino/clock.h"
 
 void code_issued_free(struct code_issued *c)
 {
@@ -112,13 +113,17 @@ int code_status_follow(struct cn_ctx *ctx, long long campaign_id, const char *re
  * just draws again. CN_EDATA via `race` when the one-active-code index
  * fires (cannot happen under BEGIN IMMEDIATE after the check, but the
  * index is the rule, so its refusal is turned into the normal message). */
-static int insert_code(struct cn_ctx *ctx, sqlite3_stmt *st, int length, char code[CODE_BUFSZ],
-		       long long *id, int *race)
+static int insert_code(struct cn_ctx *ctx, sqlite3_stmt *st, int length, const char *preset,
+		       char code[CODE_BUFSZ], long long *id, int *race)
 {
 	*race = 0;
-	for (int attempt = 0; attempt < 8; attempt++) {
+	if (preset && (strlen(preset) != (size_t)length + 1 || !code_is_valid(preset)))
+		return cn_set_error(ctx, CN_EUSAGE, _("'%s' is not a code of this campaign"), preset);
+	for (int attempt = 0; attempt < (preset ? 1 : 8); attempt++) {
 		int rc;
-		if (code_random(code, length))
+		if (preset)
+			snprintf(code, CODE_BUFSZ, "%s", preset);
+		else if (code_random(code, length))
 			return cn_set_error(ctx, CN_EOSERR, _("no random numbers from the system (getrandom)"));
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
@@ -135,6 +140,8 @@ static int insert_code(struct cn_ctx *ctx, sqlite3_stmt *st, int length, char co
 				_("another operator has just given this respondent a code"));
 		}
 	}
+	if (preset)
+		return cn_set_error(ctx, CN_EDATA, _("the code drawn for this call is already in use: draw another"));
 	return cn_set_error(ctx, CN_ESOFTWARE, _("could not draw a code not used before"));
 }
 
@@ -220,84 +227,97 @@ static int save_caller(struct cn_ctx *ctx, const struct code_issue_req *r, const
 	return CN_OK;
 }
 
-static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
+/* A suppressed comune gets no code: says since when and what it became. */
+static int refuse_suppressed(struct cn_ctx *ctx, const char *respondent_id)
 {
-	struct campaign_row c;
-	struct active_code a;
-	struct cn_buf details = {0};
+	sqlite3_stmt *st;
+	char since[11] = "", name[256] = "", shown[11];
+	int rc;
+
+	if ((rc = db_prepare(ctx, &st, "SELECT substr(suppressed_on, 1, 10), name FROM comune"
+				       " WHERE istat = ? AND suppressed_on IS NOT NULL")))
+		return rc;
+	db_bind_text(st, 1, respondent_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(since, sizeof since, "%s", db_col(st, 0));
+		snprintf(name, sizeof name, "%s", db_col(st, 1));
+	}
+	sqlite3_finalize(st);
+	if (!since[0])
+		return CN_OK;
+	cn_date_display(since, shown);
+	return cn_set_error(ctx, CN_EDATA, _("%s (%s) was suppressed on %s: no code can be given to it"),
+			    name, respondent_id, shown);
+}
+
+/* Checks what code_issue and code_issue_draw both check, inside the
+ * transaction: the campaign, membership, and the code the respondent holds. */
+static int issue_checks(struct cn_ctx *ctx, const char *campaign_key, const char *respondent_id,
+			struct campaign_row *c, struct active_code *a)
+{
+	char status[16];
+	int rc;
+	if ((rc = campaign_row_get(ctx, campaign_key, c)) || (rc = refuse_suppressed(ctx, respondent_id)) ||
+	    (rc = campaign_require_codes(ctx, c)) ||
+	    (rc = campaign_member_status(ctx, c, respondent_id, status)) ||
+	    (rc = active_code_get(ctx, c->id, respondent_id, a)))
+		return rc;
+	return CN_OK;
+}
+
+/* A new code in place of the active one (revoked first when reissuing). */
+static int issue_new(struct cn_ctx *ctx, const struct code_issue_req *r, const char *phone,
+		     const struct campaign_row *c, struct active_code *a, struct code_issued *out)
+{
 	sqlite3_stmt *ins = NULL;
-	char phone[128], status[16], now[21];
-	long long new_id = 0;
-	const char *action = "code.issue";
+	char now[21];
 	int rc, race = 0;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = cn_require(ctx, CN_ROLE_OPERATORE, _("issue access codes"))) ||
-	    (rc = check_request(ctx, r, phone, sizeof phone)) ||
-	    (rc = campaign_resolve_respondent(ctx, r->respondent, out->respondent_id)))
-		return rc;
 	cn_now_iso(ctx, now);
-	if ((rc = db_begin(ctx)))
-		return rc;
-	if ((rc = campaign_row_get(ctx, r->campaign_key, &c)))
-		goto fail;
-	out->respondent_name = respondent_name(ctx, out->respondent_id);
-	out->campaign_name = strdup(c.name);
-	if ((rc = campaign_require_codes(ctx, &c)) ||
-	    (rc = campaign_member_status(ctx, &c, out->respondent_id, status)) ||
-	    (rc = active_code_get(ctx, c.id, out->respondent_id, &a)))
-		goto fail;
-
-	if (a.found && !a.given && !r->reissue) {
-		/* A batch code LimeSurvey already holds: tell this one. */
-		if ((rc = give_batch_code(ctx, r, phone, a.id)))
-			goto fail;
-		snprintf(out->code, sizeof out->code, "%s", a.code);
-		out->from_batch = 1;
-		new_id = a.id;
-		action = "code.give";
-	} else {
-		if (a.found && !r->reissue) {
-			rc = refuse_active(ctx, out->respondent_name, out->respondent_id, c.key, &a);
-			goto fail;
-		}
-		if (a.found) {
-			if ((rc = code_revoke_row(ctx, a.id, r->reason)))
-				goto fail;
-			snprintf(out->revoked, sizeof out->revoked, "%s", a.code);
-			action = "code.reissue";
-		}
-		if ((rc = db_prepare(ctx, &ins,
-			"INSERT INTO access_code (code, campaign_id, respondent_id, state, origin, issued_at,"
-			" issued_by, given_at, given_by, caller_name, caller_office, caller_phone, verified, call_id)"
-			" VALUES (?, ?, ?, 'active', 'telefono', ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
-			goto fail;
-		sqlite3_bind_int64(ins, 2, c.id);
-		db_bind_text(ins, 3, out->respondent_id);
-		db_bind_text(ins, 4, now);
-		db_bind_text(ins, 5, cn_login(ctx));
-		db_bind_text(ins, 6, now);
-		db_bind_text(ins, 7, cn_login(ctx));
-		db_bind_text(ins, 8, r->caller_name);
-		db_bind_text(ins, 9, r->caller_office);
-		db_bind_text(ins, 10, phone);
-		db_bind_text(ins, 11, r->verified);
-		db_bind_text(ins, 12, r->call_id);
-		rc = insert_code(ctx, ins, c.code_length, out->code, &new_id, &race);
-		if (race && active_code_get(ctx, c.id, out->respondent_id, &a) == CN_OK && a.found)
-			rc = refuse_active(ctx, out->respondent_name, out->respondent_id, c.key, &a);
-		if (rc)
-			goto fail;
-		if (a.found && (rc = set_replaced(ctx, a.id, new_id)))
-			goto fail;
-		out->upload_needed = 1;
+	if (a->found && !r->reissue)
+		return refuse_active(ctx, out->respondent_name, out->respondent_id, c->key, a);
+	if (a->found) {
+		if ((rc = code_revoke_row(ctx, a->id, r->reason)))
+			return rc;
+		snprintf(out->revoked, sizeof out->revoked, "%s", a->code);
 	}
-	if ((rc = code_status_follow(ctx, c.id, out->respondent_id, "nessun_codice", "codice_emesso")))
-		goto fail;
-	if (r->save_contact && (rc = save_caller(ctx, r, out->respondent_id, phone, &out->contacts_saved)))
-		goto fail;
+	if ((rc = db_prepare(ctx, &ins,
+		"INSERT INTO access_code (code, campaign_id, respondent_id, state, origin, issued_at,"
+		" issued_by, given_at, given_by, caller_name, caller_office, caller_phone, verified, call_id)"
+		" VALUES (?, ?, ?, 'active', 'telefono', ?, ?, ?, ?, ?, ?, ?, ?, ?)")))
+		return rc;
+	sqlite3_bind_int64(ins, 2, c->id);
+	db_bind_text(ins, 3, out->respondent_id);
+	db_bind_text(ins, 4, now);
+	db_bind_text(ins, 5, cn_login(ctx));
+	db_bind_text(ins, 6, now);
+	db_bind_text(ins, 7, cn_login(ctx));
+	db_bind_text(ins, 8, r->caller_name);
+	db_bind_text(ins, 9, r->caller_office);
+	db_bind_text(ins, 10, phone);
+	db_bind_text(ins, 11, r->verified);
+	db_bind_text(ins, 12, r->call_id);
+	rc = insert_code(ctx, ins, c->code_length, r->code, out->code, &out->code_id, &race);
+	sqlite3_finalize(ins);
+	if (race && active_code_get(ctx, c->id, out->respondent_id, a) == CN_OK && a->found)
+		rc = refuse_active(ctx, out->respondent_name, out->respondent_id, c->key, a);
+	if (rc)
+		return rc;
+	if (a->found && (rc = set_replaced(ctx, a->id, out->code_id)))
+		return rc;
+	out->upload_needed = 1;
+	return CN_OK;
+}
 
-	campaign_audit_kv(&details, "campaign", c.key);
+static int issue_audit(struct cn_ctx *ctx, const struct code_issue_req *r, const char *phone,
+		       const char *campaign, long long revoked_id, const struct code_issued *out)
+{
+	struct cn_buf details = {0};
+	const char *action = out->from_batch ? "code.give" : out->revoked[0] ? "code.reissue" : "code.issue";
+	char idtxt[24];
+	int rc;
+
+	campaign_audit_kv(&details, "campaign", campaign);
 	campaign_audit_kv(&details, "respondent", out->respondent_id);
 	campaign_audit_kv(&details, "caller", r->caller_name);
 	campaign_audit_kv(&details, "office", r->caller_office);
@@ -306,26 +326,52 @@ static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struc
 	if (r->call_id && *r->call_id)
 		campaign_audit_kv(&details, "call", r->call_id);
 	if (out->revoked[0]) {
-		campaign_audit_long(&details, "revoked_id", a.id);
+		campaign_audit_long(&details, "revoked_id", revoked_id);
 		campaign_audit_kv(&details, "reason", r->reason);
 	}
 	if (out->contacts_saved)
 		campaign_audit_long(&details, "contacts_saved", out->contacts_saved);
-	{
-		char idtxt[24];
-		snprintf(idtxt, sizeof idtxt, "%lld", new_id);
-		if ((rc = audit_write(ctx, action, "access_code", idtxt, buf_str(&details))))
-			goto fail;
-	}
-	if ((rc = db_commit(ctx)))
-		goto fail;
-	sqlite3_finalize(ins);
+	snprintf(idtxt, sizeof idtxt, "%lld", out->code_id);
+	rc = audit_write(ctx, action, "access_code", idtxt, buf_str(&details));
 	buf_free(&details);
+	return rc;
+}
+
+static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
+{
+	struct campaign_row c;
+	struct active_code a;
+	char phone[128];
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_OPERATORE, _("issue access codes"))) ||
+	    (rc = check_request(ctx, r, phone, sizeof phone)) ||
+	    (rc = campaign_resolve_respondent(ctx, r->respondent, out->respondent_id)))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = issue_checks(ctx, r->campaign_key, out->respondent_id, &c, &a)))
+		goto fail;
+	out->respondent_name = respondent_name(ctx, out->respondent_id);
+	out->campaign_name = strdup(c.name);
+	if (a.found && !a.given && !r->reissue) {
+		/* A batch code LimeSurvey already holds: tell this one. */
+		if ((rc = give_batch_code(ctx, r, phone, a.id)))
+			goto fail;
+		snprintf(out->code, sizeof out->code, "%s", a.code);
+		out->from_batch = 1;
+		out->code_id = a.id;
+	} else if ((rc = issue_new(ctx, r, phone, &c, &a, out))) {
+		goto fail;
+	}
+	if ((rc = code_status_follow(ctx, c.id, out->respondent_id, "nessun_codice", "codice_emesso")) ||
+	    (r->save_contact && (rc = save_caller(ctx, r, out->respondent_id, phone, &out->contacts_saved))) ||
+	    (rc = issue_audit(ctx, r, phone, c.key, a.id, out)) || (rc = db_commit(ctx)))
+		goto fail;
 	return CN_OK;
 fail:
-	sqlite3_finalize(ins);
 	db_rollback(ctx);
-	buf_free(&details);
 	out->code[0] = '\0';
 	return rc;
 }
@@ -352,5 +398,51 @@ int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_i
 	free(office);
 	free(verified);
 	free(reason);
+	return rc;
+}
+
+int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *respondent,
+		    int reissue, char code[CODE_BUFSZ], int *from_batch)
+{
+	struct campaign_row c;
+	struct active_code a;
+	char id[RESPONDENT_ID_BUFSZ], idtxt[24];
+	int rc;
+
+	code[0] = '\0';
+	*from_batch = 0;
+	if ((rc = cn_require(ctx, CN_ROLE_OPERATORE, _("issue access codes"))) ||
+	    (rc = campaign_resolve_respondent(ctx, respondent, id)))
+		return rc;
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = issue_checks(ctx, campaign_key, id, &c, &a)))
+		goto fail;
+	if (a.found && !a.given && !reissue) {
+		struct cn_buf details = {0};
+		snprintf(code, CODE_BUFSZ, "%s", a.code);
+		*from_batch = 1;
+		campaign_audit_kv(&details, "campaign", c.key);
+		campaign_audit_kv(&details, "respondent", id);
+		snprintf(idtxt, sizeof idtxt, "%lld", a.id);
+		rc = audit_write(ctx, "code.reveal", "access_code", idtxt, buf_str(&details));
+		buf_free(&details);
+		if (rc || (rc = db_commit(ctx)))
+			goto fail;
+		return CN_OK;
+	}
+	if (a.found && !reissue) {
+		char *name = respondent_name(ctx, id);
+		rc = refuse_active(ctx, name, id, c.key, &a);
+		free(name);
+		goto fail;
+	}
+	db_rollback(ctx);
+	if (code_random(code, c.code_length))
+		return cn_set_error(ctx, CN_EOSERR, _("no random numbers from the system (getrandom)"));
+	return CN_OK;
+fail:
+	db_rollback(ctx);
+	code[0] = '\0';
 	return rc;
 }

@@ -29,6 +29,8 @@ struct cn_ctx {
 	time_t now;
 	long long data_version;
 	unsigned long long write_gen; /* bumped by every commit made through this ctx */
+	int tx_depth;         /* open transaction levels: the outer one and savepoints */
+	int tx_hold;          /* the level db_hold opened; 0 when none */
 	struct cn_cache cache[CN_CACHE_MAX];
 	char err[1024];
 	char warning[512];    /* cn_warning: e.g. the file is world-readable */
@@ -38,6 +40,11 @@ struct cn_ctx {
 int db_begin(struct cn_ctx *ctx);
 int db_commit(struct cn_ctx *ctx);
 void db_rollback(struct cn_ctx *ctx);
+/* An outer change: until db_release, the changes begun inside it are
+ * savepoints and commit or roll back with it (db_release(ctx, 1) commits,
+ * 0 rolls back). */
+int db_hold(struct cn_ctx *ctx);
+int db_release(struct cn_ctx *ctx, int commit);
 int db_prepare(struct cn_ctx *ctx, sqlite3_stmt **st, const char *sql);
 int db_exec(struct cn_ctx *ctx, const char *sql);
 /* Sets ctx's message from the sqlite error: BUSY -> CN_ETEMPFAIL, CONSTRAINT

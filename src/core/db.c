@@ -17,28 +17,69 @@ int db_fail(struct cn_ctx *ctx, const char *what)
 	return cn_set_error(ctx, st, "%s: %s", what, sqlite3_errmsg(ctx->db));
 }
 
+/* A change made inside an outer one (db_hold) is a savepoint of it, so
+ * that a call and what was done during it commit together; the inner
+ * change keeps its own begin/commit/rollback. */
 int db_begin(struct cn_ctx *ctx)
 {
-	if (sqlite3_exec(ctx->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+	const char *sql;
+	if (sqlite3_get_autocommit(ctx->db))
+		ctx->tx_depth = ctx->tx_hold = 0;
+	sql = ctx->tx_depth ? "SAVEPOINT cn_inner" : "BEGIN IMMEDIATE";
+	if (sqlite3_exec(ctx->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(ctx, _("starting a change"));
+	ctx->tx_depth++;
 	return CN_OK;
 }
 
 int db_commit(struct cn_ctx *ctx)
 {
-	if (sqlite3_exec(ctx->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	const char *sql = ctx->tx_depth > 1 ? "RELEASE cn_inner" : "COMMIT";
+	if (ctx->tx_hold && ctx->tx_depth <= ctx->tx_hold)
+		return CN_OK;   /* the outer change commits with db_release */
+	if (sqlite3_exec(ctx->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
 		int st = db_fail(ctx, _("saving the change"));
 		db_rollback(ctx);
 		return st;
 	}
+	if (ctx->tx_depth > 1) {
+		ctx->tx_depth--;
+		return CN_OK;
+	}
+	ctx->tx_depth = 0;
 	ctx->write_gen++;
 	return CN_OK;
 }
 
 void db_rollback(struct cn_ctx *ctx)
 {
+	if (ctx->tx_depth > 1 && ctx->tx_depth > ctx->tx_hold) {
+		sqlite3_exec(ctx->db, "ROLLBACK TO cn_inner; RELEASE cn_inner", NULL, NULL, NULL);
+		ctx->tx_depth--;
+		return;
+	}
+	if (ctx->tx_hold && ctx->tx_depth)
+		return;         /* an inner change already done: the outer decides */
 	if (!sqlite3_get_autocommit(ctx->db))
 		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+	ctx->tx_depth = 0;
+}
+
+int db_hold(struct cn_ctx *ctx)
+{
+	int rc = db_begin(ctx);
+	if (rc == CN_OK)
+		ctx->tx_hold = ctx->tx_depth;
+	return rc;
+}
+
+int db_release(struct cn_ctx *ctx, int commit)
+{
+	ctx->tx_hold = 0;
+	if (commit)
+		return db_commit(ctx);
+	db_rollback(ctx);
+	return CN_OK;
 }
 
 int db_prepare(struct cn_ctx *ctx, sqlite3_stmt **st, const char *sql)
