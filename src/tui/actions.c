@@ -87,12 +87,22 @@ static int typed_away(const struct view_inst *v, int key)
 	return !(c < 128 && v->ops->passthrough && strchr(v->ops->passthrough, c));
 }
 
+/* The scopes whose keys screen v takes before the global ones. */
+static int own_scope(const struct view_inst *v, int scope)
+{
+	return v && (scope == v->scope || (v->ops->form && scope == SCOPE_form));
+}
+
 static int allowed_here(const struct app *app, int action, int key, const struct view_inst *v)
 {
 	const struct action_info *a = action_info(action);
 	if (!a || !cn_may(app->ctx, (enum cn_role)a->role))
 		return 0;
-	if (a->scope != SCOPE_global && (!v || a->scope != v->scope))
+	if (a->scope != SCOPE_global && !own_scope(v, a->scope))
+		return 0;
+	/* A form keeps every key but help, quit and redraw for its fields. */
+	if (a->scope == SCOPE_global && v && v->ops->form && action != ACT_HELP &&
+	    action != ACT_QUIT && action != ACT_REDRAW)
 		return 0;
 	if (action == ACT_BACK && app->depth <= 1)
 		return 0; /* nowhere to go back to */
@@ -112,13 +122,35 @@ int action_for_key(const struct app *app, const struct view_inst *v, int key)
 	return resolve(app, v, key);
 }
 
+const char *action_key_label(int action, char *buf, size_t len)
+{
+	int key = 0;
+	if (action_keys(action, &key, 1) != 1) {
+		snprintf(buf, len, "%s", "");
+		return buf;
+	}
+	return tui_key_label(key, buf, len);
+}
+
+int action_in_scope(int scope, int key)
+{
+	for (size_t i = 0; i < NBINDINGS; i++)
+		if (bindings[i].key == key && infos[bindings[i].action].scope == scope)
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
 static int resolve(const struct app *app, const struct view_inst *v, int key)
 {
-	/* The screen's own bindings win over the global ones. */
-	for (int pass = 0; pass < 2; pass++)
+	/* The screen's own bindings (its scope, then its form's) win over the
+	 * global ones. */
+	for (int pass = 0; pass < 3; pass++)
 		for (size_t i = 0; i < NBINDINGS; i++) {
 			const struct action_info *a = &infos[bindings[i].action];
-			if (bindings[i].key != key || (a->scope == SCOPE_global) != pass)
+			int want = pass == 0 ? (v ? v->scope : -1) : pass == 1 ? SCOPE_form : SCOPE_global;
+			if (bindings[i].key != key || a->scope != want)
+				continue;
+			if (pass == 1 && !(v && v->ops->form))
 				continue;
 			if (allowed_here(app, bindings[i].action, key, v))
 				return bindings[i].action;

@@ -258,31 +258,40 @@ static int hint(struct app *app, int y, int x, const char *key, const char *labe
 	return x + 2;
 }
 
+/* The hints of one scope's actions (the first usable key of each). */
+static int scope_hints(struct app *app, int y, int x, int scope, const struct view_inst *v)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT && x >= 0; a++) {
+		const struct action_info *ai = action_info(a);
+		int keys[8], n = action_keys(a, keys, 8);
+		char label[32];
+		if (!ai->hint || (scope == SCOPE_global) != (ai->scope == SCOPE_global))
+			continue;
+		if (!v && ai->scope != scope)
+			continue;
+		for (int k = 0; k < n; k++)
+			if (!v || action_usable(app, a, keys[k], v)) {
+				x = hint(app, y, x, tui_key_label(keys[k], label, sizeof label), _(ai->hint));
+				break;
+			}
+	}
+	return x;
+}
+
 static void draw_hints(struct app *app, int y)
 {
-	struct view_inst *v = app_top(app);
 	int x = 0;
 	tui_fill(y, 0, app->cols, ' ', A_NORMAL);
 	if (app->nlayers) {
-		const struct hint *h = app->layers[app->nlayers - 1].ops->hints;
-		for (; h && h->key && x >= 0; h++)
-			x = hint(app, y, x, h->key, _(h->text));
+		int scope = app->layers[app->nlayers - 1].ops->scope;
+		if (scope != SCOPE_global)
+			scope_hints(app, y, 0, scope, NULL);
 		return;
 	}
 	/* The screen's keys first, then the global ones. */
-	for (int pass = 0; pass < 2 && x >= 0; pass++)
-		for (int a = ACT_NONE + 1; a < ACT_COUNT && x >= 0; a++) {
-			const struct action_info *ai = action_info(a);
-			int keys[8], n = action_keys(a, keys, 8);
-			char label[32];
-			if (!ai->hint || (ai->scope == SCOPE_global) != pass)
-				continue;
-			for (int k = 0; k < n; k++)
-				if (action_usable(app, a, keys[k], v)) {
-					x = hint(app, y, x, tui_key_label(keys[k], label, sizeof label), _(ai->hint));
-					break;
-				}
-		}
+	x = scope_hints(app, y, x, -1, app_top(app));
+	if (x >= 0)
+		scope_hints(app, y, x, SCOPE_global, app_top(app));
 }
 
 static void draw_too_small(struct app *app)

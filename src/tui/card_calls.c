@@ -96,17 +96,16 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 static int cc_key(struct app *app, void *st, int key, int action)
 {
 	struct card_calls *s = st;
+	(void)key;
 	if (action == ACT_NEW_CALL)
 		return calls_ui_new(app, s->istat);
 	if (action == ACT_CALLS)
 		return calls_global_action(app, action);
 	if (!s->focused || !s->l.n)
 		return R_PASS;
-	if (action == ACT_MOVE) {
-		list_key(&s->list, key);
+	if (list_move(&s->list, action))
 		return R_REDRAW;
-	}
-	if (key == '\n' && s->list.sel >= 0)
+	if (action == ACT_CARD_CALL_OPEN && s->list.sel >= 0)
 		return calls_ui_open(app, s->l.v[s->list.sel].id);
 	return R_PASS;
 }

@@ -142,6 +142,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 {
 	struct card_codes *s = st;
 	const struct campaign_standing *c = s->l.n ? &s->l.v[s->sel] : NULL;
+	(void)key;
 
 	if (!c)
 		return R_PASS;
@@ -158,16 +159,21 @@ static int cc_key(struct app *app, void *st, int key, int action)
 		return codes_ui_revoke(app, c->key, s->istat, s->name);
 	case ACT_CODE_REVEAL:
 		return codes_ui_reveal(app, c->key, s->istat);
-	case ACT_MOVE:
+	case ACT_MOVE_UP:
+	case ACT_MOVE_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_FIRST:
+	case ACT_LAST:
 		if (!s->focused || s->l.n < 2)
 			return R_PASS;
-		if (key == KEY_UP && s->sel > 0)
+		if (action == ACT_MOVE_UP && s->sel > 0)
 			s->sel--;
-		else if (key == KEY_DOWN && s->sel + 1 < (int)s->l.n)
+		else if (action == ACT_MOVE_DOWN && s->sel + 1 < (int)s->l.n)
 			s->sel++;
-		else if (key == KEY_HOME)
+		else if (action == ACT_FIRST)
 			s->sel = 0;
-		else if (key == KEY_END)
+		else if (action == ACT_LAST)
 			s->sel = (int)s->l.n - 1;
 		return R_REDRAW;
 	}

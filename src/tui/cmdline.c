@@ -442,10 +442,9 @@ static void layer_close(struct app *app, void *st)
 	(void)st; /* the state lives as long as the app */
 }
 
-static const struct hint cmdline_hints[] = {{NULL, NULL}};
 
 static const struct layer_ops cmdline_ops = {
-	.draw = cmdline_draw, .key = cmdline_key, .close = layer_close, .hints = cmdline_hints,
+	.draw = cmdline_draw, .key = cmdline_key, .close = layer_close,
 };
 
 int cmdline_open(struct app *app, const char *initial)

@@ -19,10 +19,6 @@ struct code_box {
 	char note[400];
 };
 
-static const struct hint code_box_hints[] = {
-	{"Esc", N_("close")},
-	{NULL, NULL},
-};
 
 static int box_lines(const char *text, int width)
 {
@@ -65,7 +61,7 @@ static void code_box_draw(struct app *app, void *st)
 
 static int code_box_key(struct app *app, void *st, int key)
 {
-	if (key == KEY_F(10))
+	if (action_in_scope(SCOPE_global, key) == ACT_QUIT && !tui_key_char(key))
 		return R_PASS;
 	app_close_layer(app, st);
 	return R_REDRAW;
@@ -80,7 +76,7 @@ static void code_box_close(struct app *app, void *st)
 }
 
 static const struct layer_ops code_box_ops = {
-	.draw = code_box_draw, .key = code_box_key, .close = code_box_close, .hints = code_box_hints,
+	.draw = code_box_draw, .key = code_box_key, .close = code_box_close, .scope = SCOPE_message,
 };
 
 int codes_ui_box(struct app *app, const char *title, const char *code, const char *note)

@@ -66,28 +66,60 @@ static void heading(struct help *h, const char *text)
 	}
 }
 
-/* The actions of one scope the user may use here, one line each. */
+/* Whether the help lists this key of action a on screen v: the screen's
+ * and the global usable keys, and, on a typing screen (or a form), the
+ * editing (and choosing) keys the screen leaves to its text field. */
+static int listed(const struct app *app, int a, int key, const struct view_inst *v)
+{
+	int scope = action_info(a)->scope;
+	if (scope == SCOPE_edit || scope == SCOPE_pick)
+		return (scope == SCOPE_edit ? v->ops->typing : v->ops->form) &&
+		       action_for_key(app, v, key) == ACT_NONE;
+	return action_usable(app, a, key, v);
+}
+
+/* The keys of one action the user may use here, added to line l (created
+ * when NULL and something is listed); returns the line. */
+static struct help_line *action_line(struct app *app, struct help *h, const struct view_inst *v,
+				     int a, struct help_line *l)
+{
+	int keys[8], n = action_keys(a, keys, 8);
+	int used = l ? (int)strlen(l->keys) : 0;
+	for (int k = 0; k < n; k++) {
+		char label[32];
+		if (!listed(app, a, keys[k], v))
+			continue;
+		if (!l && !(l = add(h)))
+			return NULL;
+		used += snprintf(l->keys + used, sizeof l->keys - (size_t)used, "%s%s",
+				 used ? " " : "", tui_key_label(keys[k], label, sizeof label));
+		if ((size_t)used >= sizeof l->keys)
+			used = (int)sizeof l->keys - 1;
+	}
+	if (l)
+		l->text = _(action_info(a)->help);
+	return l;
+}
+
+/* The actions of one scope the user may use here, one line each; actions
+ * in a row with the same help text (the list moves) share one line. */
 static void scope_lines(struct app *app, struct help *h, const struct view_inst *v, int global)
 {
+	const char *prev = NULL;
+	int prev_line = -1;
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		const struct action_info *ai = action_info(a);
-		int keys[8], n = action_keys(a, keys, 8), used = 0;
 		struct help_line *l = NULL;
-		if ((ai->scope == SCOPE_global) != global)
+		int before = h->n;
+		if ((ai->scope == SCOPE_global) != global || !ai->help)
 			continue;
-		for (int k = 0; k < n; k++) {
-			char label[32];
-			if (!action_usable(app, a, keys[k], v))
-				continue;
-			if (!l && !(l = add(h)))
-				return;
-			used += snprintf(l->keys + used, sizeof l->keys - (size_t)used, "%s%s",
-					 used ? " " : "", tui_key_label(keys[k], label, sizeof label));
-			if ((size_t)used >= sizeof l->keys)
-				used = (int)sizeof l->keys - 1;
-		}
+		if (prev && prev_line == h->n - 1 && !strcmp(prev, ai->help))
+			l = &h->v[prev_line];
+		l = action_line(app, h, v, a, l);
+		if (l && h->n > before)
+			prev_line = h->n - 1;
 		if (l)
-			l->text = _(ai->help);
+			prev = ai->help;
 	}
 }
 
@@ -170,13 +202,13 @@ static int help_key(struct app *app, void *st, int key)
 	struct help *h = st;
 	int page = h->list.page > 1 ? h->list.page - 1 : 1;
 	/* Nothing to select: the keys scroll the text (list_draw clamps). */
-	switch (key) {
-	case KEY_UP: h->list.top--; break;
-	case KEY_DOWN: h->list.top++; break;
-	case KEY_PPAGE: h->list.top -= page; break;
-	case KEY_NPAGE: h->list.top += page; break;
-	case KEY_HOME: h->list.top = 0; break;
-	case KEY_END: h->list.top = h->list.n; break;
+	switch (action_in_scope(SCOPE_global, key)) {
+	case ACT_MOVE_UP: h->list.top--; break;
+	case ACT_MOVE_DOWN: h->list.top++; break;
+	case ACT_PAGE_UP: h->list.top -= page; break;
+	case ACT_PAGE_DOWN: h->list.top += page; break;
+	case ACT_FIRST: h->list.top = 0; break;
+	case ACT_LAST: h->list.top = h->list.n; break;
 	default:
 		app_pop_layer(app);
 		return R_REDRAW;
@@ -197,12 +229,8 @@ static void help_close(struct app *app, void *st)
 	free(h);
 }
 
-static const struct hint help_hints[] = {
-	{"↑↓", N_("scroll")}, {"Esc", N_("close")}, {NULL, NULL},
-};
-
 static const struct layer_ops help_ops = {
-	.draw = help_draw, .key = help_key, .close = help_close, .hints = help_hints,
+	.draw = help_draw, .key = help_key, .close = help_close, .scope = SCOPE_help,
 };
 
 int help_open(struct app *app)

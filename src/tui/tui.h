@@ -33,6 +33,10 @@
  *   same action: ACTION_KEY(key, NAME). Keys the role may not use
  *   (cn_may(ctx, min_role) false) are neither shown nor delivered. The
  *   permission check in the core stays the real guard.
+ *   This table is the only place a key is bound: screens and widgets test
+ *   the action they get (or action_in_scope() for a widget's own scope:
+ *   form, pick, edit, confirm, message, help), never key codes; only typed
+ *   text (tui_key_char) is read as characters. List moves: list_move().
  *
  * A section of the comune card (no need to touch view_card.c)
  *   Write src/tui/card_<name>.c exporting const struct card_section
@@ -56,9 +60,10 @@
  *
  * A form ("issue code", "new call", "add staff")
  *   Fill a struct form_spec (widget.h: fields with label, text/pick, the
- *   submit callback) and call form_open(app, &spec). Tab/Shift-Tab move,
- *   F2 (or Enter on the last field) saves, Esc cancels (asking first when
- *   something was typed), F10 quits (asking first). submit() reads
+ *   submit callback) and call form_open(app, &spec). The keys are the
+ *   actions of scope form in actions.def: next/previous field, save (also
+ *   Enter on the last field), cancel (asking first when something was
+ *   typed); F10 quits (asking first). submit() reads
  *   form_text()/form_choice(); return R_KEEP after form_error() to keep the
  *   form open on a wrong value; R_DATA when it changed data.
  *
@@ -122,6 +127,10 @@ struct view_ops {
 	 * with their action (the view returns R_PASS to let them act). */
 	int typing;
 	const char *passthrough;
+	/* A form widget has the keys: the actions of scope form (save, next
+	 * field...) come first, and of the global ones only help, quit and
+	 * redraw remain (key() returns R_PASS for them). */
+	int form;
 	void *(*open)(struct app *app, const char *arg);
 	void (*close)(struct app *app, void *st);
 	void (*draw)(struct app *app, void *st, struct rect r);
@@ -135,11 +144,19 @@ struct view_ops {
 	void (*hangup)(struct app *app, void *st);
 };
 
+/* Where an action of actions.def applies: everywhere, on one screen, or
+ * inside one of the framework's widgets (the widget looks its keys up). */
 enum tui_scope {
 	SCOPE_global = 0,
 #define VIEW(name) SCOPE_##name,
 #include "views.def"
 #undef VIEW
+	SCOPE_form,    /* any form: save, next/previous field, cancel */
+	SCOPE_pick,    /* a pick field of a form has the focus */
+	SCOPE_edit,    /* a text field or search box has the focus */
+	SCOPE_confirm, /* a yes/no box */
+	SCOPE_message, /* a message box */
+	SCOPE_help,    /* the help overlay */
 	SCOPE_COUNT
 };
 
@@ -160,18 +177,15 @@ enum tui_action {
 
 /* ---- Layers: things drawn over the screen that take the keys first
  * (help overlay, message boxes, forms, the ':' command line). ----------- */
-struct hint {
-	const char *key;  /* shown as is */
-	const char *text; /* N_() */
-};
-
 struct layer_ops {
 	void (*draw)(struct app *app, void *st);
 	/* Reactions; R_PASS lets the global Quit (F10) and Redraw (^L) act. */
 	int (*key)(struct app *app, void *st, int key);
 	void (*close)(struct app *app, void *st);            /* frees st */
 	int (*unsaved)(struct app *app, void *st);            /* optional */
-	const struct hint *hints;                             /* key-hint line */
+	/* The key-hint line shows the hints of this scope's actions
+	 * (SCOPE_global: no hints). */
+	int scope;
 };
 
 /* ---- Colours and attributes (NO_COLOR honoured) ----------------------- */
@@ -315,6 +329,11 @@ int action_usable(const struct app *app, int action, int key, const struct view_
 /* The action bound to key on screen v for this user (v's scope first, then
  * global); ACT_NONE if none. */
 int action_for_key(const struct app *app, const struct view_inst *v, int key);
+/* The label of the action's first key ("F2"), for texts that name it. */
+const char *action_key_label(int action, char *buf, size_t len);
+/* For widgets and layers: the action bound to key in one scope (no role
+ * check: framework scopes are for everyone); ACT_NONE if none. */
+int action_in_scope(int scope, int key);
 
 /* Theme (theme.c). */
 void theme_init(struct app *app);

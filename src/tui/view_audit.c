@@ -238,20 +238,21 @@ static int audit_key(struct app *app, void *st, int key, int action)
 {
 	struct audit_view *a = st;
 	const struct audit_entry *e = selected(a);
+	(void)key;
 
-	switch (action) {
-	case ACT_MOVE:
-		list_key(&a->list, key);
+	if (list_move(&a->list, action)) {
 		/* at the end of what was read: read more */
 		if ((long)a->e.n >= a->limit && a->list.sel >= a->list.n - a->list.page &&
 		    a->limit < AUDIT_MAX_LIMIT) {
 			long long keep = e ? a->e.v[a->list.sel].seq : 0;
 			a->limit *= 4;
 			load(app, a, keep);
-			if (key == KEY_END || key == KEY_NPAGE)
-				list_key(&a->list, key);
+			if (action == ACT_LAST || action == ACT_PAGE_DOWN)
+				list_move(&a->list, action);
 		}
 		return R_REDRAW;
+	}
+	switch (action) {
 	case ACT_AUDIT_DETAILS:
 		if (e)
 			details(app, e);

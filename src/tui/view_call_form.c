@@ -228,7 +228,7 @@ static void pick_text(const struct cform *k, int f, char *out, size_t n)
 static void form_draw_view(struct app *app, void *st, struct rect r)
 {
 	struct cform *k = st;
-	char head[400], sub[300], t[32];
+	char head[400], sub[300], t[32], foot[200], ks[3][32];
 	int lw = 0, y = r.y + 4, vx, vw;
 
 	if (k->editing)
@@ -283,6 +283,10 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 		if (below && y < r.y + r.h - 1)
 			tui_put(y++, vx, vw, below, ALIGN_LEFT, tui_attr(app, k->err[f][0] ? TA_ERROR : TA_MUTED));
 	}
+	snprintf(foot, sizeof foot, _("%s save   %s next field   %s cancel"),
+		 action_key_label(ACT_FORM_SAVE, ks[0], sizeof ks[0]),
+		 action_key_label(ACT_FORM_NEXT, ks[1], sizeof ks[1]),
+		 action_key_label(ACT_FORM_CANCEL, ks[2], sizeof ks[2]));
 	/* the numbers of the categories, while choosing one */
 	if (k->focus == F_CATEGORY && y + 2 < r.y + r.h - 1) {
 		int rows = ((int)k->cats.n + 1) / 2, colw = (r.w - 6) / 2;
@@ -300,7 +304,7 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 				tui_attr(app, i == k->cat ? TA_ACCENT : TA_MUTED));
 		}
 	}
-	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, _("F2 save   Tab/Enter next field   Esc cancel"),
+	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, foot,
 		ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 }
 
@@ -471,12 +475,16 @@ static int pick_key(struct cform *k, int key)
 	}
 	if (!n)
 		return 0;
-	if (key == KEY_RIGHT || c == ' ')
+	switch (action_in_scope(SCOPE_pick, key)) {
+	case ACT_PICK_NEXT:
 		*v = (*v + 1 + n) % n;
-	else if (key == KEY_LEFT)
+		break;
+	case ACT_PICK_PREV:
 		*v = *v < 0 ? n - 1 : (*v + n - 1) % n;
-	else
+		break;
+	default:
 		return 0;
+	}
 	return 1;
 }
 
@@ -490,42 +498,41 @@ static int form_key_view(struct app *app, void *st, int key, int action)
 {
 	struct cform *k = st;
 
-	if (key == KEY_F(2) || key == TUI_CTRL('s'))
+	switch (action_in_scope(SCOPE_form, key)) {
+	case ACT_FORM_SAVE:
 		return save(app, k);
-	if (key == TUI_ESC || key == TUI_CTRL('c')) {
+	case ACT_FORM_CANCEL:
 		if (!modified(k) && k->editing)
 			return discard(app, k);
 		return box_confirm(app, k->editing ? _("Discard changes") : _("Discard the call"),
 				   k->editing ? _("Leave without saving the changes?")
 					      : _("The call is not saved. Leave it unsaved?"),
 				   discard, k, NULL);
-	}
-	if (key == '\t' || key == KEY_DOWN || key == '\n') {
-		if (key == '\n' && k->focus == F_COUNT - 1)
+	case ACT_FORM_ENTER:
+		if (k->focus == F_COUNT - 1)
 			return save(app, k);
+		/* fall through */
+	case ACT_FORM_NEXT:
 		move_focus(app, k, k->focus + 1);
 		return R_REDRAW;
-	}
-	if (key == KEY_BTAB || key == KEY_UP) {
+	case ACT_FORM_PREV:
 		move_focus(app, k, k->focus - 1);
 		return R_REDRAW;
 	}
-	if (key == KEY_F(1))
-		return R_PASS;
 	if (is_pick(k->focus)) {
 		if (pick_key(k, key)) {
 			k->err[k->focus][0] = '\0';
 			return R_REDRAW;
 		}
-		return action == ACT_HELP ? R_PASS : R_NONE;
+		return action != ACT_NONE ? R_PASS : R_NONE;
 	}
-	if (input_key(&k->in[k->focus], key, 1)) {
+	if (input_key(&k->in[k->focus], key)) {
 		k->err[k->focus][0] = '\0';
 		if (k->focus == F_PHONE || k->focus == F_CALLBACK)
 			update_notes(app, k, k->focus);
 		return R_REDRAW;
 	}
-	return R_NONE;
+	return action == ACT_HELP ? R_PASS : R_NONE;
 }
 
 static int form_unsaved_view(struct app *app, void *st)
@@ -616,6 +623,7 @@ const struct view_ops view_call_form = {
 	.name = "call_form",
 	.title = N_("New call"),
 	.typing = 1,
+	.form = 1,
 	.open = form_open_view,
 	.close = form_close_view,
 	.draw = form_draw_view,

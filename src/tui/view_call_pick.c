@@ -130,7 +130,7 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 {
 	struct pick *p = st;
 	const char *label = _("Who is calling?");
-	char t[64];
+	char t[64], foot[200], ks[2][32];
 	int lw = text_width(label), fw;
 
 	timer(app, p->started, t, sizeof t);
@@ -155,8 +155,10 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 			tui_put(y, r.x, r.w, _("Enter with nothing typed: the caller is not identified"),
 				ALIGN_CENTER, tui_attr(app, TA_MUTED));
 	}
-	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, _("Enter pick   Esc cancel the call"),
-		ALIGN_RIGHT, tui_attr(app, TA_MUTED));
+	snprintf(foot, sizeof foot, _("%s pick   %s cancel the call"),
+		 action_key_label(ACT_CALL_PICK, ks[0], sizeof ks[0]),
+		 action_key_label(ACT_BACK, ks[1], sizeof ks[1]));
+	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, foot, ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 }
 
 /* Picked: this screen gives its place to the form. */
@@ -206,21 +208,19 @@ static int pick_key(struct app *app, void *st, int key, int action)
 
 	if (action == ACT_HELP)
 		return R_PASS;
-	if (key == '\n' || key == KEY_F(2))
+	if (action == ACT_CALL_PICK)
 		return pick_enter(app, p);
-	if (key == TUI_ESC) {
-		if (p->q.len) {
-			input_set(&p->q, "");
-		} else {
+	if (list_move(&p->list, action))
+		return R_REDRAW;
+	if (!input_key(&p->q, key)) {
+		if (action != ACT_BACK)
+			return R_PASS;
+		if (!p->q.len) {
 			app_msg(app, MSG_INFO, "%s", _("new call cancelled"));
 			app_pop(app);
 			return R_REDRAW;
 		}
-	} else if (action == ACT_MOVE) {
-		list_key(&p->list, key);
-		return R_REDRAW;
-	} else if (!input_key(&p->q, key, 0)) {
-		return R_PASS;
+		input_set(&p->q, "");
 	}
 	if (strcmp(p->q.buf, p->searched))
 		search(app, p);

@@ -142,6 +142,8 @@ static int calls_key(struct app *app, void *st, int key, int action)
 	(void)key;
 	if (v->list.sel >= 0)
 		snprintf(keep, sizeof keep, "%s", v->l.v[v->list.sel].id);
+	if (list_move(&v->list, action))
+		return R_REDRAW;
 	switch (action) {
 	case ACT_CALLS_OPEN_FILTER: v->open = !v->open; break;
 	case ACT_CALLS_MINE: v->mine = !v->mine; break;
@@ -154,9 +156,6 @@ static int calls_key(struct app *app, void *st, int key, int action)
 		v->open = v->mine = v->due = v->today = 0;
 		v->cat = -1;
 		break;
-	case ACT_MOVE:
-		list_key(&v->list, key);
-		return R_REDRAW;
 	case ACT_CALL_OPEN:
 		if (v->list.sel < 0)
 			return R_NONE;

@@ -320,11 +320,11 @@ static int camp_key(struct app *app, void *st, int key, int action)
 {
 	struct camp_view *v = st;
 	const struct campaign *c = selected(v);
+	(void)key;
 
-	switch (action) {
-	case ACT_MOVE:
-		list_key(&v->list, key);
+	if (list_move(&v->list, action))
 		return R_REDRAW;
+	switch (action) {
 	case ACT_CAMPAIGNS_OPEN:
 		if (!c)
 			return R_NONE;

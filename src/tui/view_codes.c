@@ -226,10 +226,10 @@ static void codes_draw(struct app *app, void *st, struct rect r)
 static int codes_key(struct app *app, void *st, int key, int action)
 {
 	struct codes_view *v = st;
-	switch (action) {
-	case ACT_MOVE:
-		list_key(&v->list, key);
+	(void)key;
+	if (list_move(&v->list, action))
 		return R_REDRAW;
+	switch (action) {
 	case ACT_CODES_CAMPAIGN:
 		if (v->campaigns.n > 1) {
 			v->campaign = (v->campaign + 1) % (int)v->campaigns.n;

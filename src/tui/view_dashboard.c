@@ -668,12 +668,12 @@ static int call_selected(struct app *app, struct dash *s)
 static int dash_key(struct app *app, void *st, int key, int action)
 {
 	struct dash *s = st;
+	(void)key;
 	if (!s->loaded)
 		return R_PASS;
-	switch (action) {
-	case ACT_MOVE:
-		list_key(s->focus ? &s->rem : &s->table, key);
+	if (list_move(s->focus ? &s->rem : &s->table, action))
 		return R_REDRAW;
+	switch (action) {
 	case ACT_DASH_FOCUS:
 		s->focus = !s->focus;
 		return R_REDRAW;

@@ -228,9 +228,9 @@ static int lookup_key(struct app *app, void *st, int key, int action)
 
 	if (action == ACT_HELP)
 		return R_PASS;
-	if (key == ':' && !province_colon(l))
+	if (action == ACT_COMMAND && !province_colon(l))
 		return R_PASS; /* the command line */
-	if (key == TUI_ESC || action == ACT_CLEAR) {
+	if (action == ACT_CLEAR) {
 		if (!l->q.len)
 			return R_PASS;
 		input_set(&l->q, "");
@@ -238,20 +238,19 @@ static int lookup_key(struct app *app, void *st, int key, int action)
 		if (l->list.sel < 0)
 			return R_NONE;
 		return app_open_card(app, l->hits.v[l->list.sel].istat);
-	} else if (action == ACT_MOVE) {
-		list_key(&l->list, key);
+	} else if (list_move(&l->list, action)) {
 		/* Near the end of what was fetched: ask for more. */
 		if ((int)l->hits.n >= l->limit && l->list.sel >= l->list.n - l->list.page &&
 		    l->limit < LOOKUP_MAX_LIMIT) {
 			char keep[7];
 			snprintf(keep, sizeof keep, "%s", l->hits.v[l->list.sel].istat);
-			l->limit = key == KEY_END ? LOOKUP_MAX_LIMIT : l->limit * 4;
+			l->limit = action == ACT_LAST ? LOOKUP_MAX_LIMIT : l->limit * 4;
 			search(app, l, keep);
-			if (key == KEY_END || key == KEY_NPAGE)
-				list_key(&l->list, key);
+			if (action == ACT_LAST || action == ACT_PAGE_DOWN)
+				list_move(&l->list, action);
 		}
 		return R_REDRAW;
-	} else if (!input_key(&l->q, key, 0)) {
+	} else if (!input_key(&l->q, key)) {
 		return R_PASS;
 	}
 	if (strcmp(l->q.buf, l->searched)) {

@@ -243,11 +243,11 @@ static int staff_key(struct app *app, void *st, int key, int action)
 {
 	struct staff_view *s = st;
 	const struct staff_member *m = selected(s);
+	(void)key;
 
-	switch (action) {
-	case ACT_MOVE:
-		list_key(&s->list, key);
+	if (list_move(&s->list, action))
 		return R_REDRAW;
+	switch (action) {
 	case ACT_STAFF_ADD:
 		return open_add(app, s);
 	case ACT_STAFF_ROLE:

@@ -36,8 +36,12 @@ struct list {
 	int page; /* rows visible at the last draw */
 };
 void list_reset(struct list *l, int n);
-/* Arrows, PgUp/PgDn, Home/End: 1 when the key moved the selection. */
-int list_key(struct list *l, int key);
+/* 1 when the action is one of the list moves of actions.def (MOVE_UP,
+ * MOVE_DOWN, PAGE_UP, PAGE_DOWN, FIRST, LAST). */
+int list_is_move(int action);
+/* Moves the selection for a list move; 1 when the action was one (even at
+ * the ends of the list or on an empty one), 0 otherwise. */
+int list_move(struct list *l, int action);
 void list_select(struct list *l, int i);
 /* Keeps sel visible in h rows; then draws row(i) for each visible row.
  * Shows a scroll marker in the last column when the list is longer. */
@@ -54,10 +58,10 @@ struct input {
 	int scroll;  /* first column shown */
 };
 void input_set(struct input *in, const char *s);
-/* Typed characters, Backspace/Delete, Left/Right, ^A/^E (start/end),
- * ^U (clear), ^W (word back), Home/End when home_end: 1 if the text or
- * cursor changed, 0 if the key is not for the input. */
-int input_key(struct input *in, int key, int home_end);
+/* Typed characters and the editing actions of scope edit in actions.def
+ * (cursor, delete, clear...): 1 if the key was for the input, 0 if not.
+ * A screen gives it the keys its own actions did not take. */
+int input_key(struct input *in, int key);
 /* Draws in cols columns and, when focused, sets the app's text cursor. */
 void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused);
 

@@ -119,12 +119,12 @@ static void box_close(struct app *app, void *st)
 static int box_key(struct app *app, void *st, int key)
 {
 	struct box *b = st;
-	int c = tui_key_char(key);
+	int action = action_in_scope(SCOPE_confirm, key);
 	if (!b->confirm) {
 		app_pop_layer(app);
 		return R_REDRAW;
 	}
-	if (c == 's' || c == 'S' || c == 'y' || c == 'Y' || key == '\n') {
+	if (action == ACT_CONFIRM_YES) {
 		int (*yes)(struct app *, void *) = b->yes;
 		void *arg = b->arg;
 		void (*free_arg)(void *) = b->free_arg;
@@ -136,21 +136,19 @@ static int box_key(struct app *app, void *st, int key)
 			free_arg(arg);
 		return r | R_REDRAW;
 	}
-	if (c == 'n' || c == 'N' || key == TUI_ESC || key == TUI_CTRL('c')) {
+	if (action == ACT_CONFIRM_NO) {
 		app_pop_layer(app);
 		return R_REDRAW;
 	}
 	return R_NONE;
 }
 
-static const struct hint msg_hints[] = {{"Enter", N_("close")}, {NULL, NULL}};
-static const struct hint confirm_hints[] = {{"s", N_("yes")}, {"n", N_("no")}, {NULL, NULL}};
 
 static const struct layer_ops msg_ops = {
-	.draw = box_draw, .key = box_key, .close = box_close, .hints = msg_hints,
+	.draw = box_draw, .key = box_key, .close = box_close, .scope = SCOPE_message,
 };
 static const struct layer_ops confirm_ops = {
-	.draw = box_draw, .key = box_key, .close = box_close, .hints = confirm_hints,
+	.draw = box_draw, .key = box_key, .close = box_close, .scope = SCOPE_confirm,
 };
 
 static struct box *box_new(const char *title, const char *text)

@@ -29,10 +29,6 @@ struct form {
 	void *arg;
 };
 
-static const struct hint form_hints[] = {
-	{"Tab", N_("next field")}, {"F2", N_("save")}, {"Esc", N_("cancel")}, {NULL, NULL},
-};
-
 const char *form_text(const struct form *f, size_t i)
 {
 	struct field *fl;
@@ -177,51 +173,48 @@ static int form_key(struct app *app, void *st, int key)
 {
 	struct form *f = st;
 	struct field *fl = &f->f[f->focus];
-	switch (key) {
-	case '\t':
-	case KEY_DOWN:
+	switch (action_in_scope(SCOPE_form, key)) {
+	case ACT_FORM_NEXT:
 		f->focus = (f->focus + 1) % f->n;
 		return R_REDRAW;
-	case KEY_BTAB:
-	case KEY_UP:
+	case ACT_FORM_PREV:
 		f->focus = (f->focus + f->n - 1) % f->n;
 		return R_REDRAW;
-	case '\n':
+	case ACT_FORM_ENTER:
 		if (f->focus + 1 < f->n) {
 			f->focus++;
 			return R_REDRAW;
 		}
 		return do_submit(app, f);
-	case KEY_F(2):
-	case TUI_CTRL('s'):
+	case ACT_FORM_SAVE:
 		return do_submit(app, f);
-	case KEY_F(10):
-	case TUI_CTRL('l'):
-		return R_PASS; /* quit (asks: the form is unsaved), redraw */
-	case TUI_ESC:
-	case TUI_CTRL('c'):
+	case ACT_FORM_CANCEL:
 		if (modified(f))
 			return box_confirm(app, _("Cancel"), _("Discard what you typed in this form?"),
 					   do_cancel, f, NULL);
 		return do_cancel(app, f);
 	}
 	if (fl->kind == FIELD_PICK) {
-		if (!fl->nchoices)
-			return R_NONE;
-		if (key == KEY_RIGHT || key == ' ')
-			fl->choice = (fl->choice + 1) % (int)fl->nchoices;
-		else if (key == KEY_LEFT)
-			fl->choice = (fl->choice + (int)fl->nchoices - 1) % (int)fl->nchoices;
-		else
-			return R_NONE;
+		int n = (int)fl->nchoices;
+		switch (n ? action_in_scope(SCOPE_pick, key) : ACT_NONE) {
+		case ACT_PICK_NEXT:
+			fl->choice = (fl->choice + 1) % n;
+			break;
+		case ACT_PICK_PREV:
+			fl->choice = (fl->choice + n - 1) % n;
+			break;
+		default:
+			/* quit (asks: the form is unsaved) and redraw act past it */
+			return tui_key_char(key) ? R_NONE : R_PASS;
+		}
 		fl->err[0] = '\0';
 		return R_REDRAW;
 	}
-	if (input_key(&fl->in, key, 1)) {
+	if (input_key(&fl->in, key)) {
 		fl->err[0] = '\0';
 		return R_REDRAW;
 	}
-	return R_NONE;
+	return tui_key_char(key) ? R_NONE : R_PASS;
 }
 
 static int form_unsaved(struct app *app, void *st)
@@ -232,7 +225,7 @@ static int form_unsaved(struct app *app, void *st)
 
 static const struct layer_ops form_ops = {
 	.draw = form_draw, .key = form_key, .close = form_free,
-	.unsaved = form_unsaved, .hints = form_hints,
+	.unsaved = form_unsaved, .scope = SCOPE_form,
 };
 
 static char *dup_or_null(const char *s)

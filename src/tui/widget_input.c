@@ -54,7 +54,7 @@ static void cut(struct input *in, size_t from, size_t to)
 		in->cur = from;
 }
 
-int input_key(struct input *in, int key, int home_end)
+int input_key(struct input *in, int key)
 {
 	int c = tui_key_char(key);
 	if (c) {
@@ -68,37 +68,36 @@ int input_key(struct input *in, int key, int home_end)
 		in->cur += (size_t)n;
 		return 1;
 	}
-	switch (key) {
-	case KEY_BACKSPACE:
+	switch (action_in_scope(SCOPE_edit, key)) {
+	case ACT_EDIT_BACKSPACE:
 		if (in->cur == 0)
 			return 0;
 		cut(in, prev_char(in, in->cur), in->cur);
 		return 1;
-	case KEY_DC:
-	case TUI_CTRL('d'):
+	case ACT_EDIT_DELETE:
 		if (in->cur < in->len)
 			cut(in, in->cur, next_char(in, in->cur));
 		return 1;
-	case KEY_LEFT:
+	case ACT_EDIT_LEFT:
 		in->cur = prev_char(in, in->cur);
 		return 1;
-	case KEY_RIGHT:
+	case ACT_EDIT_RIGHT:
 		in->cur = next_char(in, in->cur);
 		return 1;
-	case TUI_CTRL('a'):
+	case ACT_EDIT_START:
 		in->cur = 0;
 		return 1;
-	case TUI_CTRL('e'):
+	case ACT_EDIT_END:
 		in->cur = in->len;
 		return 1;
-	case TUI_CTRL('u'):
+	case ACT_EDIT_CLEAR:
 		input_set(in, "");
 		return 1;
-	case TUI_CTRL('k'):
+	case ACT_EDIT_KILL:
 		in->buf[in->cur] = '\0';
 		in->len = in->cur;
 		return 1;
-	case TUI_CTRL('w'): {
+	case ACT_EDIT_DEL_WORD: {
 		size_t p = in->cur;
 		while (p > 0 && in->buf[p - 1] == ' ')
 			p--;
@@ -107,16 +106,6 @@ int input_key(struct input *in, int key, int home_end)
 		cut(in, p, in->cur);
 		return 1;
 	}
-	case KEY_HOME:
-		if (!home_end)
-			return 0;
-		in->cur = 0;
-		return 1;
-	case KEY_END:
-		if (!home_end)
-			return 0;
-		in->cur = in->len;
-		return 1;
 	}
 	return 0;
 }

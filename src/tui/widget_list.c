@@ -22,19 +22,26 @@ void list_select(struct list *l, int i)
 	l->sel = i;
 }
 
-int list_key(struct list *l, int key)
+int list_is_move(int action)
+{
+	return action == ACT_MOVE_UP || action == ACT_MOVE_DOWN || action == ACT_PAGE_UP ||
+	       action == ACT_PAGE_DOWN || action == ACT_FIRST || action == ACT_LAST;
+}
+
+int list_move(struct list *l, int action)
 {
 	int page = l->page > 1 ? l->page - 1 : 1;
-	if (l->n <= 0)
+	if (!list_is_move(action))
 		return 0;
-	switch (key) {
-	case KEY_UP: list_select(l, l->sel - 1); break;
-	case KEY_DOWN: list_select(l, l->sel + 1); break;
-	case KEY_PPAGE: list_select(l, l->sel - page); break;
-	case KEY_NPAGE: list_select(l, l->sel + page); break;
-	case KEY_HOME: list_select(l, 0); break;
-	case KEY_END: list_select(l, l->n - 1); break;
-	default: return 0;
+	if (l->n <= 0)
+		return 1;
+	switch (action) {
+	case ACT_MOVE_UP: list_select(l, l->sel - 1); break;
+	case ACT_MOVE_DOWN: list_select(l, l->sel + 1); break;
+	case ACT_PAGE_UP: list_select(l, l->sel - page); break;
+	case ACT_PAGE_DOWN: list_select(l, l->sel + page); break;
+	case ACT_FIRST: list_select(l, 0); break;
+	default: list_select(l, l->n - 1); break;
 	}
 	return 1; /* used, even at the ends of the list */
 }
