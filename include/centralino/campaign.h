@@ -115,8 +115,10 @@ int campaign_resolve_respondent(struct cn_ctx *ctx, const char *input, char out[
 struct campaign_standing {
 	char key[41];
 	char *name;
-	char deadline[11];
-	enum campaign_phase phase;
+	char deadline[11];            /* effective: the proroga in force, else the campaign's */
+	char campaign_deadline[11];
+	char extended_until[11];      /* the proroga in force, "" when none */
+	enum campaign_phase phase;    /* of the campaign (its own deadline) */
 	int uses_codes;
 	char status[16];
 	char *status_at, *status_reason, *submitted_at;

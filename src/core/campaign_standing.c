@@ -44,8 +44,10 @@ int campaign_standings_of(struct cn_ctx *ctx, const char *respondent, struct cam
 		"SELECT c.key, c.name, c.opens_on, c.deadline, c.uses_codes,"
 		"       cr.status, cr.status_at, cr.status_reason, cr.submitted_at, cr.screened_out,"
 		"       a.code, a.given_at IS NOT NULL, coalesce(a.given_at, a.issued_at),"
-		"       coalesce(a.given_by, a.issued_by), a.caller_name"
+		"       coalesce(a.given_by, a.issued_by), a.caller_name, coalesce(e.until, '')"
 		"  FROM campaign_respondent cr JOIN campaign c ON c.id = cr.campaign_id"
+		"  LEFT JOIN extension e ON e.campaign_id = cr.campaign_id"
+		"       AND e.respondent_id = cr.respondent_id AND e.revoked_at IS NULL"
 		"  LEFT JOIN access_code a ON a.campaign_id = cr.campaign_id"
 		"       AND a.respondent_id = cr.respondent_id AND a.state = 'active'"
 		" WHERE cr.respondent_id = ? ORDER BY c.opens_on DESC, c.id DESC")))
@@ -68,9 +70,12 @@ int campaign_standings_of(struct cn_ctx *ctx, const char *respondent, struct cam
 		memset(s, 0, sizeof *s);
 		snprintf(s->key, sizeof s->key, "%s", db_col(st, 0));
 		s->name = dup(st, 1);
-		snprintf(s->deadline, sizeof s->deadline, "%s", db_col(st, 3));
+		snprintf(s->campaign_deadline, sizeof s->campaign_deadline, "%s", db_col(st, 3));
+		snprintf(s->extended_until, sizeof s->extended_until, "%s", db_col(st, 15));
+		snprintf(s->deadline, sizeof s->deadline, "%s",
+			 s->extended_until[0] ? s->extended_until : s->campaign_deadline);
 		s->phase = strcmp(today, db_col(st, 2)) < 0 ? CAMPAIGN_NOT_OPEN
-			 : strcmp(today, s->deadline) > 0 ? CAMPAIGN_CLOSED : CAMPAIGN_OPEN;
+			 : strcmp(today, s->campaign_deadline) > 0 ? CAMPAIGN_CLOSED : CAMPAIGN_OPEN;
 		s->uses_codes = sqlite3_column_int(st, 4);
 		snprintf(s->status, sizeof s->status, "%s", db_col(st, 5));
 		s->status_at = dup(st, 6);

@@ -14,6 +14,9 @@ field() { printf '%s\n' "$OUT" | awk -F '\t' -v k="$1" '$1 == k { print $2 }'; }
 
 cn staff add anna --name "Anna Verdi" --role assistenza
 cn staff add olga --name "Olga Neri" --role operatore
+printf 'codice_ambito;denominazione;codice_istat;capofila\nTO1;Distretto Torino Nord;001272;1\nTO1;Distretto Torino Nord;001001;0\n' >"$T/ambiti.csv"
+cn import ambiti "$T/ambiti.csv"
+check "setup: ambiti" 0 "$RC"
 cn campaign add fam2019 --name "Famiglia 2019" --opens 2019-05-01 --deadline 2019-07-31 --respondents comune
 check "setup: campaign" 0 "$RC"
 
@@ -33,7 +36,7 @@ check "issue on a call: audit call.add then code.issue" "$((n + 2))|call.add cod
 n=$(audit_n)
 as olga call add --respondent 001001 --caller "Mario Rossi" --office "Segreteria" --phone "0125 123456" \
 	--category codice_smarrito --code reissue --reason "codice smarrito" --verified richiamata_centralino \
-	--callback "+1h"
+	--callback "+1h" --save-contact
 check "re-issue on a call: exit 0" 0 "$RC"
 lost=$(printf '%s\n' "$OUT" | sed -n 1p)
 check_contains "re-issue on a call: says the old code is revoked" "is revoked." "$OUT"
@@ -153,3 +156,30 @@ cn call add --respondent 001001 --proroga 2019-09-01
 check "--proroga without its reason: exit 64" 64 "$RC"
 cn call update "$fu" --code reveal
 check "update does not take actions: exit 64" 64 "$RC"
+
+# ---- the card: the whole story ----
+n=$(audit_n)
+cn card 001001
+check "card: exit 0" 0 "$RC"
+check "card: reading it writes no audit row" "$n" "$(audit_n)"
+check_contains "card: ambito and capofila" "Ambito TO1 Distretto Torino Nord · capofila Torino (001272)" "$OUT"
+check_contains "card: the effective deadline with its proroga" "deadline     15/09/2019 (proroga; the campaign's: 31/07/2019)" "$OUT"
+check_contains "card: the revoked code, who, when, why" "revoked 12/07/2019 10:30 by olga: codice smarrito" "$OUT"
+check_contains "card: the active code masked, with its call" "active, given 12/07/2019 10:30, call $(printf '%.8s' "$lost")" "$OUT"
+check_contains "card: given by whom to whom, how checked" "by olga to Mario Rossi (richiamata_centralino)" "$OUT"
+check_contains "card: contacts saved with the code" "telefono     0125 123 456 (Mario Rossi) · Segreteria
+               [telefonata (codice), 12/07/2019]" "$OUT"
+check_contains "card: contacts added on a call" "pec          protocollo@pec.comune.aglie.to.it  [telefonata, 12/07/2019]" "$OUT"
+check_contains "card: open calls and their callbacks" "$(printf '%.8s' "$lost")  12/07/2019 10:30  codice_smarrito  waiting
+               callback 12/07/2019 11:30 (olga)" "$OUT"
+check_not_contains "card: codes never in clear" "$(q "SELECT substr(code, 1, 4) FROM access_code WHERE state = 'active' AND respondent_id = '001001'")" "$OUT"
+cn card 001001 --format tsv
+check "card tsv: campaign status and deadlines" "campaign	fam2019	codice_emesso		2019-09-15	2019-07-31	2019-09-15" \
+	"$(printf '%s\n' "$OUT" | grep '^campaign	fam2019')"
+check "card tsv: two codes" 2 "$(printf '%s\n' "$OUT" | grep -c '^code	')"
+cn card 001007
+check_contains "card of a suppressed comune: since when" "SUPPRESSED since 30/06/2019: no code can be given to it" "$OUT"
+cn card 001001 >/dev/null; "$CN" --db "$db" --now "$NOW" card 001001 >"$T/card.txt"
+check "card: fits 80 columns" yes "$([ "$(wc -L <"$T/card.txt")" -le 80 ] && echo yes)"
+cn card 999999
+check "card of nobody: exit 66" 66 "$RC"
