@@ -1,5 +1,6 @@
 /* centralino tui: the full-screen interface (also `centralino` alone on a
  * terminal). */
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -8,6 +9,7 @@
 
 int cmd_tui(struct cli *cli, int argc, char **argv)
 {
+	const char *script;
 	int rc;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
@@ -19,10 +21,13 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 		}
 		return cli_usage("tui", _("unexpected argument '%s'"), argv[i]);
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+	script = getenv("CENTRALINO_SCRIPT");
+	if (script && !*script)
+		script = NULL;
+	if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))
 		return cli_error(64, "%s", _("the full-screen interface needs a terminal; "
 					     "without one use the commands (centralino --help)"));
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;
-	return tui_run(cli->ctx);
+	return tui_run(cli->ctx, script);
 }

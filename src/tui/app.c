@@ -10,7 +10,6 @@
 
 #include "centralino/clock.h"
 #include "centralino/text.h"
-#include "calls_ui.h"
 #include "widget.h"
 
 static const struct view_ops *const all_views[] = {
@@ -305,7 +304,7 @@ static void draw_too_small(struct app *app)
 		tui_put(y + 1, 0, app->cols, line, ALIGN_CENTER, A_NORMAL);
 }
 
-static void draw(struct app *app)
+void app_draw(struct app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	app->too_small = app->cols < TUI_MIN_COLS || app->rows < TUI_MIN_ROWS;
@@ -446,10 +445,12 @@ static long now_ms(void)
 /* 1 when another key is already waiting (typed ahead, or a paste): the
  * loop handles it before painting, so 10 KB pasted cost one redraw, not
  * ten thousand. The key is put back. */
-static int key_waiting(void)
+static int key_waiting(struct app *app)
 {
 	wint_t wc;
 	int rc;
+	if (app->script)
+		return 0; /* a script paints after every key, as a person sees it */
 	wtimeout(stdscr, 0);
 	rc = wget_wch(stdscr, &wc);
 	wtimeout(stdscr, TUI_POLL_MS);
@@ -480,6 +481,36 @@ static void hangup(struct app *app)
 	app->quit = 1;
 }
 
+/* Other desks' changes and the clock's minute: 1 when a redraw is due. */
+static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
+{
+	int redraw = 0;
+	if (app->script || now_ms() - *last_poll < TUI_POLL_MS)
+		return 0; /* a script is alone and its clock stands still */
+	*last_poll = now_ms();
+	if (cn_data_changed(app->ctx)) {
+		data_changed(app);
+		redraw = 1;
+	}
+	if (cn_now(app->ctx) / 60 != *last_minute) {
+		*last_minute = cn_now(app->ctx) / 60;
+		redraw = 1;
+	}
+	return redraw;
+}
+
+/* One key: its reactions applied. */
+static void handle_key(struct app *app, int key)
+{
+	int r;
+	app->msg[0] = '\0';
+	r = dispatch(app, key);
+	if (r & R_QUIT)
+		r |= request_quit(app);
+	if (r & R_DATA)
+		data_changed(app);
+}
+
 static void loop(struct app *app)
 {
 	long last_poll = now_ms();
@@ -490,61 +521,57 @@ static void loop(struct app *app)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
-	draw(app);
+	app_draw(app);
 	while (!app->quit) {
-		int key = read_key(), r = R_NONE, redraw = 0;
-		if (hung_up) {
+		int key = app->script ? script_key(app, app->script) : read_key(), redraw = 0;
+		if (hung_up || key == TUI_KEY_HANGUP) {
 			hangup(app);
 			break;
 		}
+		if (key == TUI_KEY_END)
+			break; /* the script is over: leave as it is, no questions */
 		if (key != ERR && key != KEY_RESIZE) {
-			app->msg[0] = '\0';
-			r = dispatch(app, key);
-			if (r & R_QUIT)
-				r |= request_quit(app);
-			if (r & R_DATA)
-				data_changed(app);
+			handle_key(app, key);
 			redraw = 1;
 		} else if (key == KEY_RESIZE) {
 			redraw = 1;
 		}
-		if (now_ms() - last_poll >= TUI_POLL_MS) {
-			last_poll = now_ms();
-			if (cn_data_changed(app->ctx)) {
-				data_changed(app);
-				redraw = 1;
-			}
-			if (cn_now(app->ctx) / 60 != last_minute) {
-				last_minute = cn_now(app->ctx) / 60;
-				redraw = 1;
-			}
-		}
-		if (redraw && !app->quit && !key_waiting())
-			draw(app);
+		redraw |= poll_changes(app, &last_poll, &last_minute);
+		if (redraw && !app->quit && !key_waiting(app))
+			app_draw(app);
 	}
 }
 
-int tui_run(struct cn_ctx *ctx)
+/* Run once the home screen is open (startup.def). */
+#define STARTUP(fn) int fn(struct app *app);
+#include "startup.def"
+#undef STARTUP
+
+static int (*const startup_hooks[])(struct app *) = {
+#define STARTUP(fn) fn,
+#include "startup.def"
+#undef STARTUP
+};
+
+/* The terminal, or for a script a screen of its own that no one sees. */
+static SCREEN *open_screen(struct app *app, FILE **null_out, FILE **null_in)
 {
-	struct app app;
 	SCREEN *scr;
-	const char *slash;
+	if (!app->script)
+		return newterm(NULL, stdout, stdin);
+	*null_out = fopen("/dev/null", "w");
+	*null_in = fopen("/dev/null", "r");
+	if (!*null_out || !*null_in)
+		return NULL;
+	/* a fixed terminal type and size: the same screens on every host */
+	if (!(scr = newterm("xterm", *null_out, *null_in)))
+		return NULL;
+	resize_term(TUI_MIN_ROWS, TUI_MIN_COLS);
+	return scr;
+}
 
-	memset(&app, 0, sizeof app);
-	app.ctx = ctx;
-	slash = strrchr(cn_db_path(ctx), '/');
-	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
-
-	/* readline reads the terminal description first, so that curses'
-	 * own terminal stays the current one. */
-	cmdline_init(&app);
-	scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		fprintf(stderr, _("centralino: cannot start the full-screen interface (TERM=%s)\n"),
-			getenv("TERM") ? getenv("TERM") : "");
-		cmdline_done(&app);
-		return 69;
-	}
+static void setup_terminal(void)
+{
 	set_escdelay(25);
 	raw();
 	noecho();
@@ -552,22 +579,69 @@ int tui_run(struct cn_ctx *ctx)
 	keypad(stdscr, TRUE);
 	define_alternate_keys();
 	wtimeout(stdscr, TUI_POLL_MS);
-	theme_init(&app);
-	if (app_push(&app, &view_lookup, NULL)) {
+}
+
+static void app_done(struct app *app)
+{
+	while (app->nlayers)
+		app_pop_layer(app);
+	while (app->depth)
+		close_view(app, &app->stack[--app->depth]);
+	cmdline_done(app);
+	script_free(app->script);
+}
+
+static int run(struct app *app)
+{
+	FILE *null_out = NULL, *null_in = NULL;
+	SCREEN *scr = open_screen(app, &null_out, &null_in);
+	int rc = 0;
+
+	if (!scr) {
+		fprintf(stderr, _("centralino: cannot start the full-screen interface (TERM=%s)\n"),
+			app->script ? "xterm" : getenv("TERM") ? getenv("TERM") : "");
+		rc = 69;
+	} else {
+		setup_terminal();
+		theme_init(app);
+		if (app_push(app, &view_lookup, NULL)) {
+			rc = 70;
+		} else {
+			for (size_t i = 0; i < sizeof startup_hooks / sizeof startup_hooks[0]; i++)
+				startup_hooks[i](app);
+			loop(app);
+		}
 		endwin();
 		delscreen(scr);
-		cmdline_done(&app);
-		fprintf(stderr, "centralino: %s\n", app.msg);
-		return 70;
+		if (rc)
+			fprintf(stderr, "centralino: %s\n", app->msg);
 	}
-	calls_ui_restore_draft(&app);
-	loop(&app);
-	while (app.nlayers)
-		app_pop_layer(&app);
-	while (app.depth)
-		close_view(&app, &app.stack[--app.depth]);
-	cmdline_done(&app);
-	endwin();
-	delscreen(scr);
-	return 0;
+	if (null_out)
+		fclose(null_out);
+	if (null_in)
+		fclose(null_in);
+	return rc;
+}
+
+int tui_run(struct cn_ctx *ctx, const char *script)
+{
+	struct app app;
+	const char *slash;
+	char err[512];
+	int rc;
+
+	memset(&app, 0, sizeof app);
+	app.ctx = ctx;
+	if (script && script_load(script, &app.script, err, sizeof err)) {
+		fprintf(stderr, "centralino: %s\n", err);
+		return 64;
+	}
+	slash = strrchr(cn_db_path(ctx), '/');
+	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
+	/* readline reads the terminal description first, so that curses'
+	 * own terminal stays the current one. */
+	cmdline_init(&app);
+	rc = run(&app);
+	app_done(&app);
+	return rc;
 }

@@ -75,7 +75,9 @@
  * (NO_COLOR honoured). Anything else drawn over the screen (a popup) is a
  * layer: struct layer_ops + app_push_layer().
  *
- * Tests: tests/tui/lib_tui.sh (tmux helpers); see tests/tui/lookup.sh.
+ * Tests: whole screens from a script of keys, tests/tui/lib_script.sh and
+ * docs/TUI_SCRIPT.md (see tests/tui/lookup_screens.sh); tmux only for the
+ * real terminal, tests/tui/lib_tui.sh (see tests/tui/lookup.sh).
  */
 #ifndef CENTRALINO_TUI_H
 #define CENTRALINO_TUI_H
@@ -264,6 +266,7 @@ struct app {
 	struct cmdline *cmdline;   /* readline state (cmdline.c) */
 	attr_t attrs[TA_COUNT];
 	char db_name[256];
+	struct tui_script *script; /* keys from a file (CENTRALINO_SCRIPT) */
 };
 
 #define TUI_MIN_COLS 80
@@ -271,8 +274,25 @@ struct app {
 /* How often the main loop wakes to look for other desks' changes. */
 #define TUI_POLL_MS 400
 
-/* Runs the interface on an open context; returns an exit code. */
-int tui_run(struct cn_ctx *ctx);
+/* Runs the interface on an open context; returns an exit code. With a
+ * script (a file path, see docs/TUI_SCRIPT.md) the keys come from the file
+ * and no terminal is needed. */
+int tui_run(struct cn_ctx *ctx, const char *script);
+
+/* Paints the whole screen (the main loop does it after every key). */
+void app_draw(struct app *app);
+
+/* ---- Headless script mode (script.c) ---------------------------------- */
+/* Not keys: what script_key returns when the script ends or hangs up. */
+#define TUI_KEY_END (-2)
+#define TUI_KEY_HANGUP (-3)
+struct tui_script;
+/* Reads and checks a whole script; on error err says "FILE:LINE: why". */
+int script_load(const char *path, struct tui_script **out, char *err, size_t errlen);
+void script_free(struct tui_script *s);
+/* The next key (KEY_RESIZE after a resize), TUI_KEY_END or
+ * TUI_KEY_HANGUP; writes the screens asked for on the way. */
+int script_key(struct app *app, struct tui_script *s);
 
 /* Screens: app_push opens view with arg on top (0, or -1 when open()
  * refused); app_pop closes the top one (never the last). */
