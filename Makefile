@@ -1,4 +1,6 @@
 # centralino — see README.md. `make run` and `make test` are the only set-up.
+# `make` builds the program and its catalogue (no test tools needed); the
+# unit tests (cmocka) are built by `make test`.
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
@@ -36,15 +38,19 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/centralino.mo)
 MANDIR   ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-.PHONY: all run test asan install uninstall clean deps bench po po-check man fuzz
-all: $(BIN) $(UNIT_BIN) $(MO)
+.PHONY: all unit run test asan install uninstall clean deps deps-run bench po po-check man fuzz deb test-deb
+all: $(BIN) $(MO)
+unit: $(UNIT_BIN)
 
+# `make run` needs only the run set; `make test` the run and test sets.
+deps-run:
+	@sh scripts/install-deps.sh run
 deps:
-	@sh scripts/install-deps.sh
+	@sh scripts/install-deps.sh test
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CN_CFLAGS) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/gen/migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 	@mkdir -p $(dir $@)
@@ -85,10 +91,10 @@ po-check:
 man: $(BIN) $(MO)
 	sh scripts/man.sh update $(BIN)
 
-run: deps all
+run: deps-run all
 	@sh scripts/run.sh $(BIN)
 
-test: deps all
+test: deps all unit
 	@sh tests/run.sh $(BUILD)
 
 ASAN_BUILD ?= build/asan
@@ -96,7 +102,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-
 # The flags stay in the environment of the tests: a test that runs make
 # (tests/cli/install.sh) rebuilds with them, never a plain binary.
 asan: deps
-	$(MAKE) BUILD=$(ASAN_BUILD) CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" all
+	$(MAKE) BUILD=$(ASAN_BUILD) CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" all unit
 	CFLAGS="$(ASAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh $(ASAN_BUILD)
 
 bench: all
@@ -109,6 +115,24 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	@sh scripts/install-deps.sh fuzz
 	sh scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The Debian package, built by debhelper from a copy of the tree (so that
+# dpkg-buildpackage's output stays under $(BUILD)): $(DEB).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB      := $(BUILD)/centralino_$(VERSION)_$(DEB_ARCH).deb
+deb: deps
+	@v=$$(dpkg-parsechangelog -S Version); [ "$$v" = "$(VERSION)" ] || \
+		{ echo "debian/changelog is at $$v, the Makefile at $(VERSION)" >&2; exit 1; }
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/centralino-$(VERSION)
+	tar -cf - --exclude=./$(BUILD) --exclude=./build --exclude=./.git . | tar -xf - -C $(BUILD)/deb/centralino-$(VERSION)
+	cd $(BUILD)/deb/centralino-$(VERSION) && dpkg-buildpackage -us -uc -b
+	cp $(BUILD)/deb/centralino_$(VERSION)_$(DEB_ARCH).deb $(DEB)
+	@echo "$(DEB)"
+
+# Installs the package on this host, checks it and purges it again: for
+# CI's throwaway machine (root), see tests/deb/run.sh.
+test-deb: deb
+	sh tests/deb/run.sh $(DEB)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/centralino \

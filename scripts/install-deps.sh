@@ -1,18 +1,44 @@
 #!/bin/sh
-# Installs the Debian packages centralino needs to build, run and test.
-# Idempotent: silent and quick when everything is already present.
-set -eu
-PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
-libreadline-dev libutf8proc-dev libcmocka-dev gettext sqlite3 tmux
-locales tzdata groff-base man-db procps"
-# Extras on request: `fuzz` (make fuzz: libFuzzer comes with clang's
+# Installs the Debian packages centralino needs. Idempotent: silent and
+# quick when everything is already present.
+#   scripts/install-deps.sh run     what `make` and `make run` need: a C
+#                                   toolchain, the libraries, gettext
+#   scripts/install-deps.sh test    the run set + the test tools (`make test`,
+#                                   `make test-deb`); the default
+#   scripts/install-deps.sh --list SET...   prints the packages, installs nothing
+# Extras after the set: `fuzz` (make fuzz: libFuzzer comes with clang's
 # runtime), `valgrind` (scripts/valgrind-tui.sh, run by .ci/run).
+set -eu
+RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
+libreadline-dev libutf8proc-dev gettext locales tzdata bash-completion"
+TEST_PKGS="libcmocka-dev sqlite3 tmux groff-base man-db procps
+debhelper dpkg-dev devscripts fakeroot lintian"
+
+list=0
+if [ "${1:-}" = "--list" ]; then
+  list=1
+  shift
+fi
+set_name=${1:-test}
+[ $# -gt 0 ] && shift
+case $set_name in
+  run) PKGS=$RUN_PKGS ;;
+  test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
+  fuzz|valgrind) PKGS="$RUN_PKGS $TEST_PKGS"; set -- "$set_name" "$@" ;;
+  *) echo "usage: scripts/install-deps.sh [--list] run|test [fuzz] [valgrind]" >&2; exit 64 ;;
+esac
 for extra in "$@"; do
   case $extra in
     fuzz) PKGS="$PKGS clang libclang-rt-14-dev" ;;
     valgrind) PKGS="$PKGS valgrind" ;;
+    *) echo "install-deps: unknown extra '$extra' (fuzz, valgrind)" >&2; exit 64 ;;
   esac
 done
+if [ "$list" -eq 1 ]; then
+  # shellcheck disable=SC2086
+  printf '%s\n' $PKGS
+  exit 0
+fi
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

@@ -16,6 +16,7 @@
 enum cn_setting {
 	CN_SET_DATABASE, /* database = PATH (absolute, or ~/...)   --db    CENTRALINO_DB */
 	CN_SET_LINGUA,   /* lingua = it|en                         --lang  CENTRALINO_LANG */
+	CN_SET_BACKUP_KEEP, /* backup_keep = DAYS (scheduled backups kept) --keep CENTRALINO_BACKUP_KEEP */
 	CN_SET_MAX
 };
 
@@ -39,6 +40,12 @@ void config_free(struct cn_config *cfg);
  * else the files' value, else NULL (the caller's default). Empty strings
  * count as not given. */
 const char *config_value(const struct cn_config *cfg, enum cn_setting key, const char *option);
+
+/* Days of backup_keep when it is not set; the most it may be. */
+#define CN_BACKUP_KEEP_DEFAULT 14
+#define CN_BACKUP_KEEP_MAX 3650
+/* A number of days from 1 to CN_BACKUP_KEEP_MAX: CN_OK, else CN_EUSAGE. */
+int config_days(const char *s, int *out);
 
 /* Names for messages and documentation: "lingua", "--lang", "CENTRALINO_LANG". */
 const char *config_key_name(enum cn_setting key);

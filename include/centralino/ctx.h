@@ -40,9 +40,13 @@ struct cn_open_opts {
 	const char *as_login; /* --as: an admin acting for someone else */
 	int create;           /* create the database file if missing */
 	int no_staff_check;   /* init/bootstrap: do not require the login on the staff list */
+	int schema_pending_ok;/* migrate, doctor: open a database whose schema is older than the
+			       * program's (otherwise refused: "run centralino migrate") */
+	int root_ok;          /* system tasks (migrate, scheduled backup, doctor): root need not be
+			       * on the staff list and acts with the admin role */
 };
 
-/* Opens (and migrates) the database. On failure *out is NULL and the message
+/* Opens the database; a new file gets the whole schema. On failure *out is NULL and the message
  * is copied to err. */
 int cn_ctx_open(const struct cn_open_opts *opts, struct cn_ctx **out,
 		char *err, size_t errlen);

@@ -2,13 +2,17 @@
 #ifndef CENTRALINO_MAINT_H
 #define CENTRALINO_MAINT_H
 
+#include <limits.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "centralino/ctx.h"
 
 struct maint_backup_result {
 	long pages;
 	long long bytes;
+	char path[PATH_MAX]; /* where the copy is, folder resolved */
+	int removed;         /* scheduled: older backups removed */
 };
 
 /* Admin only. A consistent copy of the open database at `dest` through
@@ -18,6 +22,24 @@ struct maint_backup_result {
  * (CN_ECANTCREAT) unless `force`. One audit row. */
 int maint_backup(struct cn_ctx *ctx, const char *dest, int force,
 		 struct maint_backup_result *out);
+
+/* The desk's backups folder: "backups" beside the database
+ * (/var/lib/centralino/backups for the installed desk). */
+int maint_backup_dir(struct cn_ctx *ctx, char *out, size_t len);
+
+/* Root or admin. A verified copy (as maint_backup) named
+ * centralino-YYYYMMDD-HHMMSS.db after the local time, with -2, -3 ... when
+ * that name is taken, in the backups folder (created when missing). `why`
+ * goes into the audit row ("manual", "scheduled", "migrate").
+ * keep_days > 0: then the dated backups whose names are more than
+ * keep_days old are removed (never the new one), counted in out->removed.
+ * A failure (a full disk) removes nothing and leaves no partial file. */
+int maint_backup_dated(struct cn_ctx *ctx, const char *why, int keep_days,
+		       struct maint_backup_result *out);
+
+/* The newest dated backup of the backups folder: path and time; CN_ENOINPUT
+ * when there is none. */
+int maint_last_backup(struct cn_ctx *ctx, char *path, size_t len, time_t *when);
 
 struct maint_problems {
 	size_t n;

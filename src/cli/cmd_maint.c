@@ -1,45 +1,85 @@
-/* centralino backup FILE, centralino check */
+/* centralino backup [FILE | --scheduled], centralino check */
 #include <getopt.h>
 #include <string.h>
 
+#include "centralino/config.h"
 #include "centralino/maint.h"
 #include "centralino/numfmt.h"
 #include "cli.h"
 
+static int backup_help(void)
+{
+	printf(_("usage: centralino backup [FILE [--force] | --scheduled [--keep DAYS]]\n"
+		 "A consistent copy of the database, taken while others keep working\n"
+		 "(sqlite's online backup) and checked with integrity_check before it is\n"
+		 "put in place; mode 0660 like the database. Recorded in the audit log.\n"
+		 "FILE: the copy goes there; an existing FILE is replaced only with --force.\n"
+		 "Without FILE: into the backups folder beside the database\n"
+		 "(/var/lib/centralino/backups for the installed desk), named\n"
+		 "centralino-YYYYMMDD-HHMMSS.db (-2, -3... for more in the same second).\n"
+		 "--scheduled: the same, then the dated backups older than DAYS are removed\n"
+		 "(--keep, else the setting backup_keep, else 14); one line on stdout.\n"
+		 "The daily centralino-backup.timer runs it. Root or an administrator.\n"));
+	return 0;
+}
+
+static int print_backup(const char *path, const struct maint_backup_result *r, int keep)
+{
+	char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
+	printf(_("%s written: %s pages, %s bytes, integrity check ok"), path,
+	       numfmt_int(r->pages, n1, sizeof n1), numfmt_int((long)r->bytes, n2, sizeof n2));
+	if (keep > 0)
+		printf(ngettext("; %d backup older than %d days removed", "; %d backups older than %d days removed",
+				(unsigned long)r->removed), r->removed, keep);
+	putchar('\n');
+	return 0;
+}
+
 int cmd_backup(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"force", no_argument, 0, 'f'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"force", no_argument, 0, 'f'}, {"scheduled", no_argument, 0, 's'},
+		{"keep", required_argument, 0, 'k'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	struct maint_backup_result r;
-	int c, rc, force = 0;
+	const char *keep_arg = NULL;
+	int c, rc, force = 0, scheduled = 0;
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":fh", opts, NULL)) != -1) {
-		if (c == 'h') {
-			printf(_("usage: centralino backup FILE [--force]\n"
-				 "A consistent copy of the database at FILE, taken while others keep\n"
-				 "working (sqlite's online backup), checked with integrity_check before\n"
-				 "it is put in place; mode 0660 like the database. An existing FILE is\n"
-				 "replaced only with --force. Admin only; recorded in the audit log.\n"));
-			return 0;
-		}
-		if (c != 'f')
+	while ((c = getopt_long(argc, argv, ":fsk:h", opts, NULL)) != -1) {
+		if (c == 'h')
+			return backup_help();
+		if (c == 'f')
+			force = 1;
+		else if (c == 's')
+			scheduled = 1;
+		else if (c == 'k')
+			keep_arg = optarg;
+		else
 			return cli_bad_option("backup", c, argv);
-		force = 1;
 	}
-	if (argc - optind != 1)
-		return cli_usage("backup", _("give the FILE to write"));
+	if (argc - optind > 1)
+		return cli_usage("backup", _("give one FILE to write (or none)"));
+	if (argc - optind == 1 && (scheduled || keep_arg))
+		return cli_usage("backup", _("--scheduled writes into the backups folder: give no FILE"));
+	if ((force && argc == optind) || (keep_arg && !scheduled))
+		return cli_usage("backup", _("--force goes with FILE, --keep with --scheduled"));
+	if (keep_arg && config_days(keep_arg, &cli->backup_keep))
+		return cli_usage("backup", _("--keep: '%s' is not a number of days from 1 to %d"),
+				 keep_arg, CN_BACKUP_KEEP_MAX);
+	cli->open.root_ok = argc == optind;
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;
-	if ((rc = maint_backup(cli->ctx, argv[optind], force, &r)))
-		return cli_fail(cli, rc);
-	{
-		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
-		printf(_("%s written: %s pages, %s bytes, integrity check ok\n"), argv[optind],
-		       numfmt_int(r.pages, n1, sizeof n1), numfmt_int((long)r.bytes, n2, sizeof n2));
+	if (argc - optind == 1) {
+		if ((rc = maint_backup(cli->ctx, argv[optind], force, &r)))
+			return cli_fail(cli, rc);
+		return print_backup(argv[optind], &r, 0);
 	}
-	return 0;
+	rc = maint_backup_dated(cli->ctx, scheduled ? "scheduled" : "manual",
+				scheduled ? cli->backup_keep : 0, &r);
+	if (rc)
+		return cli_fail(cli, rc);
+	return print_backup(r.path, &r, scheduled ? cli->backup_keep : 0);
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "centralino/config.h"
+#include "centralino/schema.h"
 #include "cli.h"
 
 struct command {
@@ -161,6 +162,16 @@ static int apply_settings(struct cli *cli)
 	}
 	if (!lang && cfg.value[CN_SET_LINGUA])
 		i18n_setup(cfg.value[CN_SET_LINGUA]);
+	cli->backup_keep = CN_BACKUP_KEEP_DEFAULT;
+	{
+		const char *keep = config_value(&cfg, CN_SET_BACKUP_KEEP, NULL);
+		/* the files' values were checked as they were read: this is the environment's */
+		if (keep && config_days(keep, &cli->backup_keep)) {
+			config_free(&cfg);
+			return cli_error(78, _("%s: '%s' is not a number of days from 1 to %d"),
+					 config_env_name(CN_SET_BACKUP_KEEP), keep, CN_BACKUP_KEEP_MAX);
+		}
+	}
 	db = config_value(&cfg, CN_SET_DATABASE, cli->open.db_path);
 	if (db && db == cfg.value[CN_SET_DATABASE]) {
 		snprintf(db_from_file, sizeof db_from_file, "%s", db);
@@ -190,12 +201,22 @@ int main(int argc, char **argv)
 		argv = tui_argv;
 		argc = 2;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+	if (strcmp(argv[1], "help") == 0 && argc > 2) {
+		/* help COMMAND [SUBCOMMAND]: that command's own --help */
+		static char help_opt[] = "--help";
+		static char *help_argv[5];
+		help_argv[0] = argv[0];
+		help_argv[1] = argv[2];
+		help_argv[2] = argc > 3 ? argv[3] : help_opt;
+		help_argv[3] = argc > 3 ? help_opt : NULL;
+		argv = help_argv;
+		argc = argc > 3 ? 4 : 3;
+	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(stdout);
 		return 0;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("centralino %s\n", CN_VERSION);
+		printf(_("centralino %s, database schema %d\n"), CN_VERSION, schema_latest());
 		return 0;
 	}
 	for (const struct command *c = commands; c->name; c++)

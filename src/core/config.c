@@ -18,6 +18,7 @@ typedef int (*check_fn)(char **value, char *why, size_t whylen);
 
 static int check_database(char **value, char *why, size_t whylen);
 static int check_lingua(char **value, char *why, size_t whylen);
+static int check_backup_keep(char **value, char *why, size_t whylen);
 
 static const struct setting {
 	const char *key, *option, *env;
@@ -25,6 +26,7 @@ static const struct setting {
 } settings[CN_SET_MAX] = {
 	[CN_SET_DATABASE] = {"database", "--db", "CENTRALINO_DB", check_database},
 	[CN_SET_LINGUA] = {"lingua", "--lang", "CENTRALINO_LANG", check_lingua},
+	[CN_SET_BACKUP_KEEP] = {"backup_keep", "--keep", "CENTRALINO_BACKUP_KEEP", check_backup_keep},
 };
 
 const char *config_key_name(enum cn_setting key) { return settings[key].key; }
@@ -66,6 +68,30 @@ static int check_lingua(char **value, char *why, size_t whylen)
 	}
 	for (char *p = *value; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
+	return CN_OK;
+}
+
+int config_days(const char *s, int *out)
+{
+	char *end;
+	long v;
+	if (!s || !*s)
+		return CN_EUSAGE;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end || errno || v < 1 || v > CN_BACKUP_KEEP_MAX)
+		return CN_EUSAGE;
+	*out = (int)v;
+	return CN_OK;
+}
+
+static int check_backup_keep(char **value, char *why, size_t whylen)
+{
+	int days;
+	if (config_days(*value, &days)) {
+		snprintf(why, whylen, _("'%s' is not a number of days from 1 to %d"), *value, CN_BACKUP_KEEP_MAX);
+		return CN_ECONFIG;
+	}
 	return CN_OK;
 }
 

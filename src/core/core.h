@@ -68,6 +68,12 @@ int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...);
 int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 		const char *object_id, const char *details);
 
+/* Inside the caller's transaction: the migrations newer than the database
+ * (its version before them in *from), then user_version. */
+int schema_apply(struct cn_ctx *ctx, int *from);
+/* The whole schema for a new database, in its own transaction. */
+int schema_create(struct cn_ctx *ctx);
+
 /* A new random uuid as text (37 bytes with NUL). */
 void cn_uuid(char out[37]);
 

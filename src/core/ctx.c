@@ -11,7 +11,7 @@
 
 #include "core.h"
 #include "centralino/clock.h"
-#include "centralino/migrations.h"
+#include "centralino/schema.h"
 
 static const char *const role_names[] = {
 	[CN_ROLE_NONE] = "nessuno",
@@ -186,47 +186,27 @@ static int make_parent_dirs(const char *file)
 	return rc;
 }
 
-static int migrate(struct cn_ctx *ctx)
+/* A new database gets the whole schema; an older one waits for
+ * `centralino migrate`, which takes a backup first. */
+static int schema_gate(struct cn_ctx *ctx, const struct cn_open_opts *o)
 {
-	long long have;
-	int latest = 0, rc;
+	int have, latest = schema_latest(), rc;
 
-	for (const struct cn_migration *m = cn_migrations; m->sql; m++)
-		latest = m->version;
-	if ((rc = db_scalar_int(ctx, &have, "PRAGMA user_version", (char *)NULL)))
+	if ((rc = schema_version(ctx, &have)))
 		return rc;
 	if (have == latest)
 		return CN_OK;
 	if (have > latest)
 		return cn_set_error(ctx, CN_ECONFIG,
-			_("%s: the database is at schema version %lld, newer than this program (%d): update centralino"),
+			_("%s: the database is at schema version %d, newer than this program (%d): update centralino"),
 			ctx->db_path, have, latest);
-	if ((rc = db_begin(ctx)))
-		return rc;
-	/* Another process may have migrated while we waited for the lock. */
-	if ((rc = db_scalar_int(ctx, &have, "PRAGMA user_version", (char *)NULL)))
-		goto fail;
-	for (const struct cn_migration *m = cn_migrations; m->sql; m++) {
-		char *msg = NULL;
-		if (m->version <= have)
-			continue;
-		if (sqlite3_exec(ctx->db, m->sql, NULL, NULL, &msg) != SQLITE_OK) {
-			rc = cn_set_error(ctx, CN_ESOFTWARE, _("schema migration %s failed: %s"),
-					  m->name, msg ? msg : "?");
-			sqlite3_free(msg);
-			goto fail;
-		}
-	}
-	{
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", latest);
-		if ((rc = db_exec(ctx, sql)))
-			goto fail;
-	}
-	return db_commit(ctx);
-fail:
-	db_rollback(ctx);
-	return rc;
+	if (have == 0)
+		return schema_create(ctx);
+	if (o->schema_pending_ok)
+		return CN_OK;
+	return cn_set_error(ctx, CN_ECONFIG,
+		_("%s: the database is at schema version %d, this program at %d: run 'centralino migrate' (root or an administrator; it takes a backup first)"),
+		ctx->db_path, have, latest);
 }
 
 static int resolve_login(struct cn_ctx *ctx, const struct cn_open_opts *o, struct stat *dbst)
@@ -378,10 +358,14 @@ int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, si
 		goto fail;
 	if ((rc = resolve_login(ctx, o, stat(ctx->db_path, &sb) == 0 ? &sb : NULL)))
 		goto fail;
-	if ((rc = migrate(ctx)))
+	if ((rc = schema_gate(ctx, o)))
 		goto fail;
 	cn_data_changed(ctx);
-	if (!o->no_staff_check) {
+	if (o->root_ok && getuid() == 0 && strcmp(ctx->real_login, "root") == 0) {
+		/* root keeps the host: no staff row, the administrator's rights */
+		ctx->role = CN_ROLE_ADMIN;
+		snprintf(ctx->user_name, sizeof ctx->user_name, "root");
+	} else if (!o->no_staff_check) {
 		if ((rc = staff_lookup(ctx, ctx->real_login, &ctx->role, ctx->user_name, sizeof ctx->user_name)))
 			goto fail;
 		if (o->as_login && *o->as_login) {

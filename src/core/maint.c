@@ -12,6 +12,7 @@
 
 #include "core.h"
 #include "centralino/maint.h"
+#include "maint_internal.h"
 
 void maint_problems_free(struct maint_problems *p)
 {
@@ -111,7 +112,8 @@ fail:
 
 /* The online backup into the empty file `tmp`, in one step: a chunked
  * backup starts over whenever another process writes. */
-static int copy_into(struct cn_ctx *ctx, const char *tmp, struct maint_backup_result *out)
+static int copy_into(struct cn_ctx *ctx, const char *tmp, const char *dest,
+		     struct maint_backup_result *out)
 {
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b;
@@ -139,10 +141,20 @@ static int copy_into(struct cn_ctx *ctx, const char *tmp, struct maint_backup_re
 	sqlite3_backup_finish(b);
 	if (rc == SQLITE_DONE)
 		rc = CN_OK;
+	else if (rc == SQLITE_FULL)
+		rc = cn_set_error(ctx, CN_EIO,
+			_("%s: the disk is full: the backup was not written (earlier backups are untouched)"), dest);
 	else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
 		rc = cn_set_error(ctx, CN_ETEMPFAIL, _("backup: the database stayed busy; try again"));
 	else
 		rc = cn_set_error(ctx, CN_EIO, _("backup: %s"), sqlite3_errstr(rc));
+	/* A backup is one self-contained file: opening it later (doctor, a
+	 * restore, sqlite3) must not leave -wal and -shm files beside it. */
+	if (rc == CN_OK && sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = sqlite3_errcode(dst) == SQLITE_FULL
+			? cn_set_error(ctx, CN_EIO,
+				_("%s: the disk is full: the backup was not written (earlier backups are untouched)"), dest)
+			: cn_set_error(ctx, CN_EIO, _("backup: %s"), sqlite3_errmsg(dst));
 	if (sqlite3_close(dst) != SQLITE_OK && rc == CN_OK)
 		rc = cn_set_error(ctx, CN_EIO, _("%s: cannot close the copy"), tmp);
 	return rc;
@@ -189,7 +201,7 @@ static int place_copy(struct cn_ctx *ctx, const char *tmp, const char *dest, int
 }
 
 /* The folder's own entry must reach the disk too, or a crash can lose the rename. */
-static void sync_dir(const char *path)
+void maint_sync_dir(const char *path)
 {
 	char *copy = strdup(path);
 	int fd;
@@ -206,15 +218,16 @@ static void sync_dir(const char *path)
 static void absolute(const char *path, char *out, size_t outlen)
 {
 	char *d = strdup(path), *b = strdup(path), dir[PATH_MAX];
+	int n = -1;
 	if (d && b && realpath(dirname(d), dir))
-		snprintf(out, outlen, "%s/%s", strcmp(dir, "/") ? dir : "", basename(b));
-	else
+		n = snprintf(out, outlen, "%s/%s", strcmp(dir, "/") ? dir : "", basename(b));
+	if (n < 0 || (size_t)n >= outlen)
 		snprintf(out, outlen, "%s", path);
 	free(d);
 	free(b);
 }
 
-static void remove_tmp(const char *tmp)
+void maint_remove_tmp(const char *tmp)
 {
 	static const char *const suffix[] = {"", "-journal", "-wal", "-shm"};
 	char p[PATH_MAX + 16];
@@ -224,12 +237,37 @@ static void remove_tmp(const char *tmp)
 	}
 }
 
+int maint_copy_to_tmp(struct cn_ctx *ctx, char *tmp, const char *dest, struct maint_backup_result *out)
+{
+	struct stat ds;
+	mode_t old_mask;
+	int fd, rc;
+
+	/* the copy holds the same data as the database: group-shared, never world-readable */
+	old_mask = umask(007);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create: %s"), dest, strerror(errno));
+		umask(old_mask);
+		return rc;
+	}
+	fchmod(fd, 0660);
+	close(fd);
+	rc = copy_into(ctx, tmp, dest, out);
+	if (rc == CN_OK)
+		rc = verify_copy(ctx, tmp, dest);
+	umask(old_mask);
+	if (rc == CN_OK && stat(tmp, &ds) == 0)
+		out->bytes = (long long)ds.st_size;
+	if (rc)
+		maint_remove_tmp(tmp);
+	return rc;
+}
+
 int maint_backup(struct cn_ctx *ctx, const char *dest, int force, struct maint_backup_result *out)
 {
 	struct stat ds, dbs;
-	char tmp[PATH_MAX], where[2 * PATH_MAX + 2], details[64];
-	mode_t old_mask;
-	int fd, rc;
+	char tmp[PATH_MAX], details[64];
+	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("back up the database"))))
@@ -247,34 +285,21 @@ int maint_backup(struct cn_ctx *ctx, const char *dest, int force, struct maint_b
 	}
 	if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", dest) >= (int)sizeof tmp)
 		return cn_set_error(ctx, CN_EUSAGE, _("%s: the path is too long"), dest);
-	/* the copy holds the same data as the database: group-shared, never world-readable */
-	old_mask = umask(007);
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create: %s"), dest, strerror(errno));
-		umask(old_mask);
+	if ((rc = maint_copy_to_tmp(ctx, tmp, dest, out)))
 		return rc;
-	}
-	fchmod(fd, 0660);
-	close(fd);
-	rc = copy_into(ctx, tmp, out);
-	if (rc == CN_OK)
-		rc = verify_copy(ctx, tmp, dest);
-	umask(old_mask);
-	if (rc == CN_OK && stat(tmp, &ds) == 0)
-		out->bytes = (long long)ds.st_size;
 	/* The audit row and the copy's arrival go together: the transaction
 	 * is committed only once the file is in place. */
-	if (rc == CN_OK && (rc = db_begin(ctx)) == CN_OK) {
-		absolute(dest, where, sizeof where);
+	if ((rc = db_begin(ctx)) == CN_OK) {
+		absolute(dest, out->path, sizeof out->path);
 		snprintf(details, sizeof details, "pages=%ld bytes=%lld%s", out->pages, out->bytes,
 			 force ? " force=1" : "");
-		if ((rc = audit_write(ctx, "backup", "file", where, details)) == CN_OK &&
+		if ((rc = audit_write(ctx, "backup", "file", out->path, details)) == CN_OK &&
 		    (rc = place_copy(ctx, tmp, dest, force)) == CN_OK) {
-			sync_dir(dest);
+			maint_sync_dir(dest);
 			return db_commit(ctx);
 		}
 		db_rollback(ctx);
 	}
-	remove_tmp(tmp);
+	maint_remove_tmp(tmp);
 	return rc;
 }

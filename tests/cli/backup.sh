@@ -67,8 +67,8 @@ run "$CN" --db "$db" backup "$db" --force
 check "backup onto the database itself: exit 64" 64 "$RC"
 run "$CN" --db "$db" backup "$T/nofolder/copy.db"
 check "backup into a missing folder: exit 73" 73 "$RC"
-run "$CN" --db "$db" backup
-check "backup without FILE: exit 64" 64 "$RC"
+run "$CN" --db "$db" backup "$T/a.db" "$T/b.db"
+check "backup with two FILEs: exit 64" 64 "$RC"
 check "failed backups write no audit row" "$n" "$(audit_n "$db")"
 chmod 644 "$T/copy.db"
 run "$CN" --db "$db" backup --force "$T/copy.db"
@@ -76,6 +76,7 @@ check "backup --force replaces" 0 "$RC"
 check "backup --force: mode 0660 again" 660 "$(mode "$T/copy.db")"
 check "backup --force: one audit row" $((n + 1)) "$(audit_n "$db")"
 check "backup --force: recorded" "pages=" "$(sq "$db" "SELECT substr(details, 1, 6) FROM audit_log ORDER BY seq DESC LIMIT 1")"
+n=$(audit_n "$db")
 run "$CN" --db "$db" --user luisa backup "$T/sup.db"
 check "backup by a supervisore: refused" "77|centralino: luisa (supervisore) may not back up the database" "$RC|$ERR"
 check "refused backup: no file" "" "$(ls "$T" | grep sup.db)"

@@ -31,7 +31,7 @@ check "nothing outside PREFIX" "usr" "$(ls "$dest")"
 # catalogue under ../share/locale.
 inst="$root/bin/centralino"
 run "$inst" --version
-check "installed --version" "0 centralino $(sed -n 's/^VERSION *:= *//p' Makefile)" "$RC $OUT"
+check "installed --version" "0 centralino $(sed -n 's/^VERSION *:= *//p' Makefile), database schema $(ls db/[0-9]*.sql | sed -n '$s|^db/0*\([0-9]*\)_.*|\1|p')" "$RC $OUT"
 run "$inst" --lang it --help
 check "installed --lang it --help: exit 0" 0 "$RC"
 check_contains "installed --lang it --help: Italian" "Comandi:" "$OUT"

@@ -71,6 +71,23 @@ static void reads_settings_comments_and_quotes(void **state)
 	config_free(&cfg);
 }
 
+static void backup_keep_days(void **state)
+{
+	struct cn_config cfg;
+	char err[512];
+	int days = 0;
+	(void)state;
+	assert_int_equal(load(&cfg, "backup_keep = 30\n", err, sizeof err), 0);
+	assert_string_equal(cfg.value[CN_SET_BACKUP_KEEP], "30");
+	assert_int_equal(config_days(cfg.value[CN_SET_BACKUP_KEEP], &days), 0);
+	assert_int_equal(days, 30);
+	assert_int_equal(config_days("3651", &days), CN_EUSAGE);
+	assert_int_equal(config_days("-1", &days), CN_EUSAGE);
+	assert_int_equal(config_days("", &days), CN_EUSAGE);
+	assert_int_equal(days, 30);
+	config_free(&cfg);
+}
+
 static void home_relative_database(void **state)
 {
 	struct cn_config cfg;
@@ -88,7 +105,9 @@ static void errors_name_file_and_line(void **state)
 	expect_error("lingua = it\nlingua = fr\n", "2: lingua: 'fr' is not a language (it or en)");
 	expect_error("database = desk.db\n",
 		     "1: database: 'desk.db' is not an absolute path (start it with / or ~/)");
-	expect_error("# ok\ncolore = blu\n", "2: colore: unknown setting (known: database, lingua)");
+	expect_error("# ok\ncolore = blu\n", "2: colore: unknown setting (known: database, lingua, backup_keep)");
+	expect_error("backup_keep = 0\n", "1: backup_keep: '0' is not a number of days from 1 to 3650");
+	expect_error("backup_keep = 14d\n", "1: backup_keep: '14d' is not a number of days from 1 to 3650");
 	expect_error("lingua it\n", "1: expected 'setting = value'");
 	expect_error("= it\n", "1: expected 'setting = value'");
 	expect_error("lingua =\n", "1: lingua: no value");
@@ -188,6 +207,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_settings_comments_and_quotes),
 		cmocka_unit_test(home_relative_database),
+		cmocka_unit_test(backup_keep_days),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(missing_file_is_no_error),
 		cmocka_unit_test(user_file_over_system_file),

@@ -1,0 +1,15 @@
+/* Shared by the backup code of src/core (maint.c, maint_dated.c). */
+#ifndef CENTRALINO_MAINT_INTERNAL_H
+#define CENTRALINO_MAINT_INTERNAL_H
+
+#include "centralino/maint.h"
+
+/* tmp: a mkstemp template beside the destination. The verified copy of the
+ * open database there (pages and bytes in out); on failure nothing is left. */
+int maint_copy_to_tmp(struct cn_ctx *ctx, char *tmp, const char *dest, struct maint_backup_result *out);
+/* fsync of the file's folder, so that a new name survives a crash. */
+void maint_sync_dir(const char *path);
+/* Removes tmp and the journal files sqlite may have left beside it. */
+void maint_remove_tmp(const char *tmp);
+
+#endif
