@@ -14,6 +14,9 @@
 #                                           0, nothing on stderr
 #   screen_is RUN/SHOT                      TAP: the screen equals
 #                                           tests/tui/expected/RUN/SHOT.txt
+#   SCREEN_MASK='s/a1b2c3d4/########/g'     sed script applied to a screen
+#                                           before screen_is compares it
+#                                           (random ids, times of the host)
 #   screen_has NAME RUN/SHOT 'text'         TAP: the screen shows text
 #   screen_has_not NAME RUN/SHOT 'text'     TAP: it does not
 #   screen_line RUN/SHOT N                  prints line N (1-based)
@@ -51,8 +54,13 @@ tui_script() {
 screen_file() { printf '%s/%s' "$SCREENS" "$1"; }
 
 screen_is() {
-	f=$(screen_file "$1")
+	f="$SCREENS/$1.masked"
 	want="$EXPECTED/$1.txt"
+	if [ -f "$(screen_file "$1")" ]; then
+		sed -E "${SCREEN_MASK:-}" "$(screen_file "$1")" >"$f"
+	else
+		rm -f "$f"
+	fi
 	if [ -n "$UPDATE_SCREENS" ] && [ -f "$f" ]; then
 		mkdir -p "$(dirname "$want")"
 		cp "$f" "$want"
