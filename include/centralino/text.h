@@ -130,6 +130,12 @@ enum {
 	TEXT_ESC_TSV = 8,      /* \t \n \r \\ as TSV escapes */
 };
 int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
+/* For a terminal that is not UTF-8: an ASCII copy (malloc'd) with one
+ * column per column of s: accents dropped (Forlì -> Forli), box drawing
+ * as - | +, dashes as -, typographic quotes as ' and ", blocks as #,
+ * braille dots as ., anything else '?' (two for a wide character). */
+char *text_ascii(const char *s);
+
 /* text_escape into a malloc'd string (NULL when out of memory). */
 char *text_escaped(const char *s, unsigned flags);
 

@@ -45,6 +45,16 @@ int cli_print_table(struct out_table *t);
  * one group per line. */
 void cli_print_code(const char *code);
 
+/* The most a command reads from standard input (--notes -): far above
+ * any text the desk stores (notes: 20,000 characters). */
+#define CLI_STDIN_MAX (1024 * 1024)
+
+/* Puts stderr (and stdout unless with_stdout is 0: the full-screen
+ * interface draws its own way) behind the output escaper (text.h), so no
+ * control character read from the database or the command line reaches
+ * the terminal raw. 0, or -1 when out of memory. */
+int cli_safe_streams(int with_stdout);
+
 /* The command table: see commands.def. */
 typedef int (*cli_cmd_fn)(struct cli *cli, int argc, char **argv);
 #define CMD(name, fn, summary) int fn(struct cli *cli, int argc, char **argv);

@@ -76,18 +76,33 @@ static void call_help(FILE *f)
 "Dates are shown as 31/07/2019 10:30 (local time) and stored in UTC.\n"));
 }
 
-/* Standard input, whole, for --notes -. */
-static char *read_stdin(void)
+/* Standard input, whole, for --notes -: at most CLI_STDIN_MAX bytes (an
+ * endless stream is cut off there, not read until memory runs out), no
+ * NUL (it would silently cut the notes short). 0, or the exit code after
+ * the message. */
+static int read_stdin(char **out)
 {
 	struct cn_buf b = {0};
 	char chunk[4096];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+
+	*out = NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+		if (b.len + n > CLI_STDIN_MAX) {
+			buf_free(&b);
+			return cli_error(65, _("--notes -: more than %d KiB on standard input"), CLI_STDIN_MAX / 1024);
+		}
+		if (memchr(chunk, '\0', n)) {
+			buf_free(&b);
+			return cli_error(65, _("--notes -: a NUL byte on standard input (not text?)"));
+		}
 		if (buf_add(&b, chunk, n)) {
 			buf_free(&b);
-			return NULL;
+			return cli_error(71, _("out of memory"));
 		}
-	return b.p ? b.p : strdup("");
+	}
+	*out = b.p ? b.p : strdup("");
+	return *out ? 0 : cli_error(71, _("out of memory"));
 }
 
 enum {
@@ -238,9 +253,10 @@ static int parse_fields(const char *cmd, int argc, char **argv, struct field_arg
 			in->set |= CALL_F_NOTES;
 			in->notes = optarg;
 			if (strcmp(optarg, "-") == 0) {
+				int rc;
 				free(a->notes_stdin);
-				if (!(a->notes_stdin = read_stdin()))
-					return cli_error(71, _("out of memory"));
+				if ((rc = read_stdin(&a->notes_stdin)))
+					return rc;
 				in->notes = a->notes_stdin;
 			}
 			break;

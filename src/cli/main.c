@@ -190,6 +190,8 @@ int main(int argc, char **argv)
 	i18n_setup(NULL); /* the locale's language until the settings are read */
 	if ((rc = take_global_options(&cli, &argc, argv)))
 		return rc;
+	if (cli_safe_streams(argc >= 2 && strcmp(argv[1], "tui") != 0))
+		return cli_error(71, "%s", _("out of memory"));
 	if ((rc = apply_settings(&cli)))
 		return rc;
 	if (argc < 2) {
@@ -222,6 +224,7 @@ int main(int argc, char **argv)
 	for (const struct command *c = commands; c->name; c++)
 		if (strcmp(c->name, argv[1]) == 0)
 			cmd = c;
+
 	if (!cmd) {
 		cli_error(64, _("'%s' is not a command"), argv[1]);
 		usage(stderr);

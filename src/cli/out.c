@@ -67,59 +67,56 @@ int out_row(struct out_table *t, const char *const *cells)
 	return 0;
 }
 
-/* What spreadsheets read as the start of a formula (OWASP's list). */
+/* What spreadsheets read as the start of a formula (OWASP's list), also
+ * after leading blanks: LibreOffice and Excel skip them (" =1+1"). */
 static int dangerous(const char *s)
 {
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r';
+	if (*s == '\t' || *s == '\r')
+		return 1;
+	s += strspn(s, " \t\r\n");
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
 }
 
-/* A table shows one line per cell: control characters (line breaks, tabs,
- * ESC...) become spaces so they can neither misalign nor drive the terminal. */
+/* A table shows one line per cell: line breaks and tabs become spaces so
+ * they cannot misalign it, other control characters are shown escaped
+ * (\x1b) so they cannot drive the terminal. */
 static char *table_text(const char *s)
 {
-	char *t = strdup(s ? s : "");
-	if (t)
-		for (char *p = t; *p; p++)
-			if ((unsigned char)*p < 0x20 || *p == 0x7f)
-				*p = ' ';
-	return t;
+	return text_escaped(s ? s : "", TEXT_ESC_SPACES);
 }
 
 void out_cell(FILE *f, enum out_format fmt, const char *s)
 {
+	char *e;
+
 	if (!s)
 		s = "";
 	if (fmt == OUT_TSV) {
+		/* \t \n \r \\ as TSV escapes, other controls as \x1b */
 		if (dangerous(s))
 			fputc('\'', f);
-		for (; *s; s++) {
-			switch (*s) {
-			case '\t': fputs("\\t", f); break;
-			case '\n': fputs("\\n", f); break;
-			case '\r': fputs("\\r", f); break;
-			case '\\': fputs("\\\\", f); break;
-			default: fputc(*s, f);
-			}
-		}
+		if ((e = text_escaped(s, TEXT_ESC_TSV)))
+			fputs(e, f);
 	} else if (fmt == OUT_CSV) {
 		int quote = dangerous(s) || strpbrk(s, ",\"\r\n;") != NULL;
 		if (quote)
 			fputc('"', f);
 		if (dangerous(s))
 			fputc('\'', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
+		if ((e = text_escaped(s, TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB)))
+			for (const char *p = e; *p; p++) {
+				if (*p == '"')
+					fputc('"', f);
+				fputc(*p, f);
+			}
 		if (quote)
 			fputc('"', f);
 	} else {
-		char *t = table_text(s);
-		if (t)
-			fputs(t, f);
-		free(t);
+		e = table_text(s);
+		if (e)
+			fputs(e, f);
 	}
+	free(e);
 }
 
 static void pad(FILE *f, int n)

@@ -696,3 +696,94 @@ char *text_escaped(const char *s, unsigned flags)
 	}
 	return b.p;
 }
+
+/* ---- ASCII for terminals that are not UTF-8 ---- */
+
+/* One ASCII character for a code point that has no plain letter inside,
+ * 0 when there is none. */
+static char ascii_of(utf8proc_int32_t cp)
+{
+	static const struct { unsigned short cp; char c; } map[] = {
+		{0x00A0, ' '}, {0x00AB, '"'}, {0x00BB, '"'}, {0x00B0, 'o'}, {0x00B7, '.'},
+		{0x00D7, 'x'}, {0x00D8, 'O'}, {0x00F8, 'o'}, {0x0110, 'D'}, {0x0111, 'd'},
+		{0x0141, 'L'}, {0x0142, 'l'}, {0x2010, '-'}, {0x2011, '-'}, {0x2012, '-'},
+		{0x2013, '-'}, {0x2014, '-'}, {0x2015, '-'}, {0x2018, '\''}, {0x2019, '\''},
+		{0x201A, '\''}, {0x201C, '"'}, {0x201D, '"'}, {0x201E, '"'}, {0x2022, '*'},
+		{0x2026, '.'}, {0x2032, '\''}, {0x2039, '<'}, {0x203A, '>'}, {0x20AC, 'E'},
+		{0x2190, '<'}, {0x2191, '^'}, {0x2192, '>'}, {0x2193, 'v'}, {0x2212, '-'},
+		{0x25B2, '^'}, {0x25BC, 'v'}, {0x25B6, '>'}, {0x25C0, '<'}, {0x2713, 'v'},
+	};
+	if (cp >= 0x2500 && cp <= 0x257F) {
+		/* box drawing: straight lines, everything else is a corner or a tee */
+		if (cp == 0x2500 || cp == 0x2501 || cp == 0x2504 || cp == 0x2505 || cp == 0x2508 ||
+		    cp == 0x2509 || cp == 0x254C || cp == 0x254D || cp == 0x2550)
+			return '-';
+		if (cp == 0x2502 || cp == 0x2503 || cp == 0x2506 || cp == 0x2507 || cp == 0x250A ||
+		    cp == 0x250B || cp == 0x254E || cp == 0x254F || cp == 0x2551)
+			return '|';
+		return '+';
+	}
+	if (cp >= 0x2580 && cp <= 0x259F)
+		return '#';
+	if (cp >= 0x2800 && cp <= 0x28FF)
+		return '.';
+	for (size_t i = 0; i < sizeof map / sizeof *map; i++)
+		if (map[i].cp == cp)
+			return map[i].c;
+	return 0;
+}
+
+/* The ASCII letters of one code point's decomposition (è -> e, ß -> ss
+ * is not one column: ß -> s), written at o; returns the count (0: none). */
+static size_t ascii_letters(utf8proc_int32_t cp, char *o)
+{
+	utf8proc_int32_t dec[8];
+	int opts = UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_STRIPMARK;
+	utf8proc_ssize_t n = utf8proc_decompose_char(cp, dec, 8, (utf8proc_option_t)opts, NULL);
+	size_t k = 0;
+	if (n == 1 && dec[0] < 0x80 && dec[0] >= 0x20)
+		o[k++] = (char)dec[0];
+	else if (cp == 0xDF)
+		o[k++] = 's';
+	else if (cp == 0xC6 || cp == 0xE6 || cp == 0x152 || cp == 0x153)
+		o[k++] = cp == 0xC6 ? 'A' : cp == 0xE6 ? 'a' : cp == 0x152 ? 'O' : 'o';
+	return k;
+}
+
+char *text_ascii(const char *s)
+{
+	size_t n = strlen(s), o = 0;
+	char *out = malloc(n * 2 + 1);
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
+		if (len <= 0) {
+			out[o++] = '?';
+			p++;
+			continue;
+		}
+		p += len;
+		if (cp < 0x80) {
+			out[o++] = (char)cp;
+			continue;
+		}
+		int w = utf8proc_charwidth(cp);
+		char c = ascii_of(cp);
+		if (w <= 0)
+			continue; /* a combining accent: its letter is already out */
+		if (c)
+			out[o++] = c;
+		else if (!ascii_letters(cp, out + o))
+			out[o++] = '?';
+		else
+			o++;
+		if (w == 2)
+			out[o++] = c ? c : '?';
+	}
+	out[o] = '\0';
+	return out;
+}

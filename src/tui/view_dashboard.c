@@ -9,7 +9,6 @@
  *     comuni, then the comune card ('g' groups by ripartizione or ambito);
  *   - whom to chase (progress_reminders), 'c' starts the outbound call.
  * Everything comes from one progress_dashboard() call per refresh. */
-#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,7 +112,6 @@ static void *dash_open(struct app *app, const char *arg)
 {
 	struct dash *s = screen_state_new(app, sizeof *s, CN_ROLE_SUPERVISORE,
 					  _("read the progress reports"));
-	const char *codeset = nl_langinfo(CODESET);
 
 	if (!s)
 		return NULL;
@@ -123,7 +121,7 @@ static void *dash_open(struct app *app, const char *arg)
 		free(s);
 		return NULL;
 	}
-	s->utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+	s->utf8 = tui_term_utf8();
 	s->depth = 1;
 	s->path[0].by = PROGRESS_BY_REGIONE;
 	load(app, s);

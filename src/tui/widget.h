@@ -9,6 +9,13 @@
 
 /* ---- Text (widget_text.c): never pad or cut by bytes ----------------- */
 enum { ALIGN_LEFT, ALIGN_RIGHT, ALIGN_CENTER };
+/* The one way text reaches the screen: s at (y, x) in at most cols
+ * columns, no padding; control characters shown escaped (\x1b), line
+ * breaks as spaces, ASCII (Forli, - | +) when the terminal is not UTF-8.
+ * Returns the width drawn. tui_put and tui_puts are built on it. */
+int tui_draw(int y, int x, int cols, const char *s, attr_t attr);
+/* 1 when the terminal's locale is UTF-8 (else screens draw ASCII). */
+int tui_term_utf8(void);
 /* Draws s in exactly `cols` columns at (y, x) of stdscr: cut with "…" or
  * padded with spaces. Returns the columns used by the text itself. */
 int tui_put(int y, int x, int cols, const char *s, int align, attr_t attr);

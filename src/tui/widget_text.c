@@ -1,21 +1,60 @@
-/* Text on the screen by display width: "Forlì" is 6 bytes and 5 columns. */
+/* Text on the screen by display width: "Forlì" is 6 bytes and 5 columns.
+ * Every text reaches the screen through tui_draw. */
+#include <langinfo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "centralino/text.h"
 #include "widget.h"
 
-int tui_puts(int y, int x, int cols, const char *s, attr_t attr)
+int tui_term_utf8(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/* s as the terminal may show it, fitted into cols columns (into buf): any
+ * control character that got into the data shown escaped (\x1b), never
+ * sent (a CR in a name would move the cursor); line breaks and tabs as
+ * spaces; on a terminal that is not UTF-8, ASCII of the same width. */
+static int fit_for_screen(const char *s, int cols, char *buf, size_t bufsz)
+{
+	char *safe = text_escaped(s ? s : "", TEXT_ESC_SPACES);
+	int w, ascii = !tui_term_utf8();
+
+	if (safe && ascii) {
+		char *a = text_ascii(safe);
+		free(safe);
+		safe = a;
+	}
+	w = text_fit(safe ? safe : "", cols, buf, bufsz);
+	free(safe);
+	if (ascii) {
+		/* the only non-ASCII left is text_fit's own "…" */
+		size_t n = strlen(buf);
+		if (n >= 3 && memcmp(buf + n - 3, "\xe2\x80\xa6", 3) == 0)
+			memcpy(buf + n - 3, "~", 2);
+	}
+	return w;
+}
+
+int tui_draw(int y, int x, int cols, const char *s, attr_t attr)
 {
 	char buf[1024];
 	int w;
 	if (cols <= 0 || !s)
 		return 0;
-	w = text_fit(s, cols, buf, sizeof buf);
+	w = fit_for_screen(s, cols, buf, sizeof buf);
 	attrset(attr);
 	mvaddstr(y, x, buf);
 	attrset(A_NORMAL);
 	return w;
+}
+
+int tui_puts(int y, int x, int cols, const char *s, attr_t attr)
+{
+	return tui_draw(y, x, cols, s, attr);
 }
 
 void tui_fill(int y, int x, int cols, chtype ch, attr_t attr)
@@ -31,10 +70,8 @@ void tui_fill(int y, int x, int cols, chtype ch, attr_t attr)
  * not needed (and tmux's captures show it as letters). */
 void tui_glyphs(int y, int x, int n, const char *glyph, int vertical, attr_t attr)
 {
-	attrset(attr);
 	for (int i = 0; i < n; i++)
-		mvaddstr(vertical ? y + i : y, vertical ? x : x + i, glyph);
-	attrset(A_NORMAL);
+		tui_draw(vertical ? y + i : y, vertical ? x : x + i, 1, glyph, attr);
 }
 
 int tui_put(int y, int x, int cols, const char *s, int align, attr_t attr)
@@ -43,7 +80,7 @@ int tui_put(int y, int x, int cols, const char *s, int align, attr_t attr)
 	int w, left = 0;
 	if (cols <= 0)
 		return 0;
-	w = text_fit(s ? s : "", cols, buf, sizeof buf);
+	w = fit_for_screen(s, cols, buf, sizeof buf);
 	if (align == ALIGN_RIGHT)
 		left = cols - w;
 	else if (align == ALIGN_CENTER)

@@ -34,6 +34,12 @@
 #define FUZZ_ENTRY fuzz_one_fold
 #include "../fuzz/fuzz_fold.c"
 #undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_one_textpolicy
+#include "../fuzz/fuzz_textpolicy.c"
+#undef FUZZ_ENTRY
+#define FUZZ_ENTRY fuzz_one_escape
+#include "../fuzz/fuzz_escape.c"
+#undef FUZZ_ENTRY
 
 /* Every file of tests/fuzz/{seeds,regress}/TARGET through fn; the count. */
 static int replay(const char *target, int (*fn)(const uint8_t *, size_t))
@@ -86,6 +92,18 @@ static void replay_fold(void **state)
 {
 	(void)state;
 	assert_true(replay("fold", fuzz_one_fold) >= 5);
+}
+
+static void replay_textpolicy(void **state)
+{
+	(void)state;
+	assert_true(replay("textpolicy", fuzz_one_textpolicy) >= 5);
+}
+
+static void replay_escape(void **state)
+{
+	(void)state;
+	assert_true(replay("escape", fuzz_one_escape) >= 5);
 }
 
 static void replay_contacts(void **state)
@@ -226,6 +244,8 @@ int main(void)
 		cmocka_unit_test(bom_inside),
 		cmocka_unit_test(replay_code),
 		cmocka_unit_test(replay_fold),
+		cmocka_unit_test(replay_textpolicy),
+		cmocka_unit_test(replay_escape),
 		cmocka_unit_test(replay_contacts),
 		cmocka_unit_test(replay_ambiti),
 		cmocka_unit_test(replay_limesurvey),

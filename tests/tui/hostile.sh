@@ -1,0 +1,40 @@
+#!/bin/sh
+# Hostile text on screen: control characters that got into the database
+# are drawn escaped, never sent (the screen is not cleared, the cursor not
+# moved); under a locale that is not UTF-8 every screen is ASCII with the
+# right widths (Forlì -> Forli, frames of - and |).
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+. tests/tui/lib_tui.sh
+
+db=$(fresh_db tui)
+NOW=2019-07-31T10:30:00
+E=$(printf '\033[2J\033]0;pwn\007')
+CR=$(printf '\r')
+q "UPDATE comune SET name = 'Forl${E}${CR}ì' WHERE istat = '040012';
+   UPDATE respondent SET name = 'Forl${E}${CR}ì' WHERE id = '040012';"
+
+tui_start 80 24 "$CN" --db "$db" --now "$NOW" tui
+tui_wait "F10"
+tui_keys 'forl'
+tui_check "lookup: ESC drawn escaped" 'Forl\x1b[2J\x1b]0;pwn\x07 ì'
+tui_check "lookup: the screen was not cleared" "tester (admin)"
+tui_key Enter
+tui_check "card: ESC drawn escaped in the title" 'Forl\x1b[2J'
+tui_check "card: still the registry section" "Registry"
+tui_stop
+
+db2=$(fresh_db ascii)
+tui_start 80 24 LC_ALL=C "$CN" --db "$db2" --now "$NOW" tui
+tui_wait "F10"
+tui_keys 'forli'
+tui_check "C locale: Forlì as Forli" "Forli "
+tui_check "C locale: Forlì del Sannio" "Forli del Sannio"
+line=$(tui_line "Forli del Sannio")
+check_contains "C locale: columns aligned (province after the name)" "Forli del Sannio                             IS  Molise" "$line"
+tui_key Enter
+tui_check "C locale: rule drawn with -" "-- Registry ---"
+tui_check "C locale: province name transliterated" "Forli-Cesena (FC)"
+tui_screen > "$T/screen"
+check "C locale: the screen is ASCII" 0 "$(LC_ALL=C grep -c '[^ -~]' "$T/screen")"
+tui_stop
