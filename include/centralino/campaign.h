@@ -79,6 +79,11 @@ int campaign_add(struct cn_ctx *ctx, const struct campaign_new *c, long *respond
  * today, deadline 60 days later, key "famiglia-YYYY". Admin. */
 int campaign_add_sample(struct cn_ctx *ctx, char key_out[41], long *respondents);
 
+/* 1 with its key in key_out when the desk is still new: its only campaign
+ * is the sample one and nobody has logged a call or issued a code yet (the
+ * interface then says how to look at it); 0 otherwise. */
+int campaign_sample_untouched(struct cn_ctx *ctx, char key_out[41]);
+
 /* Changes: NULL / 0 / -1 leave a field as it is. Adding kinds adds their
  * respondents; removing a kind is refused while any of its respondents
  * holds a code or a status other than nessun_codice. Admin. */

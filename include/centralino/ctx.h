@@ -71,6 +71,12 @@ const char *cn_db_path(const struct cn_ctx *ctx);
  * is world-readable or world-writable), or NULL. Front ends show it. */
 const char *cn_warning(const struct cn_ctx *ctx);
 
+/* Why this session must end, or NULL: the database's schema was migrated
+ * while the program ran (noticed by cn_data_changed and before every
+ * write, which is then refused with this message). Front ends keep unsaved
+ * work as drafts and ask for a restart. */
+const char *cn_restart_needed(const struct cn_ctx *ctx);
+
 const char *cn_role_name(enum cn_role role);
 int cn_role_parse(const char *s, enum cn_role *out);
 

@@ -217,6 +217,11 @@ out:
 	return rc;
 }
 
+/* Seed 000: the Dipartimento per le politiche della famiglia's survey of
+ * good practices, answered by comuni (LimeSurvey survey 857929). */
+#define SAMPLE_NAME "Monitoraggio politiche per la famiglia \xe2\x80\x94 buone pratiche"
+#define SAMPLE_SURVEY 857929
+
 int campaign_add_sample(struct cn_ctx *ctx, char key_out[41], long *respondents)
 {
 	struct campaign_new c = {0};
@@ -234,20 +239,39 @@ int campaign_add_sample(struct cn_ctx *ctx, char key_out[41], long *respondents)
 	tm.tm_isdst = -1;
 	cn_fmt_ymd(mktime(&tm), deadline);
 	snprintf(key, sizeof key, "famiglia-%.4s", opens);
-	/* Seed 000: the Dipartimento per le politiche della famiglia's survey
-	 * of good practices, answered by comuni (LimeSurvey survey 857929). */
 	c.key = key;
-	c.name = "Monitoraggio politiche per la famiglia \xe2\x80\x94 buone pratiche";
+	c.name = SAMPLE_NAME;
 	c.opens_on = opens;
 	c.deadline = deadline;
 	c.kinds = CAMPAIGN_COMUNE;
-	c.survey_id = 857929;
+	c.survey_id = SAMPLE_SURVEY;
 	c.uses_codes = 1;
 	if ((rc = campaign_add(ctx, &c, respondents)))
 		return rc;
 	if (key_out)
 		snprintf(key_out, 41, "%s", key);
 	return CN_OK;
+}
+
+int campaign_sample_untouched(struct cn_ctx *ctx, char key_out[41])
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	key_out[0] = '\0';
+	if (db_prepare(ctx, &st,
+		"SELECT key FROM campaign WHERE name = ? AND survey_id = ?"
+		" AND (SELECT count(*) FROM campaign) = 1"
+		" AND NOT EXISTS (SELECT 1 FROM call) AND NOT EXISTS (SELECT 1 FROM access_code)"))
+		return 0;
+	sqlite3_bind_text(st, 1, SAMPLE_NAME, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, SAMPLE_SURVEY);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(key_out, 41, "%s", db_col(st, 0));
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	return found;
 }
 
 static void count_into(struct cn_ctx *ctx, struct campaign *c)

@@ -28,6 +28,8 @@ struct cn_ctx {
 	int now_fixed;
 	time_t now;
 	long long data_version;
+	int schema;           /* the schema version this program works with (set at open) */
+	char restart[512];    /* cn_restart_needed: why this session must end, or "" */
 	unsigned long long write_gen; /* bumped by every commit made through this ctx */
 	int tx_depth;         /* open transaction levels: the outer one and savepoints */
 	int tx_hold;          /* the level db_hold opened; 0 when none */
@@ -68,6 +70,9 @@ int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...);
 int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 		const char *object_id, const char *details);
 
+/* CN_ECONFIG with "restart" when the database's schema is no longer the
+ * one this program opened (a migration ran meanwhile), else CN_OK. */
+int schema_still_ours(struct cn_ctx *ctx);
 /* Inside the caller's transaction: the migrations newer than the database
  * (its version before them in *from), then user_version. */
 int schema_apply(struct cn_ctx *ctx, int *from);

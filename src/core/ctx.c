@@ -61,6 +61,7 @@ const char *cn_user_name(const struct cn_ctx *ctx) { return ctx->user_name; }
 enum cn_role cn_role(const struct cn_ctx *ctx) { return ctx->role; }
 const char *cn_db_path(const struct cn_ctx *ctx) { return ctx->db_path; }
 const char *cn_warning(const struct cn_ctx *ctx) { return ctx->warning[0] ? ctx->warning : NULL; }
+const char *cn_restart_needed(const struct cn_ctx *ctx) { return ctx->restart[0] ? ctx->restart : NULL; }
 
 time_t cn_now(const struct cn_ctx *ctx)
 {
@@ -134,6 +135,7 @@ int cn_data_changed(struct cn_ctx *ctx)
 	if (v == ctx->data_version)
 		return 0;
 	ctx->data_version = v;
+	schema_still_ours(ctx); /* a migration: cn_restart_needed says so */
 	/* someone may have changed our role or disabled us: cn_may follows */
 	cn_refresh_user(ctx);
 	return 1;
@@ -194,16 +196,20 @@ static int schema_gate(struct cn_ctx *ctx, const struct cn_open_opts *o)
 
 	if ((rc = schema_version(ctx, &have)))
 		return rc;
-	if (have == latest)
+	if (have == latest || (have < latest && have > 0 && o->schema_pending_ok)) {
+		ctx->schema = have;
 		return CN_OK;
+	}
 	if (have > latest)
 		return cn_set_error(ctx, CN_ECONFIG,
 			_("%s: the database is at schema version %d, newer than this program (%d): update centralino"),
 			ctx->db_path, have, latest);
-	if (have == 0)
-		return schema_create(ctx);
-	if (o->schema_pending_ok)
+	if (have == 0) {
+		if ((rc = schema_create(ctx)))
+			return rc;
+		ctx->schema = latest;
 		return CN_OK;
+	}
 	return cn_set_error(ctx, CN_ECONFIG,
 		_("%s: the database is at schema version %d, this program at %d: run 'centralino migrate' (root or an administrator; it takes a backup first)"),
 		ctx->db_path, have, latest);

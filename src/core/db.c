@@ -23,12 +23,18 @@ int db_fail(struct cn_ctx *ctx, const char *what)
 int db_begin(struct cn_ctx *ctx)
 {
 	const char *sql;
+	int rc;
 	if (sqlite3_get_autocommit(ctx->db))
 		ctx->tx_depth = ctx->tx_hold = 0;
 	sql = ctx->tx_depth ? "SAVEPOINT cn_inner" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(ctx->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(ctx, _("starting a change"));
 	ctx->tx_depth++;
+	/* Under the write lock: a program older than the schema writes nothing. */
+	if (ctx->tx_depth == 1 && (rc = schema_still_ours(ctx))) {
+		db_rollback(ctx);
+		return rc;
+	}
 	return CN_OK;
 }
 

@@ -25,6 +25,19 @@ int schema_version(struct cn_ctx *ctx, int *out)
 	return rc;
 }
 
+int schema_still_ours(struct cn_ctx *ctx)
+{
+	int v;
+	if (ctx->restart[0])
+		return cn_set_error(ctx, CN_ECONFIG, "%s", ctx->restart);
+	if (!ctx->schema || schema_version(ctx, &v) || v == ctx->schema)
+		return CN_OK;
+	snprintf(ctx->restart, sizeof ctx->restart,
+		 _("database upgraded to schema %d (this program: %d): restart centralino; forms are kept as drafts"),
+		 v, ctx->schema);
+	return cn_set_error(ctx, CN_ECONFIG, "%s", ctx->restart);
+}
+
 int schema_apply(struct cn_ctx *ctx, int *from)
 {
 	int latest = schema_latest(), rc;
@@ -97,9 +110,11 @@ int schema_migrate(struct cn_ctx *ctx, struct schema_migrate_result *out)
 	snprintf(details, sizeof details, "from=%d to=%d", out->from, out->to);
 	if (!realpath(ctx->db_path, where))
 		snprintf(where, sizeof where, "%s", ctx->db_path);
-	if ((rc = audit_write(ctx, "schema.migrate", "database", where, details)))
+	if ((rc = audit_write(ctx, "schema.migrate", "database", where, details)) ||
+	    (rc = db_commit(ctx)))
 		goto fail;
-	return db_commit(ctx);
+	ctx->schema = out->to;
+	return CN_OK;
 fail:
 	db_rollback(ctx);
 	return rc;

@@ -169,8 +169,15 @@ static int quit_anyway(struct app *app, void *arg)
 	return R_NONE;
 }
 
+static void keep_drafts(struct app *app);
+
 static int request_quit(struct app *app)
 {
+	if (cn_restart_needed(app->ctx)) {
+		keep_drafts(app); /* nothing more can be saved here: all of it waits for the restart */
+		app->quit = 1;
+		return R_NONE;
+	}
 	if (!anything_unsaved(app)) {
 		app->quit = 1;
 		return R_NONE;
@@ -473,12 +480,35 @@ static void on_hangup(int sig)
 	hung_up = 1;
 }
 
-static void hangup(struct app *app)
+/* Every screen keeps its unsaved work as a draft, offered at the next start. */
+static void keep_drafts(struct app *app)
 {
 	for (int i = app->depth - 1; i >= 0; i--)
 		if (app->stack[i].ops->hangup)
 			app->stack[i].ops->hangup(app, app->stack[i].st);
+}
+
+static void hangup(struct app *app)
+{
+	keep_drafts(app);
 	app->quit = 1;
+}
+
+/* The database was migrated under this program: the unsaved work is kept
+ * as drafts at once, writes are refused by the core, and the status line
+ * keeps asking for a restart. 1 when it must be redrawn. */
+static int restart_notice(struct app *app)
+{
+	if (!cn_restart_needed(app->ctx))
+		return 0;
+	if (!app->restart_told) {
+		keep_drafts(app);
+		app->restart_told = 1;
+	}
+	if (app->msg[0])
+		return 0;
+	app_msg(app, MSG_ERROR, "%s", cn_restart_needed(app->ctx));
+	return 1;
 }
 
 /* Other desks' changes and the clock's minute: 1 when a redraw is due. */
@@ -492,6 +522,7 @@ static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
 		data_changed(app);
 		redraw = 1;
 	}
+	redraw |= restart_notice(app);
 	if (cn_now(app->ctx) / 60 != *last_minute) {
 		*last_minute = cn_now(app->ctx) / 60;
 		redraw = 1;

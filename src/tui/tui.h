@@ -267,6 +267,7 @@ struct app {
 	attr_t attrs[TA_COUNT];
 	char db_name[256];
 	struct tui_script *script; /* keys from a file (CENTRALINO_SCRIPT) */
+	int restart_told;          /* the schema changed under us: drafts kept, restart asked */
 };
 
 #define TUI_MIN_COLS 80
