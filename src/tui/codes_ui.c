@@ -185,15 +185,15 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 	static const char *methods[4];
 	static const char *yes_no[2];
 	struct form_field fields[] = {
-		[F_CALLER] = {FIELD_TEXT, N_("Caller"), NULL, NULL, 0, 0, 200, 1, N_("name and surname")},
-		[F_OFFICE] = {FIELD_TEXT, N_("Office"), NULL, NULL, 0, 0, 200, 1, NULL},
-		[F_PHONE] = {FIELD_TEXT, N_("Phone"), NULL, NULL, 0, 0, 40, 1, N_("where the caller can be reached")},
-		[F_METHOD] = {FIELD_PICK, N_("Checked by"), NULL, methods, 4, 0, 0, 0, N_("← → to choose")},
-		[F_OTHER] = {FIELD_TEXT, N_("How"), NULL, NULL, 0, 0, 200, 0, N_("only for \"other\"")},
-		[F_SAVE] = {FIELD_PICK, N_("Save as contacts"), NULL, yes_no, 2, 0, 0, 0, N_("caller, office and phone")},
-		[F_REASON] = {FIELD_TEXT, N_("Reason"), NULL, NULL, 0, 0, 300, 1, N_("why the old code is replaced")},
+		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname")},
+		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1},
+		[F_PHONE] = {.kind = FIELD_TEXT, .label = N_("Phone"), .max = 40, .required = 1, .note = N_("where the caller can be reached")},
+		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4, .note = N_("← → to choose")},
+		[F_OTHER] = {.kind = FIELD_TEXT, .label = N_("How"), .max = 200, .note = N_("only for \"other\"")},
+		[F_SAVE] = {.kind = FIELD_PICK, .label = N_("Save as contacts"), .choices = yes_no, .nchoices = 2, .note = N_("caller, office and phone")},
+		[F_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("why the old code is replaced")},
 	};
-	struct form_spec spec = {NULL, fields, reissue ? 7 : 6, issue_submit, NULL, free, NULL};
+	struct form_spec spec = {.fields = fields, .nfields = reissue ? 7 : 6, .submit = issue_submit, .free_arg = free};
 	struct issue_arg *a;
 	char title[400];
 
@@ -265,9 +265,8 @@ static int revoke_submit(struct app *app, struct form *f, void *arg)
 int codes_ui_revoke(struct app *app, const char *campaign_key, const char *respondent_id,
 		    const char *respondent_name)
 {
-	struct form_field field = {FIELD_TEXT, N_("Reason"), NULL, NULL, 0, 0, 300, 1,
-				   N_("the code stops working at once")};
-	struct form_spec spec = {NULL, &field, 1, revoke_submit, NULL, free, NULL};
+	struct form_field field = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("the code stops working at once")};
+	struct form_spec spec = {.fields = &field, .nfields = 1, .submit = revoke_submit, .free_arg = free};
 	struct revoke_arg *a;
 	char title[400];
 
@@ -318,9 +317,8 @@ int codes_ui_find(struct app *app, const char *text)
 	int rx;
 
 	if (!text || !*text) {
-		struct form_field field = {FIELD_TEXT, N_("Code"), NULL, NULL, 0, 0, 80, 1,
-					   N_("as the caller reads it: any case, spaces and hyphens ignored")};
-		struct form_spec spec = {N_("Whose code is this?"), &field, 1, find_submit, NULL, NULL, NULL};
+		struct form_field field = {.kind = FIELD_TEXT, .label = N_("Code"), .max = 80, .required = 1, .note = N_("as the caller reads it: any case, spaces and hyphens ignored")};
+		struct form_spec spec = {.title = N_("Whose code is this?"), .fields = &field, .nfields = 1, .submit = find_submit};
 		return form_open(app, &spec);
 	}
 	if (code_find(app->ctx, text, &r))

@@ -144,7 +144,9 @@ int script_load(const char *path, struct tui_script **out, char *err, size_t err
 {
 	FILE *f = fopen(path, "r");
 	struct tui_script *s = calloc(1, sizeof *s);
-	char line[4096], why[200] = "";
+	char *line = NULL, why[200] = "";
+	size_t cap = 0;
+	ssize_t got;
 	int lineno = 0, rc = 0;
 
 	if (!f || !s) {
@@ -154,8 +156,8 @@ int script_load(const char *path, struct tui_script **out, char *err, size_t err
 		free(s);
 		return -1;
 	}
-	while (!rc && fgets(line, sizeof line, f)) {
-		size_t n = strlen(line);
+	while (!rc && (got = getline(&line, &cap, f)) >= 0) {
+		size_t n = (size_t)got;
 		lineno++;
 		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
@@ -167,6 +169,7 @@ int script_load(const char *path, struct tui_script **out, char *err, size_t err
 			snprintf(err, errlen, "%s:%d: %s", path, lineno, why[0] ? why : _("out of memory"));
 	}
 	fclose(f);
+	free(line);
 	if (rc) {
 		script_free(s);
 		return -1;

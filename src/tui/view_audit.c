@@ -210,16 +210,12 @@ static int filter_submit(struct app *app, struct form *f, void *arg)
 static int open_filters(struct app *app, struct audit_view *a)
 {
 	struct form_field fields[] = {
-		[F_USER] = {FIELD_TEXT, N_("User"), a->user, NULL, 0, 0, 64, 0,
-			    N_("login at the keyboard or acted for (--as)")},
-		[F_OBJECT] = {FIELD_TEXT, N_("Object"), a->object, NULL, 0, 0, 127, 0,
-			      N_("a login, an ISTAT code, a file...")},
-		[F_ACTION] = {FIELD_TEXT, N_("Action"), a->action, NULL, 0, 0, 63, 0,
-			      N_("e.g. staff (all staff.*), backup")},
-		[F_SINCE] = {FIELD_TEXT, N_("Since"), a->since_text, NULL, 0, 0, 31, 0,
-			     N_("DD/MM/YYYY or YYYY-MM-DD, optionally HH:MM")},
+		[F_USER] = {.kind = FIELD_TEXT, .label = N_("User"), .initial = a->user, .max = 64, .note = N_("login at the keyboard or acted for (--as)")},
+		[F_OBJECT] = {.kind = FIELD_TEXT, .label = N_("Object"), .initial = a->object, .max = 127, .note = N_("a login, an ISTAT code, a file...")},
+		[F_ACTION] = {.kind = FIELD_TEXT, .label = N_("Action"), .initial = a->action, .max = 63, .note = N_("e.g. staff (all staff.*), backup")},
+		[F_SINCE] = {.kind = FIELD_TEXT, .label = N_("Since"), .initial = a->since_text, .max = 31, .note = N_("DD/MM/YYYY or YYYY-MM-DD, optionally HH:MM")},
 	};
-	struct form_spec spec = {N_("Filter the audit log"), fields, 4, filter_submit, NULL, NULL, a};
+	struct form_spec spec = {.title = N_("Filter the audit log"), .fields = fields, .nfields = 4, .submit = filter_submit, .arg = a};
 	return form_open(app, &spec);
 }
 

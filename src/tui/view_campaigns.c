@@ -275,19 +275,16 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 static int open_form(struct app *app, struct camp_view *v, const struct campaign *c)
 {
 	struct form_field fields[F_N] = {
-		[F_KEY] = {FIELD_TEXT, N_("Key"), NULL, NULL, 0, 0, 40, 1,
-			   N_("lower-case letters, digits, - and _ (e.g. famiglia-2019)")},
-		[F_NAME] = {FIELD_TEXT, N_("Name"), NULL, NULL, 0, 0, 200, 1, NULL},
-		[F_OPENS] = {FIELD_TEXT, N_("Opens on"), NULL, NULL, 0, 0, 20, 1, N_("DD/MM/YYYY or YYYY-MM-DD")},
-		[F_DEADLINE] = {FIELD_TEXT, N_("Deadline"), NULL, NULL, 0, 0, 20, 1, N_("DD/MM/YYYY or YYYY-MM-DD")},
-		[F_KINDS] = {FIELD_PICK, N_("Respondents"), NULL, kind_choices, NKINDS, 0, 0, 0,
-			     N_("← → to choose: who the campaign asks")},
-		[F_SURVEY] = {FIELD_TEXT, N_("LimeSurvey survey"), NULL, NULL, 0, 0, 12, 0, N_("its number, or nothing")},
-		[F_CODES] = {FIELD_PICK, N_("Access codes"), NULL, yes_no, 2, 0, 0, 0,
-			     N_("no: answers come from an open form (status import --generic)")},
+		[F_KEY] = {.kind = FIELD_TEXT, .label = N_("Key"), .max = 40, .required = 1, .note = N_("lower-case letters, digits, - and _ (e.g. famiglia-2019)")},
+		[F_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .required = 1},
+		[F_OPENS] = {.kind = FIELD_TEXT, .label = N_("Opens on"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
+		[F_DEADLINE] = {.kind = FIELD_TEXT, .label = N_("Deadline"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
+		[F_KINDS] = {.kind = FIELD_PICK, .label = N_("Respondents"), .choices = kind_choices, .nchoices = NKINDS, .note = N_("← → to choose: who the campaign asks")},
+		[F_SURVEY] = {.kind = FIELD_TEXT, .label = N_("LimeSurvey survey"), .max = 12, .note = N_("its number, or nothing")},
+		[F_CODES] = {.kind = FIELD_PICK, .label = N_("Access codes"), .choices = yes_no, .nchoices = 2, .note = N_("no: answers come from an open form (status import --generic)")},
 	};
 	char opens[11], deadline[11], survey[24] = "", today[11];
-	struct form_spec spec = {N_("New campaign"), fields, F_N, add_submit, NULL, NULL, v};
+	struct form_spec spec = {.title = N_("New campaign"), .fields = fields, .nfields = F_N, .submit = add_submit, .arg = v};
 
 	yes_no[0] = _("yes");
 	yes_no[1] = _("no");

@@ -72,37 +72,87 @@ int input_key(struct input *in, int key);
 /* Draws in cols columns and, when focused, sets the app's text cursor. */
 void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused);
 
-/* ---- Forms (widget_form.c) -------------------------------------------- */
+/* The same editing on a buffer of the caller's (form fields: buf holds
+ * max + 1 bytes, so a field may be as long as the core allows). */
+struct text_edit {
+	char *buf;
+	size_t len, cur, max; /* bytes */
+	int scroll;           /* first column shown (one-line drawing) */
+};
+void text_edit_set(struct text_edit *t, const char *s);
+int text_edit_key(struct text_edit *t, int key);
+void text_edit_draw(struct app *app, struct text_edit *t, int y, int x, int cols, attr_t attr, int focused);
+/* Columns of the first n bytes of s. */
+int text_cols(const char *s, size_t n);
+
+/* ---- Forms (widget_form.c) --------------------------------------------
+ * One widget for every form: a box over the screen (form_open) or the body
+ * of a screen (form_new + form_draw_in + form_key, the call form). Keys:
+ * the actions of scope form, pick and edit (actions.def). */
 enum field_kind { FIELD_TEXT, FIELD_PICK };
+struct form;
 struct form_field {
 	enum field_kind kind;
 	const char *label;              /* N_() */
 	const char *initial;            /* TEXT: starting text */
 	const char *const *choices;     /* PICK: shown as given (translate them) */
 	size_t nchoices;
-	int initial_choice;
+	int initial_choice;             /* PICK: -1 none yet (with placeholder or digits) */
 	size_t max;                     /* TEXT: byte limit (0: 255) */
 	int required;                   /* TEXT: may not be left empty */
 	const char *note;               /* N_(): grey text under the field */
+	/* The field's name as the core names it in its errors ("phone"):
+	 * form_core_error puts such an error under this field. */
+	const char *name;
+	int rows;                       /* TEXT: up to this many rows as it grows */
+	const char *placeholder;        /* PICK: N_(), shown while nothing is chosen */
+	/* PICK: digits 1-9 pick, a letter jumps to a choice starting with it,
+	 * and the numbered choices show under the form while it has the focus. */
+	int digits;
 };
-struct form;
 struct form_spec {
 	const char *title;              /* N_() */
 	const struct form_field *fields;
 	size_t nfields;
 	/* Save pressed and the required fields are filled: do the work. Return
-	 * reactions; R_KEEP (after form_error) keeps the form open. */
+	 * reactions; R_KEEP (after form_error) keeps the form open. Inside a
+	 * screen, submit may close the screen (and the form with it). */
 	int (*submit)(struct app *app, struct form *f, void *arg);
-	void (*cancelled)(struct app *app, void *arg); /* optional */
+	/* Cancelled (after asking when something was typed). Optional for a
+	 * box; a screen's form closes the screen here. */
+	void (*cancelled)(struct app *app, void *arg);
 	void (*free_arg)(void *arg);                    /* optional: on close */
 	void *arg;
+	/* Optional: the note under field i, written into buf ("" none), again
+	 * after every change of the field (a preview of what was typed). */
+	void (*note)(struct app *app, struct form *f, size_t i, char *buf, size_t len, void *arg);
+	int dirty;                      /* unsaved from the start (a call in progress) */
+	const char *cancel_title, *cancel_text; /* N_(): the question on cancel */
 };
-/* Copies the spec's strings; returns reactions. */
+/* A box over the screen; copies the spec's strings; returns reactions. */
 int form_open(struct app *app, const struct form_spec *spec);
+/* A form for a screen of its own: NULL (message shown) when out of memory. */
+struct form *form_new(struct app *app, const struct form_spec *spec);
+void form_free(struct form *f);
+/* Fields from r.y down, the numbered choices of a digit-pick field with
+ * the focus under them, the form's keys on r's last row. */
+void form_draw_in(struct app *app, struct form *f, struct rect r);
+/* Reactions; R_PASS for keys the form does not use (quit, help...). */
+int form_key(struct app *app, struct form *f, int key);
+int form_unsaved(const struct form *f);
+
 const char *form_text(const struct form *f, size_t i);   /* trimmed */
-int form_choice(const struct form *f, size_t i);
+int form_choice(const struct form *f, size_t i);          /* -1: none */
+/* 1 when field i differs from how the form started. */
+int form_changed(const struct form *f, size_t i);
+void form_set_text(struct app *app, struct form *f, size_t i, const char *s);
+void form_set_choice(struct form *f, size_t i, int choice);
+void form_focus(struct form *f, size_t i);
 /* Shows msg under field i and moves the focus there. */
 void form_error(struct form *f, size_t i, const char *msg);
+/* The core's last error under the field it concerns (by the fields'
+ * names), else on the status line; returns R_REDRAW. */
+int form_core_error(struct app *app, struct form *f);
 
 /* ---- Boxes (widget_box.c) --------------------------------------------- */
 /* A message; any key closes it. */

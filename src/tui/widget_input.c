@@ -1,4 +1,5 @@
-/* A one-line text field. The cursor is a byte offset kept on character
+/* Text being typed: the one-line input of search boxes and the editable
+ * text of form fields. The cursor is a byte offset kept on character
  * boundaries; columns come from mbrtowc + wcwidth, never from bytes. */
 #include <string.h>
 #include <wchar.h>
@@ -10,104 +11,137 @@ static size_t limit(const struct input *in)
 	return in->max && in->max < INPUT_MAX ? in->max : INPUT_MAX - 1;
 }
 
-void input_set(struct input *in, const char *s)
+/* The input seen as an editable text of its own buffer. */
+static struct text_edit as_edit(struct input *in)
+{
+	struct text_edit t = {in->buf, in->len, in->cur, limit(in), in->scroll};
+	return t;
+}
+
+static void from_edit(struct input *in, const struct text_edit *t)
+{
+	in->len = t->len;
+	in->cur = t->cur;
+	in->scroll = t->scroll;
+}
+
+void text_edit_set(struct text_edit *t, const char *s)
 {
 	size_t n = strlen(s ? s : "");
-	if (n > limit(in))
-		n = limit(in);
+	if (n > t->max)
+		n = t->max;
 	/* never cut a character in half */
 	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 		n--;
-	memcpy(in->buf, s ? s : "", n);
-	in->buf[n] = '\0';
-	in->len = in->cur = n;
-	in->scroll = 0;
+	memcpy(t->buf, s ? s : "", n);
+	t->buf[n] = '\0';
+	t->len = t->cur = n;
+	t->scroll = 0;
 }
 
-static size_t prev_char(const struct input *in, size_t at)
+void input_set(struct input *in, const char *s)
+{
+	struct text_edit t = as_edit(in);
+	text_edit_set(&t, s);
+	from_edit(in, &t);
+}
+
+static size_t prev_char(const struct text_edit *t, size_t at)
 {
 	if (at == 0)
 		return 0;
 	at--;
-	while (at > 0 && ((unsigned char)in->buf[at] & 0xc0) == 0x80)
+	while (at > 0 && ((unsigned char)t->buf[at] & 0xc0) == 0x80)
 		at--;
 	return at;
 }
 
-static size_t next_char(const struct input *in, size_t at)
+static size_t next_char(const struct text_edit *t, size_t at)
 {
-	if (at >= in->len)
-		return in->len;
+	if (at >= t->len)
+		return t->len;
 	at++;
-	while (at < in->len && ((unsigned char)in->buf[at] & 0xc0) == 0x80)
+	while (at < t->len && ((unsigned char)t->buf[at] & 0xc0) == 0x80)
 		at++;
 	return at;
 }
 
-static void cut(struct input *in, size_t from, size_t to)
+static void cut(struct text_edit *t, size_t from, size_t to)
 {
-	memmove(in->buf + from, in->buf + to, in->len - to + 1);
-	in->len -= to - from;
-	if (in->cur > to)
-		in->cur -= to - from;
-	else if (in->cur > from)
-		in->cur = from;
+	memmove(t->buf + from, t->buf + to, t->len - to + 1);
+	t->len -= to - from;
+	if (t->cur > to)
+		t->cur -= to - from;
+	else if (t->cur > from)
+		t->cur = from;
 }
 
-int input_key(struct input *in, int key)
+static int type_char(struct text_edit *t, int c)
+{
+	char mb[4];
+	int n = tui_utf8(c, mb);
+	if (t->len + (size_t)n > t->max)
+		return 1; /* full: swallow the key */
+	memmove(t->buf + t->cur + n, t->buf + t->cur, t->len - t->cur + 1);
+	memcpy(t->buf + t->cur, mb, (size_t)n);
+	t->len += (size_t)n;
+	t->cur += (size_t)n;
+	return 1;
+}
+
+int text_edit_key(struct text_edit *t, int key)
 {
 	int c = tui_key_char(key);
-	if (c) {
-		char mb[4];
-		int n = tui_utf8(c, mb);
-		if (in->len + (size_t)n > limit(in))
-			return 1; /* full: swallow the key */
-		memmove(in->buf + in->cur + n, in->buf + in->cur, in->len - in->cur + 1);
-		memcpy(in->buf + in->cur, mb, (size_t)n);
-		in->len += (size_t)n;
-		in->cur += (size_t)n;
-		return 1;
-	}
+	if (c)
+		return type_char(t, c);
 	switch (action_in_scope(SCOPE_edit, key)) {
 	case ACT_EDIT_BACKSPACE:
-		if (in->cur == 0)
+		if (t->cur == 0)
 			return 0;
-		cut(in, prev_char(in, in->cur), in->cur);
+		cut(t, prev_char(t, t->cur), t->cur);
 		return 1;
 	case ACT_EDIT_DELETE:
-		if (in->cur < in->len)
-			cut(in, in->cur, next_char(in, in->cur));
+		if (t->cur < t->len)
+			cut(t, t->cur, next_char(t, t->cur));
 		return 1;
 	case ACT_EDIT_LEFT:
-		in->cur = prev_char(in, in->cur);
+		t->cur = prev_char(t, t->cur);
 		return 1;
 	case ACT_EDIT_RIGHT:
-		in->cur = next_char(in, in->cur);
+		t->cur = next_char(t, t->cur);
 		return 1;
 	case ACT_EDIT_START:
-		in->cur = 0;
+		t->cur = 0;
 		return 1;
 	case ACT_EDIT_END:
-		in->cur = in->len;
+		t->cur = t->len;
 		return 1;
 	case ACT_EDIT_CLEAR:
-		input_set(in, "");
+		text_edit_set(t, "");
 		return 1;
 	case ACT_EDIT_KILL:
-		in->buf[in->cur] = '\0';
-		in->len = in->cur;
+		t->buf[t->cur] = '\0';
+		t->len = t->cur;
 		return 1;
 	case ACT_EDIT_DEL_WORD: {
-		size_t p = in->cur;
-		while (p > 0 && in->buf[p - 1] == ' ')
+		size_t p = t->cur;
+		while (p > 0 && t->buf[p - 1] == ' ')
 			p--;
-		while (p > 0 && in->buf[p - 1] != ' ')
+		while (p > 0 && t->buf[p - 1] != ' ')
 			p--;
-		cut(in, p, in->cur);
+		cut(t, p, t->cur);
 		return 1;
 	}
 	}
 	return 0;
+}
+
+int input_key(struct input *in, int key)
+{
+	struct text_edit t = as_edit(in);
+	int r = text_edit_key(&t, key);
+	from_edit(in, &t);
+	return r;
 }
 
 /* Columns of the bytes [0, n) of s. */
@@ -147,19 +181,31 @@ static size_t byte_at_col(const char *s, size_t n, int col)
 	return i;
 }
 
-void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused)
+void text_edit_draw(struct app *app, struct text_edit *t, int y, int x, int cols, attr_t attr, int focused)
 {
-	int cursor_col = cols_of(in->buf, in->cur);
+	int cursor_col = cols_of(t->buf, t->cur);
 	size_t from;
 	if (cols <= 1)
 		return;
-	if (cursor_col < in->scroll)
-		in->scroll = cursor_col;
-	if (cursor_col >= in->scroll + cols)
-		in->scroll = cursor_col - cols + 1;
-	from = byte_at_col(in->buf, in->len, in->scroll);
-	tui_put(y, x, cols, in->buf + from, ALIGN_LEFT, attr);
+	if (cursor_col < t->scroll)
+		t->scroll = cursor_col;
+	if (cursor_col >= t->scroll + cols)
+		t->scroll = cursor_col - cols + 1;
+	from = byte_at_col(t->buf, t->len, t->scroll);
+	tui_put(y, x, cols, t->buf + from, ALIGN_LEFT, attr);
 	/* The field's tail is cut by tui_put with "…"; the cursor stays right. */
 	if (focused)
-		app_set_cursor(app, y, x + cursor_col - cols_of(in->buf, from));
+		app_set_cursor(app, y, x + cursor_col - cols_of(t->buf, from));
+}
+
+void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused)
+{
+	struct text_edit t = as_edit(in);
+	text_edit_draw(app, &t, y, x, cols, attr, focused);
+	from_edit(in, &t);
+}
+
+int text_cols(const char *s, size_t n)
+{
+	return cols_of(s, n);
 }

@@ -184,3 +184,18 @@ EOF
 mask_ids
 screen_is restored/form
 screen_has "hangup: with what was typed" restored/form "Cade la linea"
+
+# ---- long notes: the field holds what the core allows, and says when over ----
+long=$(head -c 19995 /dev/zero | tr '\0' 'a')
+id=$(cn call add --respondent 001272 --category altro --notes "$long")
+tui_script long "$CN" --db "$db" --now "$NOW" tui <<EOF
+:call $id<Enter>e<C-e>bbbbbbbbbb<F2>
+!screen over
+<BS><BS><BS><BS><BS><F2>
+!screen saved
+EOF
+mask_ids
+screen_is long/over
+screen_has "long notes: the core's refusal under the notes" long/over "notes: longer than 20000 characters (20005)"
+screen_has "long notes: saved once within the limit" long/saved "saved"
+check "long notes: all 20,000 characters stored" 20000 "$(sql "SELECT length(notes) FROM call WHERE id = '$id'")"
