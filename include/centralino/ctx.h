@@ -55,9 +55,19 @@ void cn_ctx_close(struct cn_ctx *ctx);
 /* The default database path for these options (no file is touched). */
 int cn_default_db_path(const char *explicit_path, char *out, size_t outlen);
 
+/* The last error: its message for the person, and the input field it
+ * concerns. A field is named by the member of the request struct the
+ * caller filled ("phone", "caller_name", "deadline" ...), so a form can
+ * put the message under that field without reading the message; NULL when
+ * the error concerns no one field. */
 const char *cn_error(const struct cn_ctx *ctx);
+const char *cn_error_field(const struct cn_ctx *ctx);
+/* Sets the message (and clears the field); returns status. */
 int cn_set_error(struct cn_ctx *ctx, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Sets the message and the field it concerns; returns status. */
+int cn_set_error_field(struct cn_ctx *ctx, int status, const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 time_t cn_now(const struct cn_ctx *ctx);
 /* Effective login (the --as target when given); its role decides permissions. */

@@ -181,9 +181,10 @@ static int check_owner(struct cn_ctx *ctx, const char *login)
 	if ((rc = staff_state(ctx, login, &state)))
 		return rc;
 	if (state < 0)
-		return cn_set_error(ctx, CN_ENOINPUT, _("callback owner: %s is not on the staff list"), login);
+		return cn_set_error_field(ctx, CN_ENOINPUT, "callback_owner",
+					  _("callback owner: %s is not on the staff list"), login);
 	if (state == 0)
-		return cn_set_error(ctx, CN_EDATA, _("callback owner: %s is disabled"), login);
+		return cn_set_error_field(ctx, CN_EDATA, "callback_owner", _("callback owner: %s is disabled"), login);
 	return CN_OK;
 }
 
@@ -195,9 +196,10 @@ static int check_category(struct cn_ctx *ctx, const char *name)
 	    (rc = db_scalar_int(ctx, &active, "SELECT active FROM call_category WHERE name = ?", name, (char *)NULL)))
 		return rc;
 	if (!n)
-		return cn_set_error(ctx, CN_ENOINPUT, _("no category '%s' (see 'centralino call category list')"), name);
+		return cn_set_error_field(ctx, CN_ENOINPUT, "category",
+					  _("no category '%s' (see 'centralino call category list')"), name);
 	if (!active)
-		return cn_set_error(ctx, CN_EDATA, _("category '%s' is no longer in use"), name);
+		return cn_set_error_field(ctx, CN_EDATA, "category", _("category '%s' is no longer in use"), name);
 	return CN_OK;
 }
 
@@ -206,18 +208,20 @@ static int check_email(struct cn_ctx *ctx, const char *e)
 	const char *at = strchr(e, '@');
 	if (!at || at == e || strchr(at + 1, '@') || strpbrk(e, " \t\n,;<>") ||
 	    !strchr(at + 1, '.') || at[1] == '.' || e[strlen(e) - 1] == '.')
-		return cn_set_error(ctx, CN_EDATA, _("e-mail: '%s' is not an address"), e);
+		return cn_set_error_field(ctx, CN_EDATA, "email", _("e-mail: '%s' is not an address"), e);
 	return CN_OK;
 }
 
-/* Replaces *dst with the cleaned text. */
-static int set_text(struct cn_ctx *ctx, char **dst, const char *field, const char *in,
+/* Replaces *dst with the cleaned text; `field` names it in errors, `label`
+ * in messages. */
+static int set_text(struct cn_ctx *ctx, char **dst, const char *field, const char *label,
+		    const char *in,
 		    enum text_kind kind)
 {
 	char *v;
-	int rc = text_clean_ctx(ctx, field, in, kind, &v);
+	int rc = text_clean_ctx(ctx, label, in, kind, &v);
 	if (rc)
-		return rc;
+		return cn_error_on_field(ctx, rc, field);
 	free(*dst);
 	*dst = v;
 	return CN_OK;
@@ -256,21 +260,21 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 			r->unidentified = 1;
 		} else {
 			if ((rc = calls_find_respondent(ctx, in->respondent, r->respondent, sizeof r->respondent)))
-				return rc;
+				return cn_error_on_field(ctx, rc, "respondent");
 			r->unidentified = 0;
 		}
 	}
 	if (set & CALL_F_CAMPAIGN) {
 		r->campaign_id = 0;
 		if (in->campaign && *in->campaign && (rc = calls_find_campaign(ctx, in->campaign, &r->campaign_id)))
-			return rc;
+			return cn_error_on_field(ctx, rc, "campaign");
 	}
-	if ((set & CALL_F_CALLER) && (rc = set_text(ctx, &r->caller, _("caller"), in->caller_name, TEXT_PERSON)))
+	if ((set & CALL_F_CALLER) && (rc = set_text(ctx, &r->caller, "caller_name", _("caller"), in->caller_name, TEXT_PERSON)))
 		return rc;
-	if ((set & CALL_F_OFFICE) && (rc = set_text(ctx, &r->office, _("office"), in->caller_office, TEXT_OFFICE)))
+	if ((set & CALL_F_OFFICE) && (rc = set_text(ctx, &r->office, "caller_office", _("office"), in->caller_office, TEXT_OFFICE)))
 		return rc;
 	if (set & CALL_F_EMAIL) {
-		if ((rc = set_text(ctx, &r->email, _("e-mail"), in->email, TEXT_VALUE)))
+		if ((rc = set_text(ctx, &r->email, "email", _("e-mail"), in->email, TEXT_VALUE)))
 			return rc;
 		if (r->email && (rc = check_email(ctx, r->email)))
 			return rc;
@@ -280,20 +284,20 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 		r->phone[0] = '\0';
 		if (in->phone && in->phone[strspn(in->phone, " \t")] &&
 		    phone_normalise(in->phone, r->phone, &why))
-			return cn_set_error(ctx, CN_EDATA, _("phone: '%s': %s"), in->phone, why);
+			return cn_set_error_field(ctx, CN_EDATA, "phone", _("phone: '%s': %s"), in->phone, why);
 	}
 	if (set & CALL_F_DIRECTION)
 		COPY(r->direction, call_direction_name(in->direction));
 	if (set & CALL_F_CATEGORY) {
 		if (!in->category || !*in->category)
-			return cn_set_error(ctx, CN_EUSAGE, _("a call needs a category"));
+			return cn_set_error_field(ctx, CN_EUSAGE, "category", _("a call needs a category"));
 		if (strcmp(in->category, r->category) != 0 && (rc = check_category(ctx, in->category)))
 			return rc;
 		COPY(r->category, in->category);
 	}
-	if ((set & CALL_F_NOTES) && (rc = set_text(ctx, &r->notes, _("notes"), in->notes, TEXT_NOTES)))
+	if ((set & CALL_F_NOTES) && (rc = set_text(ctx, &r->notes, "notes", _("notes"), in->notes, TEXT_NOTES)))
 		return rc;
-	if ((set & CALL_F_OUTCOME) && (rc = set_text(ctx, &r->outcome, _("outcome"), in->outcome, TEXT_OUTCOME)))
+	if ((set & CALL_F_OUTCOME) && (rc = set_text(ctx, &r->outcome, "outcome", _("outcome"), in->outcome, TEXT_OUTCOME)))
 		return rc;
 	if (set & CALL_F_STATE)
 		COPY(r->state, call_state_name(in->state));
@@ -306,9 +310,9 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 	}
 	if (set & CALL_F_CALLBACK_OWNER) {
 		if (!r->callback_due[0])
-			return cn_set_error(ctx, CN_EUSAGE, _("a callback owner needs a callback time"));
+			return cn_set_error_field(ctx, CN_EUSAGE, "callback_due", _("a callback owner needs a callback time"));
 		if (!in->callback_owner || !*in->callback_owner)
-			return cn_set_error(ctx, CN_EUSAGE, _("no callback owner given"));
+			return cn_set_error_field(ctx, CN_EUSAGE, "callback_owner", _("no callback owner given"));
 		if ((rc = check_owner(ctx, in->callback_owner)))
 			return rc;
 		COPY(r->callback_owner, in->callback_owner);
@@ -320,18 +324,19 @@ static int apply(struct cn_ctx *ctx, struct row *r, const struct call_input *in,
 		if (in->follows && *in->follows) {
 			int cycle = 0;
 			if ((rc = calls_resolve_id(ctx, in->follows, r->follows)))
-				return rc;
+				return cn_error_on_field(ctx, rc, "follows");
 			if (strcmp(r->follows, r->id) == 0)
-				return cn_set_error(ctx, CN_EDATA, _("a call cannot follow itself"));
+				return cn_set_error_field(ctx, CN_EDATA, "follows", _("a call cannot follow itself"));
 			if ((rc = follows_cycle(ctx, r->id, r->follows, &cycle)))
 				return rc;
 			if (cycle)
-				return cn_set_error(ctx, CN_EDATA, _("call %.8s already follows this one"), r->follows);
+				return cn_set_error_field(ctx, CN_EDATA, "follows", _("call %.8s already follows this one"),
+							  r->follows);
 		}
 	}
 	if (set & CALL_F_STARTED) {
 		if (!in->started)
-			return cn_set_error(ctx, CN_EUSAGE, _("a call needs its start time"));
+			return cn_set_error_field(ctx, CN_EUSAGE, "started", _("a call needs its start time"));
 		cn_fmt_iso(in->started, r->started);
 	}
 	if (set & CALL_F_ENDED)
@@ -346,15 +351,16 @@ static int finish(struct cn_ctx *ctx, struct row *r, int new_start)
 	time_t started = calls_iso_time(r->started);
 	if (new_start && started > cn_now(ctx) + 300) {
 		cn_fmt_display(started, a);
-		return cn_set_error(ctx, CN_EDATA, _("a call cannot start in the future (%s)"), a);
+		return cn_set_error_field(ctx, CN_EDATA, "started", _("a call cannot start in the future (%s)"), a);
 	}
 	if (r->ended[0] && strcmp(r->ended, r->started) < 0) {
 		cn_fmt_display(calls_iso_time(r->ended), a);
 		cn_fmt_display(started, b);
-		return cn_set_error(ctx, CN_EDATA, _("a call cannot end (%s) before it started (%s)"), a, b);
+		return cn_set_error_field(ctx, CN_EDATA, "ended", _("a call cannot end (%s) before it started (%s)"),
+					  a, b);
 	}
 	if (!r->respondent[0] && !r->unidentified)
-		return cn_set_error(ctx, CN_EUSAGE,
+		return cn_set_error_field(ctx, CN_EUSAGE, "respondent",
 			_("who called? give the respondent (ISTAT code, AMB:CODE, REG:NN), or mark the caller unidentified"));
 	if (strcmp(r->state, "chiusa") == 0) {
 		if (!r->closed_at[0]) {
@@ -531,7 +537,7 @@ static int update(struct cn_ctx *ctx, const char *id_in, const struct call_input
 	if ((rc = apply(ctx, &r, in, cn_login(ctx))))
 		goto out;
 	if (closing && !r.outcome) {
-		rc = cn_set_error(ctx, CN_EUSAGE, _("closing a call needs its outcome"));
+		rc = cn_set_error_field(ctx, CN_EUSAGE, "outcome", _("closing a call needs its outcome"));
 		goto out;
 	}
 	if ((rc = finish(ctx, &r, (in->set & CALL_F_STARTED) != 0)))

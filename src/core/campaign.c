@@ -126,13 +126,13 @@ static int check_dates(struct cn_ctx *ctx, const char *opens_in, const char *dea
 		       char opens[11], char deadline[11])
 {
 	if (cn_parse_date(opens_in, opens))
-		return cn_set_error(ctx, CN_EUSAGE, _("opening date: '%s' is not a date (YYYY-MM-DD)"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "opens_on", _("opening date: '%s' is not a date (YYYY-MM-DD)"),
 				    opens_in ? opens_in : "");
 	if (cn_parse_date(deadline_in, deadline))
-		return cn_set_error(ctx, CN_EUSAGE, _("deadline: '%s' is not a date (YYYY-MM-DD)"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "deadline", _("deadline: '%s' is not a date (YYYY-MM-DD)"),
 				    deadline_in ? deadline_in : "");
 	if (strcmp(deadline, opens) < 0)
-		return cn_set_error(ctx, CN_EUSAGE, _("the deadline (%s) is before the opening date (%s)"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "deadline", _("the deadline (%s) is before the opening date (%s)"),
 				    deadline, opens);
 	return CN_OK;
 }
@@ -151,20 +151,20 @@ static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("create campaigns"))))
 		return rc;
 	if (campaign_key_check(c->key))
-		return cn_set_error(ctx, CN_EUSAGE,
+		return cn_set_error_field(ctx, CN_EUSAGE, "key",
 			_("campaign key '%s': use 1 to 40 lower-case letters, digits, '-' or '_'"),
 			c->key ? c->key : "");
 	if (!c->name || !*c->name)
-		return cn_set_error(ctx, CN_EUSAGE, _("the campaign needs a name (--name)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "name", _("the campaign needs a name (--name)"));
 	if ((rc = check_dates(ctx, c->opens_on, c->deadline, opens, deadline)))
 		return rc;
 	if (!c->kinds || c->kinds > 7)
-		return cn_set_error(ctx, CN_EUSAGE, _("respondents: name comune, ambito and/or regione"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "kinds", _("respondents: name comune, ambito and/or regione"));
 	if (length < CODE_MIN_LENGTH || length > CODE_MAX_LENGTH)
-		return cn_set_error(ctx, CN_EUSAGE, _("code length: %d is not from %d to %d"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "code_length", _("code length: %d is not from %d to %d"),
 				    length, CODE_MIN_LENGTH, CODE_MAX_LENGTH);
 	if (c->survey_id < 0)
-		return cn_set_error(ctx, CN_EUSAGE, _("survey id: must be a positive number"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "survey_id", _("survey id: must be a positive number"));
 	campaign_kinds_format(c->kinds, kinds, sizeof kinds);
 	cn_now_iso(ctx, now);
 
@@ -173,7 +173,7 @@ static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c
 	if ((rc = db_scalar_int(ctx, &exists, "SELECT count(*) FROM campaign WHERE key = ?", c->key, (char *)NULL)))
 		goto fail;
 	if (exists) {
-		rc = cn_set_error(ctx, CN_EDATA, _("campaign '%s' already exists (see 'centralino campaign show %s')"),
+		rc = cn_set_error_field(ctx, CN_EDATA, "key", _("campaign '%s' already exists (see 'centralino campaign show %s')"),
 				  c->key, c->key);
 		goto fail;
 	}
@@ -481,12 +481,12 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("change campaigns"))))
 		return rc;
 	if (ch->name && !*ch->name)
-		return cn_set_error(ctx, CN_EUSAGE, _("the campaign needs a name"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "name", _("the campaign needs a name"));
 	if (ch->code_length && (ch->code_length < CODE_MIN_LENGTH || ch->code_length > CODE_MAX_LENGTH))
-		return cn_set_error(ctx, CN_EUSAGE, _("code length: %d is not from %d to %d"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "code_length", _("code length: %d is not from %d to %d"),
 				    ch->code_length, CODE_MIN_LENGTH, CODE_MAX_LENGTH);
 	if (ch->kinds > 7)
-		return cn_set_error(ctx, CN_EUSAGE, _("respondents: name comune, ambito and/or regione"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "kinds", _("respondents: name comune, ambito and/or regione"));
 	if ((rc = db_begin(ctx)))
 		return rc;
 	if ((rc = campaign_get(ctx, key, &cur)))
@@ -520,7 +520,7 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 	}
 	if (ch->uses_codes >= 0 && ch->uses_codes != cur.uses_codes) {
 		if (!ch->uses_codes && cur.codes_active) {
-			rc = cn_set_error(ctx, CN_EDATA,
+			rc = cn_set_error_field(ctx, CN_EDATA, "uses_codes",
 				ngettext("campaign %s has %ld active code: revoke it before turning codes off",
 					 "campaign %s has %ld active codes: revoke them before turning codes off",
 					 (unsigned long)cur.codes_active),
@@ -540,7 +540,7 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 			goto fail;
 		if (busy) {
 			campaign_kinds_format(dropped, kinds, sizeof kinds);
-			rc = cn_set_error(ctx, CN_EDATA,
+			rc = cn_set_error_field(ctx, CN_EDATA, "kinds",
 				_("cannot drop %s from campaign %s: %lld of those respondents already have codes or statuses"),
 				kinds, cur.key, busy);
 			goto fail;

@@ -162,23 +162,25 @@ static int check_request(struct cn_ctx *ctx, const struct code_issue_req *r, cha
 {
 	char why[256];
 	if (!r->campaign_key || !*r->campaign_key)
-		return cn_set_error(ctx, CN_EUSAGE, _("which campaign? (--campaign KEY)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "campaign_key", _("which campaign? (--campaign KEY)"));
 	if (!r->caller_name || !*r->caller_name)
-		return cn_set_error(ctx, CN_EUSAGE, _("who is calling? (--caller \"Nome Cognome\")"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "caller_name",
+					  _("who is calling? (--caller \"Nome Cognome\")"));
 	if (!r->caller_office || !*r->caller_office)
-		return cn_set_error(ctx, CN_EUSAGE, _("from which office? (--office TEXT)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "caller_office", _("from which office? (--office TEXT)"));
 	if (!r->caller_phone || !*r->caller_phone)
-		return cn_set_error(ctx, CN_EUSAGE, _("the caller's phone number is needed (--phone N)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "caller_phone",
+					  _("the caller's phone number is needed (--phone N)"));
 	if (contact_value_check(CONTACT_TELEFONO, r->caller_phone, phone, phonesz, why, sizeof why))
-		return cn_set_error(ctx, CN_EUSAGE, _("phone '%s': %s"), r->caller_phone, why);
+		return cn_set_error_field(ctx, CN_EUSAGE, "caller_phone", _("phone '%s': %s"), r->caller_phone, why);
 	if (code_verified_check(r->verified))
-		return cn_set_error(ctx, CN_EUSAGE,
+		return cn_set_error_field(ctx, CN_EUSAGE, "verified",
 			_("how was the caller checked? --verified richiamata_centralino, referente_noto,"
 			  " richiesta_pec or altro:TEXT (got '%s')"), r->verified ? r->verified : "");
 	if (r->reissue && (!r->reason || !*r->reason))
-		return cn_set_error(ctx, CN_EUSAGE, _("a re-issue needs its reason (--reason TEXT)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("a re-issue needs its reason (--reason TEXT)"));
 	if (r->call_id && strlen(r->call_id) > 64)
-		return cn_set_error(ctx, CN_EUSAGE, _("--call: '%s' is not a call id"), r->call_id);
+		return cn_set_error_field(ctx, CN_EUSAGE, "call_id", _("--call: '%s' is not a call id"), r->call_id);
 	return CN_OK;
 }
 

@@ -149,21 +149,22 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 		*id = 0;
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("add contacts"))) ||
 	    (rc = campaign_resolve_respondent(ctx, c->respondent, rid)))
-		return rc;
+		return cn_error_on_field(ctx, rc, "respondent");
 	if (c->kind < 0 || c->kind >= CONTACT_NKINDS)
-		return cn_set_error(ctx, CN_EUSAGE, _("kind: referente, ufficio, email, pec or telefono"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "kind", _("kind: referente, ufficio, email, pec or telefono"));
 	if (contact_value_check(c->kind, c->value, value, sizeof value, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, _("%s '%s': %s"), kind_names[c->kind],
+		return cn_set_error_field(ctx, CN_EDATA, "value", _("%s '%s': %s"), kind_names[c->kind],
 				    c->value ? c->value : "", why);
 	if (c->name && *c->name && contact_value_check(CONTACT_REFERENTE, c->name, name, sizeof name, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, _("name '%s': %s"), c->name, why);
+		return cn_set_error_field(ctx, CN_EDATA, "name", _("name '%s': %s"), c->name, why);
 	if (c->office && *c->office && contact_value_check(CONTACT_UFFICIO, c->office, office, sizeof office, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, _("office '%s': %s"), c->office, why);
+		return cn_set_error_field(ctx, CN_EDATA, "office", _("office '%s': %s"), c->office, why);
 	if (c->source && *c->source && contact_value_check(CONTACT_UFFICIO, c->source, source, sizeof source, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, _("source '%s': %s"), c->source, why);
+		return cn_set_error_field(ctx, CN_EDATA, "source", _("source '%s': %s"), c->source, why);
 	if (c->noted_on && *c->noted_on) {
 		if (cn_parse_date(c->noted_on, date))
-			return cn_set_error(ctx, CN_EUSAGE, _("date: '%s' is not a date (YYYY-MM-DD)"), c->noted_on);
+			return cn_set_error_field(ctx, CN_EUSAGE, "noted_on", _("date: '%s' is not a date (YYYY-MM-DD)"),
+						  c->noted_on);
 	} else {
 		cn_today_ymd(ctx, date);
 	}
@@ -173,7 +174,7 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 				       *source ? source : "inserito a mano", date, &added)))
 		goto fail;
 	if (!added) {
-		rc = cn_set_error(ctx, CN_EDATA, _("%s %s is already on file for %s"), kind_names[c->kind], value, rid);
+		rc = cn_set_error_field(ctx, CN_EDATA, "value", _("%s %s is already on file for %s"), kind_names[c->kind], value, rid);
 		goto fail;
 	}
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)sqlite3_last_insert_rowid(ctx->db));

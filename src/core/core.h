@@ -35,8 +35,14 @@ struct cn_ctx {
 	int tx_hold;          /* the level db_hold opened; 0 when none */
 	struct cn_cache cache[CN_CACHE_MAX];
 	char err[1024];
+	char err_field[32];   /* cn_error_field; "" when none */
 	char warning[512];    /* cn_warning: e.g. the file is world-readable */
 };
+
+/* Names the field the error just set concerns, when a helper that does not
+ * know the field (a text check, a lookup) set it: returns status
+ * unchanged, and leaves the ctx alone when status is CN_OK. */
+int cn_error_on_field(struct cn_ctx *ctx, int status, const char *field);
 
 /* BEGIN IMMEDIATE (waits for the busy timeout). */
 int db_begin(struct cn_ctx *ctx);

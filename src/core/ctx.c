@@ -51,10 +51,29 @@ int cn_set_error(struct cn_ctx *ctx, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
 	va_end(ap);
+	ctx->err_field[0] = '\0';
+	return status;
+}
+
+int cn_set_error_field(struct cn_ctx *ctx, int status, const char *field, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+	va_end(ap);
+	snprintf(ctx->err_field, sizeof ctx->err_field, "%s", field ? field : "");
+	return status;
+}
+
+int cn_error_on_field(struct cn_ctx *ctx, int status, const char *field)
+{
+	if (status != CN_OK)
+		snprintf(ctx->err_field, sizeof ctx->err_field, "%s", field ? field : "");
 	return status;
 }
 
 const char *cn_error(const struct cn_ctx *ctx) { return ctx->err; }
+const char *cn_error_field(const struct cn_ctx *ctx) { return ctx->err_field[0] ? ctx->err_field : NULL; }
 const char *cn_login(const struct cn_ctx *ctx) { return ctx->login; }
 const char *cn_real_login(const struct cn_ctx *ctx) { return ctx->real_login; }
 const char *cn_user_name(const struct cn_ctx *ctx) { return ctx->user_name; }

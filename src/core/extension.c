@@ -116,10 +116,10 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("grant a proroga"))))
 		return rc;
 	if (!until || cn_parse_date(until, date))
-		return cn_set_error(ctx, CN_EUSAGE, _("--until: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
+		return cn_set_error_field(ctx, CN_EUSAGE, "until", _("--until: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
 				    until ? until : "");
 	if (!reason || !*reason)
-		return cn_set_error(ctx, CN_EUSAGE, _("a proroga needs a reason"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("a proroga needs a reason"));
 	if ((rc = db_begin(ctx)))
 		return rc;
 	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||
@@ -127,7 +127,7 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		goto fail;
 	if (strcmp(date, c.deadline) <= 0) {
 		cn_date_display(c.deadline, shown);
-		rc = cn_set_error(ctx, CN_EDATA, _("the deadline of campaign %s is already %s: a proroga must come after it"),
+		rc = cn_set_error_field(ctx, CN_EDATA, "until", _("the deadline of campaign %s is already %s: a proroga must come after it"),
 				  c.key, shown);
 		goto fail;
 	}
@@ -213,7 +213,7 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("revoke a proroga"))))
 		return rc;
 	if (!reason || !*reason)
-		return cn_set_error(ctx, CN_EUSAGE, _("revoking a proroga needs a reason"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("revoking a proroga needs a reason"));
 	if ((rc = db_begin(ctx)))
 		return rc;
 	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||

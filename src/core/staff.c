@@ -33,7 +33,7 @@ static int check_login(struct cn_ctx *ctx, const char *login)
 {
 	if (staff_login_valid(login))
 		return CN_OK;
-	return cn_set_error(ctx, CN_EUSAGE,
+	return cn_set_error_field(ctx, CN_EUSAGE, "login",
 		_("'%s' is not a login name: use the person's system login (letters, digits, . _ - @; at most %d characters)"),
 		login ? login : "", STAFF_LOGIN_MAX);
 }
@@ -42,7 +42,7 @@ static int check_role(struct cn_ctx *ctx, enum cn_role role)
 {
 	if (role >= CN_ROLE_ASSISTENZA && role <= CN_ROLE_ADMIN)
 		return CN_OK;
-	return cn_set_error(ctx, CN_EUSAGE, _("not a role: assistenza, operatore, supervisore or admin"));
+	return cn_set_error_field(ctx, CN_EUSAGE, "role", _("not a role: assistenza, operatore, supervisore or admin"));
 }
 
 /* The name by the text policy (text.h) into out; CN_EUSAGE when empty,
@@ -53,12 +53,12 @@ static int clean_name(struct cn_ctx *ctx, const char *name, char *out, size_t ou
 	int rc = text_clean_ctx(ctx, "--name", name, TEXT_PERSON, &clean);
 
 	if (rc)
-		return rc;
+		return cn_error_on_field(ctx, rc, "name");
 	if (!clean)
-		return cn_set_error(ctx, CN_EUSAGE, _("the name is empty: give the person's name and surname"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "name", _("the name is empty: give the person's name and surname"));
 	if (strlen(clean) >= outlen) {
 		free(clean);
-		return cn_set_error(ctx, CN_EDATA, _("the name is longer than %d bytes"), (int)outlen - 1);
+		return cn_set_error_field(ctx, CN_EDATA, "name", _("the name is longer than %d bytes"), (int)outlen - 1);
 	}
 	memcpy(out, clean, strlen(clean) + 1);
 	free(clean);
@@ -181,10 +181,10 @@ int staff_add(struct cn_ctx *ctx, const char *login, const char *name, enum cn_r
 	rc = load_member(ctx, login, &old);
 	if (rc == CN_OK) {
 		if (old.active)
-			rc = cn_set_error(ctx, CN_EDATA, _("%s is already on the staff list (%s, %s)"),
+			rc = cn_set_error_field(ctx, CN_EDATA, "login", _("%s is already on the staff list (%s, %s)"),
 					  login, old.name, cn_role_name(old.role));
 		else
-			rc = cn_set_error(ctx, CN_EDATA,
+			rc = cn_set_error_field(ctx, CN_EDATA, "login",
 				_("%s is already on the staff list, disabled: use 'centralino staff enable %s'"),
 				login, login);
 		goto fail;

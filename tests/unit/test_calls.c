@@ -13,6 +13,8 @@
 #include <sqlite3.h>
 
 #include "centralino/calls.h"
+#include "centralino/campaign.h"
+#include "centralino/code.h"
 #include "centralino/clock.h"
 #include "centralino/ctx.h"
 #include "fixture.h"
@@ -212,30 +214,75 @@ static void checks(void **state)
 	bad = in; bad.set |= CALL_F_PHONE; bad.phone = "055 2037349 int 4";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
 	assert_non_null(strstr(cn_error(ctx), "phone"));
+	assert_string_equal(cn_error_field(ctx), "phone");
 	bad = in; bad.set |= CALL_F_EMAIL; bad.email = "mario.rossi";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
+	assert_string_equal(cn_error_field(ctx), "email");
 	bad = in; bad.set |= CALL_F_CATEGORY; bad.category = "chiacchiere";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_ENOINPUT);
+	assert_string_equal(cn_error_field(ctx), "category");
 	bad = in; bad.set |= CALL_F_CAMPAIGN; bad.campaign = "nessuna";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_ENOINPUT);
+	assert_string_equal(cn_error_field(ctx), "campaign");
 	bad = in; bad.set |= CALL_F_STARTED | CALL_F_ENDED;
 	bad.started = when("2019-07-12T10:00:00"); bad.ended = when("2019-07-12T09:59:00");
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
+	assert_string_equal(cn_error_field(ctx), "ended");
 	bad = in; bad.set |= CALL_F_STARTED; bad.started = when("2019-07-13T10:00:00");
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
 	assert_non_null(strstr(cn_error(ctx), "future"));
+	assert_string_equal(cn_error_field(ctx), "started");
 	bad = in; bad.set |= CALL_F_NOTES; bad.notes = "caff\xe8";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
+	assert_string_equal(cn_error_field(ctx), "notes");
 	bad = in; bad.set |= CALL_F_CALLBACK | CALL_F_CALLBACK_OWNER;
 	bad.callback_due = when("2019-07-13T10:00:00"); bad.callback_owner = "ex";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_EDATA);
+	assert_string_equal(cn_error_field(ctx), "callback_owner");
 	bad.callback_owner = "nessuno";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_ENOINPUT);
 	bad = in; bad.set |= CALL_F_FOLLOWS; bad.follows = "ffffffff";
 	assert_int_equal(calls_add(ctx, &bad, id), CN_ENOINPUT);
+	assert_string_equal(cn_error_field(ctx), "follows");
+	bad = in; bad.set |= CALL_F_RESPONDENT; bad.respondent = "Atlantide";
+	assert_int_equal(calls_add(ctx, &bad, id), CN_ENOINPUT);
+	assert_string_equal(cn_error_field(ctx), "respondent");
+	/* an error about no one field clears the field of the one before */
+	assert_int_equal(calls_close(ctx, "ffffffff", "x"), CN_ENOINPUT);
+	assert_null(cn_error_field(ctx));
 	/* nothing written by any refusal */
 	assert_int_equal(audit_rows(f), before);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM call"), calls);
+	cn_ctx_close(ctx);
+}
+
+/* The other modules' checks name their field too, so a form can put the
+ * message under it. */
+static void error_fields(void **state)
+{
+	struct fx *f = *state;
+	struct cn_ctx *ctx = open_as(f, "tester");
+	struct code_issue_req req = {.campaign_key = "fam2019", .respondent = "001001",
+				     .caller_name = "Mario Rossi", .caller_office = "Anagrafe",
+				     .caller_phone = "", .verified = "referente_noto"};
+	struct code_issued out = {0};
+	struct campaign_new n = {.key = "nuova", .name = "Nuova", .opens_on = "2019-05-01",
+				 .deadline = "31 luglio", .kinds = 1};
+
+	assert_int_equal(code_issue(ctx, &req, &out), CN_EUSAGE);
+	assert_string_equal(cn_error_field(ctx), "caller_phone");
+	code_issued_free(&out);
+	req.caller_phone = "011 123456";
+	req.caller_office = NULL;
+	assert_int_equal(code_issue(ctx, &req, &out), CN_EUSAGE);
+	assert_string_equal(cn_error_field(ctx), "caller_office");
+	code_issued_free(&out);
+	assert_int_equal(campaign_add(ctx, &n, NULL), CN_EUSAGE);
+	assert_string_equal(cn_error_field(ctx), "deadline");
+	n.deadline = "2019-07-31";
+	n.key = "Nuova Campagna";
+	assert_int_equal(campaign_add(ctx, &n, NULL), CN_EUSAGE);
+	assert_string_equal(cn_error_field(ctx), "key");
 	cn_ctx_close(ctx);
 }
 
@@ -602,6 +649,7 @@ int main(void)
 		cmocka_unit_test(defaults),
 		cmocka_unit_test(respondent_spellings),
 		cmocka_unit_test(checks),
+		cmocka_unit_test(error_fields),
 		cmocka_unit_test(update_and_close),
 		cmocka_unit_test(follows),
 		cmocka_unit_test(filters_and_order),
