@@ -157,14 +157,6 @@ int calls_by_phone(struct cn_ctx *ctx, const char *phone, size_t limit, struct c
  * before now. */
 int calls_callbacks_due_count(struct cn_ctx *ctx, const char *login, long *count);
 
-/* "YYYY-MM-DD" (local) -> [start of that day, start of the next day). */
-int calls_day_bounds(const char *date, time_t *start, time_t *end);
-
-/* When, as typed at the desk: any cn_parse_time spelling, "HH:MM" (today,
- * local), "+N" with m, h or d ("+30m", "+2h", "+1d"), or "domani HH:MM"
- * / "tomorrow HH:MM". CN_EUSAGE otherwise. */
-int calls_parse_when(struct cn_ctx *ctx, const char *s, time_t *out);
-
 /* A respondent as typed (any spelling call_input.respondent takes) -> its
  * id and how it is shown ("Agliè (TO)", "Regione Piemonte"). */
 int calls_respondent_find(struct cn_ctx *ctx, const char *in, char *id, size_t idsz,

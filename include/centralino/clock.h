@@ -19,7 +19,47 @@ void cn_fmt_ymd(time_t t, char out[11]);      /* 2019-07-31 (local) */
 /* "2019-07-31" -> "31/07/2019"; copies anything else unchanged. */
 void cn_date_display(const char *ymd, char out[11]);
 
+/* Times as people type them at the desk: any cn_parse_time spelling,
+ * "HH:MM" (today, local), "+N" with m, h or d ("+30m", "+2h", "+1d": that
+ * many seconds from now), "oggi/today/domani/tomorrow [HH:MM]" (09:00 when
+ * no time). CN_EUSAGE otherwise. */
+int cn_parse_when(time_t now, const char *s, time_t *out);
+/* A time as forms and spreadsheets write it: ISO; Y/M/D (Google Forms,
+ * with AM/PM and "GMT+2"); D/M/Y (Italian, with ':' or '.' in the time);
+ * a bare date. Local time unless a zone is given. 0 or CN_EUSAGE. */
+int cn_parse_form_time(const char *s, time_t *out);
+
+/* Short when `t` falls in the year of `now`: "31/07 10:30", else as
+ * cn_fmt_display. */
+void cn_fmt_when(time_t now, time_t t, char out[20]);
+/* The local time as a file-name stamp "20190731-103000", and back (-1
+ * when `s` does not start with one). */
+void cn_fmt_stamp(time_t t, char out[16]);
+time_t cn_parse_stamp(const char *s);
+
+/* ---- calendar arithmetic: on civil dates, immune to summer time ---- */
+
+/* Days since 1970-01-01 of the civil date y-m-d (proleptic Gregorian;
+ * month 1-12), and back. */
+long cn_days_from_civil(int y, int m, int d);
+void cn_civil_from_days(long days, int *y, int *m, int *d);
+/* "YYYY-MM-DD" exactly, a real date -> its parts; CN_EUSAGE otherwise. */
+int cn_ymd_split(const char *ymd, int *y, int *m, int *d);
+/* ymd + days (may be negative) into out; CN_EUSAGE ("" in out) when ymd is
+ * not a date. */
+int cn_ymd_add_days(const char *ymd, int days, char out[11]);
+/* Calendar days from a to b (negative when b is before a); 0 when either
+ * is not a date. */
+int cn_ymd_diff(const char *a, const char *b);
 /* Whole days from the local date of `now` to `ymd` (negative when past). */
 int cn_days_until(time_t now, const char *ymd);
+/* Local midnight starting the day (any cn_parse_date spelling); 0 when not
+ * a date. */
+time_t cn_day_start(const char *ymd);
+/* The day (any cn_parse_date spelling) -> [its local midnight, the next
+ * day's), 23 or 25 hours long on a change of summer time. */
+int cn_day_bounds(const char *date, time_t *start, time_t *end);
+/* The local day (YYYY-MM-DD) of a stored UTC ISO time; "" when unparsable. */
+void cn_iso_day(const char *iso, char out[11]);
 
 #endif

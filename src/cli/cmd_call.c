@@ -299,14 +299,14 @@ static int parse_times(struct cli *cli, const char *cmd, struct field_args *a)
 	if (a->callback) {
 		in->callback_due = 0;
 		if (*a->callback && strcmp(a->callback, "none") != 0 &&
-		    calls_parse_when(cli->ctx, a->callback, &in->callback_due))
+		    cn_parse_when(cn_now(cli->ctx), a->callback, &in->callback_due))
 			return cli_usage(cmd, _("--callback: '%s' is not a time (31/07/2019 10:30, 10:30, tomorrow 9:00, +2h)"),
 					 a->callback);
 	}
-	if (a->started && calls_parse_when(cli->ctx, a->started, &in->started))
+	if (a->started && cn_parse_when(cn_now(cli->ctx), a->started, &in->started))
 		return cli_usage(cmd, _("--started: '%s' is not a time (2019-07-31 10:30 or 31/07/2019 10:30)"), a->started);
 	in->ended = 0;
-	if (a->ended && *a->ended && calls_parse_when(cli->ctx, a->ended, &in->ended))
+	if (a->ended && *a->ended && cn_parse_when(cn_now(cli->ctx), a->ended, &in->ended))
 		return cli_usage(cmd, _("--ended: '%s' is not a time (2019-07-31 10:30 or 31/07/2019 10:30)"), a->ended);
 	return 0;
 }
@@ -637,7 +637,7 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 static int parse_bound(const char *s, int upper, time_t *out)
 {
 	time_t start, end;
-	if (strlen(s) == 10 && calls_day_bounds(s, &start, &end) == CN_OK) {
+	if (strlen(s) == 10 && cn_day_bounds(s, &start, &end) == CN_OK) {
 		*out = upper ? end : start;
 		return 0;
 	}
@@ -703,7 +703,7 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 		char ymd[11];
 		time_t start, end;
 		cn_fmt_ymd(cn_now(cli->ctx), ymd);
-		calls_day_bounds(ymd, &start, &end);
+		cn_day_bounds(ymd, &start, &end);
 		if (!f.since || f.since < start)
 			f.since = start;
 		if (!f.until || f.until > end)

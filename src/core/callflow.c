@@ -332,7 +332,7 @@ int callflow_callbacks_today(struct cn_ctx *ctx, int everyone, struct call_list 
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the call log"))))
 		return rc;
 	cn_fmt_ymd(cn_now(ctx), ymd);
-	if ((rc = calls_day_bounds(ymd, &start, &end)))
+	if ((rc = cn_day_bounds(ymd, &start, &end)))
 		return cn_set_error(ctx, CN_ESOFTWARE, _("no day bounds for %s"), ymd);
 	cn_fmt_iso(end, end_iso);
 	if ((rc = db_prepare(ctx, &st, CALLS_SELECT

@@ -226,18 +226,10 @@ int campaign_add_sample(struct cn_ctx *ctx, char key_out[41], long *respondents)
 {
 	struct campaign_new c = {0};
 	char opens[11], deadline[11], key[41];
-	time_t now = cn_now(ctx);
-	struct tm tm;
 	int rc;
 
-	/* Midday, so adding 60 days never trips over a change of summer time. */
-	localtime_r(&now, &tm);
-	cn_fmt_ymd(now, opens);
-	tm.tm_hour = 12;
-	tm.tm_min = tm.tm_sec = 0;
-	tm.tm_mday += 60;
-	tm.tm_isdst = -1;
-	cn_fmt_ymd(mktime(&tm), deadline);
+	cn_fmt_ymd(cn_now(ctx), opens);
+	cn_ymd_add_days(opens, 60, deadline);
 	snprintf(key, sizeof key, "famiglia-%.4s", opens);
 	c.key = key;
 	c.name = SAMPLE_NAME;

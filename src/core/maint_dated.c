@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "centralino/clock.h"
 #include "maint_internal.h"
 
 #define NAME_PREFIX "centralino-"
@@ -47,7 +48,6 @@ static int all_digits(const char *s, size_t n)
 static time_t name_time(const char *name)
 {
 	const char *s = name + strlen(NAME_PREFIX), *rest;
-	struct tm tm = {0};
 
 	if (strncmp(name, NAME_PREFIX, strlen(NAME_PREFIX)) != 0 || strlen(s) < NAME_STAMP_LEN + 3 ||
 	    !all_digits(s, 8) || s[8] != '-' || !all_digits(s + 9, 6))
@@ -61,12 +61,7 @@ static time_t name_time(const char *name)
 	}
 	if (strcmp(rest, ".db") != 0)
 		return -1;
-	sscanf(s, "%4d%2d%2d-%2d%2d%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-	       &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	return cn_parse_stamp(s);
 }
 
 int maint_last_backup(struct cn_ctx *ctx, char *path, size_t len, time_t *when)
@@ -101,11 +96,8 @@ int maint_last_backup(struct cn_ctx *ctx, char *path, size_t len, time_t *when)
 static int place_dated(struct cn_ctx *ctx, const char *tmp, const char *dir, char *path, size_t len)
 {
 	char stamp[NAME_STAMP_LEN + 1];
-	time_t now = cn_now(ctx);
-	struct tm tm;
 
-	localtime_r(&now, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	cn_fmt_stamp(cn_now(ctx), stamp);
 	for (int n = 1; n < 1000; n++) {
 		int w = n == 1 ? snprintf(path, len, "%s/" NAME_PREFIX "%s.db", dir, stamp)
 			       : snprintf(path, len, "%s/" NAME_PREFIX "%s-%d.db", dir, stamp, n);

@@ -6,23 +6,6 @@
 #include "progress_internal.h"
 #include "centralino/clock.h"
 
-static void next_day(const char *ymd, char out[11])
-{
-	struct tm tm = {0};
-	int y, m, d;
-	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3) {
-		out[0] = '\0';
-		return;
-	}
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d + 1;
-	tm.tm_hour = 12; /* away from DST changes */
-	tm.tm_isdst = -1;
-	mktime(&tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
-}
-
 /* Counts per local day (and call category). The queries count by UTC
  * hour, turned into local days here: sqlite's date(x, 'localtime') on each
  * of 200,000 calls costs ten times more. */
@@ -72,7 +55,7 @@ static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char 
 		char iso[21], day[11];
 		/* the UTC hour to its local day (Italy's offsets are whole hours) */
 		snprintf(iso, sizeof iso, "%.13s:00:00Z", db_col(st, 0));
-		progress_iso_day(iso, day);
+		cn_iso_day(iso, day);
 		if (day[0] && evs_add(out, day, -1, (long)sqlite3_column_int64(st, 1))) {
 			sqlite3_finalize(st);
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -114,7 +97,7 @@ static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *
 			char iso[21];
 			snprintf(hour, sizeof hour, "%.13s", at);
 			snprintf(iso, sizeof iso, "%s:00:00Z", hour);
-			progress_iso_day(iso, nday);
+			cn_iso_day(iso, nday);
 		}
 		/* a new day (or the end): what was counted goes out */
 		if (!row || strcmp(nday, day) != 0) {
@@ -180,7 +163,7 @@ static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *
 	size_t cap = 0;
 	char day[11];
 
-	for (snprintf(day, sizeof day, "%s", first); day[0] && strcmp(day, last) <= 0; next_day(day, day)) {
+	for (snprintf(day, sizeof day, "%s", first); day[0] && strcmp(day, last) <= 0; cn_ymd_add_days(day, 1, day)) {
 		struct progress_day *x;
 		if (d->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
@@ -224,7 +207,7 @@ static int submissions(struct cn_ctx *ctx, const struct snapshot *s, struct evs 
 		char day[11];
 		if (s->v[i].status != PROGRESS_INVIATO)
 			continue;
-		progress_iso_day(s->v[i].submitted_at, day);
+		cn_iso_day(s->v[i].submitted_at, day);
 		if (!day[0])
 			continue;
 		if (out->n && strcmp(out->v[out->n - 1].day, day) == 0)

@@ -46,11 +46,6 @@ int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
  * quotes ("..." with \" and \\). */
 int progress_audit_kv(struct cn_buf *b, const char *key, const char *value);
 
-/* The day (YYYY-MM-DD, local) of a stored UTC ISO time; "" when unparsable. */
-void progress_iso_day(const char *iso, char out[11]);
-
-/* Local midnight starting the day `ymd`. */
-time_t progress_day_start(const char *ymd);
 
 /* ---- where each respondent stands (progress_place.c) --------------------
  * Every respondent of the registry with what the reports group and rank

@@ -7,27 +7,17 @@
 #include "progress_internal.h"
 #include "centralino/clock.h"
 
-/* Start of the day after `ymd` (local): the end of that day. */
-static time_t day_end(const char *ymd)
-{
-	struct tm tm = {0};
-	int y, m, d;
-	if (sscanf(ymd, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return 0;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d + 1;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
 void progress_pace_compute(const struct progress_campaign *c, time_t now,
 			   long submitted, long denominator, long window_submissions,
 			   struct progress_pace *out)
 {
-	time_t open = progress_day_start(c->opens_on), end = day_end(c->deadline);
+	time_t open = cn_day_start(c->opens_on), start, end;
 	time_t from = now > open ? now : open;
 	long remaining = denominator - submitted;
+
+	/* the deadline ends with its day */
+	if (cn_day_bounds(c->deadline, &start, &end))
+		end = 0;
 
 	memset(out, 0, sizeof *out);
 	out->phase = now < open ? -1 : now >= end ? 1 : 0;

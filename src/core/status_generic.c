@@ -13,106 +13,6 @@
 #include "centralino/clock.h"
 #include "centralino/csv.h"
 
-/* A time as forms and spreadsheets write it: ISO; Y/M/D (Google Forms,
- * with AM/PM and "GMT+2"); D/M/Y (Italian, with ':' or '.' in the time); a
- * bare date. Local time unless a zone is given. 0 or -1. */
-static int parse_form_time(const char *in, time_t *out)
-{
-	struct tm tm = {0};
-	int a, b, c, n = 0, h = 0, mi = 0, se = 0, y, mo, d, zone = 0, has_zone = 0;
-	const char *s = in;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	if (sscanf(s, "%d-%d-%d%n", &a, &b, &c, &n) == 3 && n >= 8 && a > 999) {
-		y = a; mo = b; d = c;
-	} else if (n = 0, sscanf(s, "%d/%d/%d%n", &a, &b, &c, &n) == 3 && n >= 6) {
-		if (a > 999) {
-			y = a; mo = b; d = c;
-		} else {
-			d = a; mo = b; y = c;
-		}
-	} else {
-		return -1;
-	}
-	s += n;
-	if (*s == 'T' || *s == ' ' || *s == ',') {
-		while (*s == 'T' || *s == ' ' || *s == ',')
-			s++;
-		if (*s) {
-			char sep1, sep2;
-			n = 0;
-			if (sscanf(s, "%d%c%d%n", &h, &sep1, &mi, &n) != 3 || (sep1 != ':' && sep1 != '.'))
-				return -1;
-			s += n;
-			if ((*s == ':' || *s == '.') && isdigit((unsigned char)s[1])) {
-				n = 0;
-				if (sscanf(s, "%c%d%n", &sep2, &se, &n) != 2)
-					return -1;
-				s += n;
-			}
-			while (*s == ' ')
-				s++;
-			if (strncasecmp(s, "AM", 2) == 0 || strncasecmp(s, "PM", 2) == 0) {
-				if (h < 1 || h > 12)
-					return -1;
-				h = h % 12 + (toupper((unsigned char)*s) == 'P' ? 12 : 0);
-				s += 2;
-				while (*s == ' ')
-					s++;
-			}
-		}
-	}
-	if (*s == 'Z') {
-		has_zone = 1;
-		s++;
-	} else if (strncasecmp(s, "GMT", 3) == 0 || strncasecmp(s, "UTC", 3) == 0 || *s == '+' || *s == '-') {
-		int zh = 0, zm = 0, sign;
-		if (isalpha((unsigned char)*s))
-			s += 3;
-		has_zone = 1;
-		if (*s == '+' || *s == '-') {
-			sign = *s++ == '-' ? -1 : 1;
-			n = 0;
-			if (sscanf(s, "%d%n", &zh, &n) != 1)
-				return -1;
-			if (n == 4) { /* +0200 */
-				zm = zh % 100;
-				zh /= 100;
-			}
-			s += n;
-			if (*s == ':') {
-				n = 0;
-				if (sscanf(s + 1, "%d%n", &zm, &n) != 1)
-					return -1;
-				s += 1 + n;
-			}
-			zone = sign * (zh * 3600 + zm * 60);
-		}
-	}
-	while (*s == ' ')
-		s++;
-	if (*s || y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 ||
-	    h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
-		return -1;
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = se;
-	tm.tm_isdst = -1;
-	*out = has_zone ? timegm(&tm) - zone : mktime(&tm);
-	/* 31/02 rolls over: refuse it */
-	if (has_zone) {
-		struct tm back;
-		time_t local = *out + zone;
-		gmtime_r(&local, &back);
-		return back.tm_mday == d ? 0 : -1;
-	}
-	return tm.tm_mday == d ? 0 : -1;
-}
-
 /* Header cell -> column index, comparing trimmed and case-insensitively,
  * then folded ("Codice ISTAT" = "codice_istat"). -1 when missing. */
 static int find_column(const struct csv_record *h, const char *name)
@@ -210,7 +110,7 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 			char cell[128];
 			snprintf(cell, sizeof cell, "%s", rec.fields[timecol]);
 			csv_trim(cell);
-			if (cell[0] && parse_form_time(cell, &t))
+			if (cell[0] && cn_parse_form_time(cell, &t))
 				return cn_set_error(ctx, CN_EDATA,
 					_("%s:%ld: %s: '%s' is not a time (YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM:SS ...)"),
 					im->path, rec.line, im->time_name, cell);

@@ -161,17 +161,6 @@ int calls_ui_close(struct app *app, const struct call *c)
 	}
 }
 
-void calls_ui_when(struct app *app, time_t t, char out[20])
-{
-	char full[17], now[17];
-	cn_fmt_display(t, full);
-	cn_fmt_display(cn_now(app->ctx), now);
-	if (strncmp(full + 6, now + 6, 4) == 0)
-		snprintf(out, 20, "%.5s %s", full, full + 11);
-	else
-		snprintf(out, 20, "%s", full);
-}
-
 void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
 		  int selected, int hide_respondent)
 {
@@ -187,7 +176,7 @@ void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
 	int cw = w >= 110 ? 24 : hide_respondent ? 22 : 16;
 
 	tui_fill(y, x, w, ' ', base);
-	calls_ui_when(app, c->started, when);
+	cn_fmt_when(cn_now(app->ctx), c->started, when);
 	x += 1;
 	tui_put(y, x, 11, when, ALIGN_LEFT, base);
 	x += 13;
@@ -201,7 +190,7 @@ void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
 	tui_put(y, x, 9, call_state_label(c->state), ALIGN_LEFT, state_attr);
 	x += 11;
 	if (c->callback_due && open)
-		calls_ui_when(app, c->callback_due, cb);
+		cn_fmt_when(cn_now(app->ctx), c->callback_due, cb);
 	if (wide) {
 		tui_put(y, x, 11, cb, ALIGN_LEFT, selected ? base : due ? tui_attr(app, TA_WARN) : base);
 		x += 13;

@@ -47,7 +47,4 @@ int calls_global_action(struct app *app, int action);
 void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
 		  int selected, int hide_respondent);
 
-/* "12/07 10:30" (this year) or "12/07/2018 10:30". */
-void calls_ui_when(struct app *app, time_t t, char out[20]);
-
 #endif

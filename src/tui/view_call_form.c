@@ -57,7 +57,7 @@ static void phone_note(struct app *app, struct cform *k, const char *typed, char
 		if (k->editing && !strcmp(l.v[i].id, k->orig.id))
 			continue;
 		call_respondent_label(&l.v[i], who, sizeof who);
-		calls_ui_when(app, l.v[i].started, when);
+		cn_fmt_when(cn_now(app->ctx), l.v[i].started, when);
 		snprintf(buf, len, _("%s: called on %s for %s"), shown, when, who);
 		break;
 	}
@@ -75,7 +75,7 @@ static void field_note(struct app *app, struct form *f, size_t i, char *buf, siz
 	if (i == F_PHONE) {
 		phone_note(app, arg, typed, buf, len);
 	} else if (i == F_CALLBACK) {
-		if (calls_parse_when(app->ctx, typed, &t)) {
+		if (cn_parse_when(cn_now(app->ctx), typed, &t)) {
 			snprintf(buf, len, "%s", _("15:30, tomorrow 9:00, +2h, 31/07/2019 10:30"));
 		} else {
 			cn_fmt_display(t, when);
@@ -264,7 +264,7 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 		tui_put(r.y + 1, r.x + r.w - 26, 24, t, ALIGN_RIGHT, tui_attr(app, TA_WARN));
 	}
 	if (k->editing) {
-		calls_ui_when(app, k->orig.started, when);
+		cn_fmt_when(cn_now(app->ctx), k->orig.started, when);
 		snprintf(sub, sizeof sub, _("taken %s by %s · %s"), when, k->orig.operator_login,
 			 call_state_label(k->orig.state));
 	} else if (k->s.follows[0]) {
@@ -304,7 +304,7 @@ static int check(struct app *app, struct form *f, time_t *cb)
 		form_error(f, F_PHONE, why);
 		return R_KEEP;
 	}
-	if (*form_text(f, F_CALLBACK) && calls_parse_when(app->ctx, form_text(f, F_CALLBACK), cb)) {
+	if (*form_text(f, F_CALLBACK) && cn_parse_when(cn_now(app->ctx), form_text(f, F_CALLBACK), cb)) {
 		form_error(f, F_CALLBACK, _("not a time: 15:30, tomorrow 9:00, +2h, 31/07/2019 10:30"));
 		return R_KEEP;
 	}

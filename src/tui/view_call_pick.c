@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/clock.h"
 #include "centralino/phone.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
@@ -105,7 +106,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 		const struct call *c = &p->earlier.v[p->phone_row[i]];
 		char who[300], when[20], shown[PHONE_DISPLAY_MAX];
 		call_respondent_label(c, who, sizeof who);
-		calls_ui_when(app, c->started, when);
+		cn_fmt_when(cn_now(app->ctx), c->started, when);
 		phone_display(c->phone, shown);
 		snprintf(text, sizeof text, _("%s called on %s for %s%s%s"), shown, when, who,
 			 c->caller_name ? " — " : "", c->caller_name ? c->caller_name : "");

@@ -25,7 +25,7 @@ static void load(struct app *app, struct calls_view *v, const char *keep)
 	if (v->today) {
 		char ymd[11];
 		cn_fmt_ymd(cn_now(app->ctx), ymd);
-		calls_day_bounds(ymd, &f.since, &f.until);
+		cn_day_bounds(ymd, &f.since, &f.until);
 	}
 	if (v->cat >= 0 && (size_t)v->cat < v->cats.n)
 		f.category = v->cats.v[v->cat].name;

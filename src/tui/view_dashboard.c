@@ -208,23 +208,13 @@ static void draw_headline(struct app *app, struct dash *s, struct rect r)
 
 static const char *const blocks[9] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
-/* Days from a to b (YYYY-MM-DD), counted on the calendar. */
-static int day_diff(const char *a, const char *b)
-{
-	time_t ta, tb;
-	if (cn_parse_time(a, &ta) || cn_parse_time(b, &tb))
-		return 0;
-	/* noon-to-noon rounding absorbs the daylight-saving hour */
-	return (int)((tb - ta + 43200) / 86400);
-}
-
 /* Cumulative submissions per campaign day (opening .. deadline), -1 for
  * days still to come; returns the number of days. */
 static int series(const struct dash *s, long **out)
 {
 	const struct progress_daily *d = &s->d.series;
 	const char *today = s->d.report.today;
-	int n = day_diff(d->campaign.opens_on, d->campaign.deadline) + 1;
+	int n = cn_ymd_diff(d->campaign.opens_on, d->campaign.deadline) + 1;
 	long before = 0, *v;
 
 	if (n < 1)
@@ -234,7 +224,7 @@ static int series(const struct dash *s, long **out)
 	for (int i = 0; i < n; i++)
 		v[i] = -1;
 	for (size_t i = 0; i < d->n; i++) {
-		int k = day_diff(d->campaign.opens_on, d->days[i].date);
+		int k = cn_ymd_diff(d->campaign.opens_on, d->days[i].date);
 		if (k < 0)
 			before = d->days[i].cumulative; /* submitted before the opening */
 		else if (k < n && strcmp(d->days[i].date, today) <= 0)
@@ -243,14 +233,11 @@ static int series(const struct dash *s, long **out)
 	/* days with no row (before the series starts) carry the last value */
 	for (int i = 0; i < n; i++) {
 		char day[11];
-		time_t t;
 		if (v[i] >= 0) {
 			before = v[i];
 			continue;
 		}
-		cn_parse_time(d->campaign.opens_on, &t);
-		t += (time_t)i * 86400 + 43200;
-		cn_fmt_ymd(t, day);
+		cn_ymd_add_days(d->campaign.opens_on, i, day);
 		if (strcmp(day, today) <= 0)
 			v[i] = before;
 	}
@@ -325,7 +312,7 @@ static void draw_chart(struct app *app, struct dash *s, struct rect r)
 		snprintf(lab, sizeof lab, "%.5s", b);
 		tui_put(r.y + h + 1, r.x + lw + 1 + w - 5, 5, lab, ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 		if (p->phase == 0) {
-			int today = day_diff(s->d.series.campaign.opens_on, s->d.report.today);
+			int today = cn_ymd_diff(s->d.series.campaign.opens_on, s->d.report.today);
 			int col = (int)((long)today * w / ndays);
 			const char *t = _("today");
 			int tw = text_width(t);
@@ -484,7 +471,7 @@ static void rem_row(struct app *app, void *arg, int i, int y, int x, int w, int 
 	x += namew + 1;
 	if (m->tier == PROGRESS_TIER_CALLBACK && cn_parse_time(m->callback_due, &t) == 0) {
 		char when[20];
-		calls_ui_when(app, t, when);
+		cn_fmt_when(cn_now(app->ctx), t, when);
 		snprintf(why, sizeof why, _("callback %s"), when);
 	} else {
 		snprintf(why, sizeof why, "%s", m->tier == PROGRESS_TIER_CODE ? progress_status_label(m->status)
@@ -493,7 +480,7 @@ static void rem_row(struct app *app, void *arg, int i, int y, int x, int w, int 
 	tui_put(y, x, whyw, why, ALIGN_LEFT, base | (m->tier == PROGRESS_TIER_CALLBACK ? tui_attr(app, TA_WARN) : 0));
 	x += whyw + 1;
 	if (m->last_contact[0] && cn_parse_time(m->last_contact, &t) == 0)
-		calls_ui_when(app, t, last);
+		cn_fmt_when(cn_now(app->ctx), t, last);
 	tui_put(y, x, lastw, last[0] ? last : "—", ALIGN_LEFT, base | tui_attr(app, TA_MUTED));
 	x += lastw + 1;
 	if (m->phone)

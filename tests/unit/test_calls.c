@@ -486,7 +486,7 @@ static void filters_and_order(void **state)
 	{
 		time_t s, e;
 		struct call_filter flt = {0};
-		assert_int_equal(calls_day_bounds("2019-07-11", &s, &e), CN_OK);
+		assert_int_equal(cn_day_bounds("2019-07-11", &s, &e), CN_OK);
 		flt.since = s;
 		flt.until = e;
 		assert_int_equal(calls_list(anna, &flt, &l), CN_OK);
@@ -612,36 +612,6 @@ static void permissions(void **state)
 	cn_ctx_close(ctx);
 }
 
-static void parse_when(void **state)
-{
-	struct fx *f = *state;
-	struct cn_ctx *ctx = open_as(f, "anna");
-	time_t t;
-
-	assert_int_equal(calls_parse_when(ctx, "+30m", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-12T11:00:00"));
-	assert_int_equal(calls_parse_when(ctx, "+2h", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-12T12:30:00"));
-	assert_int_equal(calls_parse_when(ctx, "+1d", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-13T10:30:00"));
-	assert_int_equal(calls_parse_when(ctx, "15:45", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-12T15:45:00"));
-	assert_int_equal(calls_parse_when(ctx, "9:05", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-12T09:05:00"));
-	assert_int_equal(calls_parse_when(ctx, "domani 9:30", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-13T09:30:00"));
-	assert_int_equal(calls_parse_when(ctx, "Domani 09:30", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-13T09:30:00"));
-	assert_int_equal(calls_parse_when(ctx, "25:00", &t), CN_EUSAGE);
-	assert_int_equal(calls_parse_when(ctx, "domani", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-13T09:00:00"));
-	assert_int_equal(calls_parse_when(ctx, "31/07/2019 10:30", &t), CN_OK);
-	assert_int_equal(t, when("2019-07-31T10:30:00"));
-	assert_int_equal(calls_parse_when(ctx, "dopodomani", &t), CN_EUSAGE);
-	assert_int_equal(calls_parse_when(ctx, "+5x", &t), CN_EUSAGE);
-	cn_ctx_close(ctx);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -655,7 +625,6 @@ int main(void)
 		cmocka_unit_test(filters_and_order),
 		cmocka_unit_test(ids),
 		cmocka_unit_test(permissions),
-		cmocka_unit_test(parse_when),
 	};
 	return cmocka_run_group_tests_name("calls", tests, setup, fx_teardown);
 }

@@ -99,6 +99,224 @@ static void test_days_until(void **state)
 	assert_int_equal(cn_days_until(t, "garbage"), 0);
 }
 
+static time_t at(const char *s)
+{
+	time_t t = 0;
+	assert_int_equal(cn_parse_time(s, &t), 0);
+	return t;
+}
+
+static void test_civil_days(void **state)
+{
+	int y, m, d;
+	(void)state;
+	assert_int_equal(cn_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(cn_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(cn_days_from_civil(2000, 3, 1) - cn_days_from_civil(2000, 2, 28), 2);
+	assert_int_equal(cn_days_from_civil(1900, 3, 1) - cn_days_from_civil(1900, 2, 28), 1);
+	assert_int_equal(cn_days_from_civil(2019, 7, 31), 18108);
+	/* and back, over every day of four years around a leap day */
+	for (long z = cn_days_from_civil(2018, 1, 1); z < cn_days_from_civil(2022, 1, 1); z++) {
+		cn_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(cn_days_from_civil(y, m, d), z);
+	}
+	cn_civil_from_days(cn_days_from_civil(2020, 2, 29), &y, &m, &d);
+	assert_int_equal(y * 10000 + m * 100 + d, 20200229);
+}
+
+static void test_ymd_split(void **state)
+{
+	int y, m, d;
+	(void)state;
+	assert_int_equal(cn_ymd_split("2020-02-29", &y, &m, &d), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 20200229);
+	assert_int_equal(cn_ymd_split("2019-02-29", &y, &m, &d), CN_EUSAGE);
+	assert_int_equal(cn_ymd_split("2019-04-31", &y, &m, &d), CN_EUSAGE);
+	assert_int_equal(cn_ymd_split("2019-07-31T10:00", &y, &m, &d), CN_EUSAGE);
+	assert_int_equal(cn_ymd_split("31/07/2019", &y, &m, &d), CN_EUSAGE);
+	assert_int_equal(cn_ymd_split(NULL, &y, &m, &d), CN_EUSAGE);
+}
+
+static void test_ymd_add_days(void **state)
+{
+	char out[11];
+	(void)state;
+	assert_int_equal(cn_ymd_add_days("2020-02-28", 1, out), 0);
+	assert_string_equal(out, "2020-02-29");
+	assert_int_equal(cn_ymd_add_days("2020-02-29", 1, out), 0);
+	assert_string_equal(out, "2020-03-01");
+	assert_int_equal(cn_ymd_add_days("2019-02-28", 1, out), 0);
+	assert_string_equal(out, "2019-03-01");
+	assert_int_equal(cn_ymd_add_days("2020-03-01", -1, out), 0);
+	assert_string_equal(out, "2020-02-29");
+	/* the days of the changes of summer time are days like the others */
+	assert_int_equal(cn_ymd_add_days("2019-03-30", 1, out), 0);
+	assert_string_equal(out, "2019-03-31");
+	assert_int_equal(cn_ymd_add_days("2019-03-31", 1, out), 0);
+	assert_string_equal(out, "2019-04-01");
+	assert_int_equal(cn_ymd_add_days("2019-10-27", 1, out), 0);
+	assert_string_equal(out, "2019-10-28");
+	assert_int_equal(cn_ymd_add_days("2019-12-31", 60, out), 0);
+	assert_string_equal(out, "2020-02-29");
+	assert_int_equal(cn_ymd_add_days("2019-02-30", 1, out), CN_EUSAGE);
+	assert_string_equal(out, "");
+}
+
+static void test_ymd_diff(void **state)
+{
+	(void)state;
+	assert_int_equal(cn_ymd_diff("2019-05-01", "2019-07-31"), 91);
+	assert_int_equal(cn_ymd_diff("2019-07-31", "2019-05-01"), -91);
+	assert_int_equal(cn_ymd_diff("2020-02-28", "2020-03-01"), 2);
+	assert_int_equal(cn_ymd_diff("2019-02-28", "2019-03-01"), 1);
+	assert_int_equal(cn_ymd_diff("2019-03-30", "2019-04-01"), 2);  /* spring forward */
+	assert_int_equal(cn_ymd_diff("2019-10-26", "2019-10-28"), 2);  /* fall back */
+	assert_int_equal(cn_ymd_diff("2019-07-31", "2019-07-31"), 0);
+	assert_int_equal(cn_ymd_diff("garbage", "2019-07-31"), 0);
+}
+
+static void test_day_start(void **state)
+{
+	char iso[21];
+	(void)state;
+	cn_fmt_iso(cn_day_start("2019-07-31"), iso);
+	assert_string_equal(iso, "2019-07-30T22:00:00Z");
+	cn_fmt_iso(cn_day_start("2019-03-31"), iso); /* the night is still winter */
+	assert_string_equal(iso, "2019-03-30T23:00:00Z");
+	cn_fmt_iso(cn_day_start("2020-02-29"), iso);
+	assert_string_equal(iso, "2020-02-28T23:00:00Z");
+	assert_int_equal(cn_day_start("2019-02-29"), 0);
+}
+
+static void test_day_bounds(void **state)
+{
+	time_t s, e;
+	char iso[21];
+	(void)state;
+	assert_int_equal(cn_day_bounds("2019-07-11", &s, &e), 0);
+	assert_int_equal(e - s, 24 * 3600);
+	cn_fmt_iso(s, iso);
+	assert_string_equal(iso, "2019-07-10T22:00:00Z");
+	/* 31 March 2019 in Rome lasts 23 hours, 27 October 25 */
+	assert_int_equal(cn_day_bounds("2019-03-31", &s, &e), 0);
+	assert_int_equal(e - s, 23 * 3600);
+	assert_int_equal(cn_day_bounds("27/10/2019", &s, &e), 0);
+	assert_int_equal(e - s, 25 * 3600);
+	assert_int_equal(cn_day_bounds("2020-02-29", &s, &e), 0);
+	cn_fmt_iso(e, iso);
+	assert_string_equal(iso, "2020-02-29T23:00:00Z");
+	assert_int_equal(cn_day_bounds("2019-02-29", &s, &e), CN_EUSAGE);
+}
+
+static void test_iso_day(void **state)
+{
+	char day[11];
+	(void)state;
+	cn_iso_day("2019-07-31T21:59:59Z", day);
+	assert_string_equal(day, "2019-07-31");
+	cn_iso_day("2019-07-31T22:00:00Z", day);
+	assert_string_equal(day, "2019-08-01");
+	/* either side of the changes of summer time */
+	cn_iso_day("2019-03-30T22:59:59Z", day);
+	assert_string_equal(day, "2019-03-30");
+	cn_iso_day("2019-03-31T22:00:00Z", day);
+	assert_string_equal(day, "2019-04-01");
+	cn_iso_day("2019-10-26T22:00:00Z", day);
+	assert_string_equal(day, "2019-10-27");
+	cn_iso_day("2019-10-27T22:59:59Z", day);
+	assert_string_equal(day, "2019-10-27");
+	cn_iso_day("2020-02-29T12:00:00Z", day);
+	assert_string_equal(day, "2020-02-29");
+	/* other spellings take the slow path */
+	cn_iso_day("2019-07-31 23:30", day);
+	assert_string_equal(day, "2019-07-31");
+	cn_iso_day("2019-13-31T10:00:00Z", day);
+	assert_string_equal(day, "");
+	cn_iso_day(NULL, day);
+	assert_string_equal(day, "");
+}
+
+static void test_parse_when(void **state)
+{
+	time_t now = at("2019-07-12T10:30:00"), t;
+	(void)state;
+	assert_int_equal(cn_parse_when(now, "+30m", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-12T11:00:00"));
+	assert_int_equal(cn_parse_when(now, "+2h", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-12T12:30:00"));
+	assert_int_equal(cn_parse_when(now, "+1d", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-13T10:30:00"));
+	assert_int_equal(cn_parse_when(now, "15:45", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-12T15:45:00"));
+	assert_int_equal(cn_parse_when(now, "9:05", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-12T09:05:00"));
+	assert_int_equal(cn_parse_when(now, "domani 9:30", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-13T09:30:00"));
+	assert_int_equal(cn_parse_when(now, "Domani 09:30", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-13T09:30:00"));
+	assert_int_equal(cn_parse_when(now, "25:00", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_when(now, "domani", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-13T09:00:00"));
+	assert_int_equal(cn_parse_when(now, "31/07/2019 10:30", &t), CN_OK);
+	assert_int_equal(t, at("2019-07-31T10:30:00"));
+	assert_int_equal(cn_parse_when(now, "dopodomani", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_when(now, "+5x", &t), CN_EUSAGE);
+	/* tomorrow is the next calendar day, also when it is 23 hours away */
+	now = at("2019-03-30T10:30:00");
+	assert_int_equal(cn_parse_when(now, "domani 10:30", &t), CN_OK);
+	assert_int_equal(t, at("2019-03-31T08:30:00Z"));
+	assert_int_equal(t - now, 23 * 3600);
+	now = at("2020-02-28T18:00:00");
+	assert_int_equal(cn_parse_when(now, "tomorrow", &t), CN_OK);
+	assert_int_equal(t, at("2020-02-29T09:00:00"));
+}
+
+static void test_parse_form_time(void **state)
+{
+	time_t t;
+	(void)state;
+	assert_int_equal(cn_parse_form_time("2019-07-31 10:30:15", &t), 0);
+	assert_int_equal(t, at("2019-07-31T08:30:15Z"));
+	assert_int_equal(cn_parse_form_time("31/07/2019 10.30", &t), 0);
+	assert_int_equal(t, at("2019-07-31T08:30:00Z"));
+	assert_int_equal(cn_parse_form_time("2019/07/31 9:05:00 PM GMT+2", &t), 0);
+	assert_int_equal(t, at("2019-07-31T19:05:00Z"));
+	assert_int_equal(cn_parse_form_time("2019-07-31T10:30:00+0100", &t), 0);
+	assert_int_equal(t, at("2019-07-31T09:30:00Z"));
+	assert_int_equal(cn_parse_form_time("2019-07-31T10:30:00-05:30", &t), 0);
+	assert_int_equal(t, at("2019-07-31T16:00:00Z"));
+	assert_int_equal(cn_parse_form_time("  29/02/2020", &t), 0);
+	assert_int_equal(t, at("2020-02-29"));
+	assert_int_equal(cn_parse_form_time("29/02/2019", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time("31/02/2019 10:00 UTC", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time("2019-07-31 13:00 PM", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time("ieri", &t), CN_EUSAGE);
+	/* the hour that does not exist in Rome moves on, as mktime does */
+	assert_int_equal(cn_parse_form_time("31/03/2019 02:30", &t), 0);
+	assert_int_equal(t, at("2019-03-31T01:30:00Z"));
+}
+
+static void test_fmt_when(void **state)
+{
+	char out[20];
+	(void)state;
+	cn_fmt_when(at("2019-07-12T10:30:00"), at("2019-07-31T08:05:00Z"), out);
+	assert_string_equal(out, "31/07 10:05");
+	cn_fmt_when(at("2020-01-02T10:30:00"), at("2019-12-31T22:59:00Z"), out);
+	assert_string_equal(out, "31/12/2019 23:59");
+}
+
+static void test_stamp(void **state)
+{
+	char s[16];
+	(void)state;
+	cn_fmt_stamp(at("2019-10-27T01:30:00Z"), s); /* 02:30 the second time */
+	assert_string_equal(s, "20191027-023000");
+	assert_int_equal(cn_parse_stamp("20200229-235959.db"), at("2020-02-29T23:59:59"));
+	assert_int_equal(cn_parse_stamp("20190731-1030"), -1);
+	assert_int_equal(cn_parse_stamp(NULL), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -106,6 +324,17 @@ int main(void)
 		cmocka_unit_test(test_parse_refuses),
 		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_days_until),
+		cmocka_unit_test(test_civil_days),
+		cmocka_unit_test(test_ymd_split),
+		cmocka_unit_test(test_ymd_add_days),
+		cmocka_unit_test(test_ymd_diff),
+		cmocka_unit_test(test_day_start),
+		cmocka_unit_test(test_day_bounds),
+		cmocka_unit_test(test_iso_day),
+		cmocka_unit_test(test_parse_when),
+		cmocka_unit_test(test_parse_form_time),
+		cmocka_unit_test(test_fmt_when),
+		cmocka_unit_test(test_stamp),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
 }
