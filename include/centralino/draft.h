@@ -1,9 +1,10 @@
 /* Forms left unsaved when the terminal went away (the laptop lid closed, the
  * ssh connection dropped: SIGHUP; or SIGTERM): their fields are kept, per
  * login and database, in $XDG_STATE_HOME/centralino/drafts/ (default
- * ~/.local/state/centralino/drafts/), one file per kind of form, mode 0600
- * (callers' names and numbers), written whole or not at all. The interface
- * offers the form again, filled in, at its next start. */
+ * ~/.local/state/centralino/drafts/), one file per window and form, mode
+ * 0600 (callers' names and numbers), written whole or not at all: two
+ * windows of one person never overwrite each other's draft. The interface
+ * offers every form again, filled in, at its next start. */
 #ifndef CENTRALINO_DRAFT_H
 #define CENTRALINO_DRAFT_H
 
@@ -15,6 +16,7 @@ struct cn_ctx;
 struct draft {
 	size_t n;
 	char **key, **value;
+	char *file; /* where draft_load found it or draft_save put it (NULL: new) */
 };
 /* Adds (or replaces) a field; 0 or CN_EOSERR. A NULL value is "". */
 int draft_set(struct draft *d, const char *key, const char *value);
@@ -22,12 +24,15 @@ int draft_set(struct draft *d, const char *key, const char *value);
 const char *draft_get(const struct draft *d, const char *key);
 void draft_free(struct draft *d);
 
-/* kind: a short name ("call"). Saving replaces the draft of that kind. */
-int draft_save(struct cn_ctx *ctx, const char *kind, const struct draft *d);
-/* CN_ENOINPUT when there is no draft of that kind for this login and
- * database (a draft saved against another database is not offered). */
+/* kind: a short name ("call"). A draft without a file is a new one of
+ * its own (d->file then names it); with one (saved or loaded before), it
+ * replaces that file. */
+int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d);
+/* The oldest draft of that kind for this login and database;
+ * CN_ENOINPUT when there is none (a draft saved against another database
+ * is not offered). */
 int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out);
-/* Forgets it (no error when there is none). */
-int draft_discard(struct cn_ctx *ctx, const char *kind);
+/* Forgets a draft draft_load returned (no error when it is gone). */
+int draft_discard(struct cn_ctx *ctx, const struct draft *d);
 
 #endif

@@ -1,6 +1,8 @@
 /* Drafts of forms the terminal closed on (see draft.h): a small text file
  * per login and kind, "key<TAB>value" lines with \\ \n \t \r escaped, the
  * first line naming the database. */
+#define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core.h"
@@ -55,6 +58,7 @@ void draft_free(struct draft *d)
 	}
 	free(d->key);
 	free(d->value);
+	free(d->file);
 	memset(d, 0, sizeof *d);
 }
 
@@ -74,21 +78,23 @@ static int make_dirs(char *path)
 	return mkdir(path, 0700) && errno != EEXIST ? -1 : 0;
 }
 
-/* $XDG_STATE_HOME/centralino/drafts/LOGIN-KIND-DBHASH.draft; the folder
- * is made when `create`. */
-static int draft_path(struct cn_ctx *ctx, const char *kind, int create, char *out, size_t outsz)
+/* The drafts' folder $XDG_STATE_HOME/centralino/drafts (made when
+ * `create`) and the start of this login's, kind's and database's file
+ * names there, LOGIN-KIND-DBHASH: each window adds -PID-MS.draft. */
+static int draft_place(struct cn_ctx *ctx, const char *kind, int create, char *dir, size_t dirsz,
+		       char *prefix, size_t prefixsz)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char dir[4096], login[sizeof ctx->login];
+	char login[sizeof ctx->login];
 	int n;
 
 	if (xdg && *xdg == '/')
-		n = snprintf(dir, sizeof dir, "%s/centralino/drafts", xdg);
+		n = snprintf(dir, dirsz, "%s/centralino/drafts", xdg);
 	else if (home && *home)
-		n = snprintf(dir, sizeof dir, "%s/.local/state/centralino/drafts", home);
+		n = snprintf(dir, dirsz, "%s/.local/state/centralino/drafts", home);
 	else
 		return cn_set_error(ctx, CN_ECONFIG, _("no place for drafts: set HOME or XDG_STATE_HOME"));
-	if (n < 0 || (size_t)n >= sizeof dir)
+	if (n < 0 || (size_t)n >= dirsz)
 		return cn_set_error(ctx, CN_ECONFIG, _("no place for drafts: set HOME or XDG_STATE_HOME"));
 	/* a login is a user name, but never let it name another folder */
 	snprintf(login, sizeof login, "%s", cn_login(ctx));
@@ -101,9 +107,9 @@ static int draft_path(struct cn_ctx *ctx, const char *kind, int create, char *ou
 	uint32_t h = 2166136261u; /* FNV-1a of the database's path */
 	for (const char *p = cn_db_path(ctx); *p; p++)
 		h = (h ^ (unsigned char)*p) * 16777619u;
-	n = snprintf(out, outsz, "%s/%s-%s-%08x.draft", dir, login, kind, (unsigned)h);
-	return n < 0 || (size_t)n >= outsz ? cn_set_error(ctx, CN_ECONFIG, _("no place for drafts: set HOME or XDG_STATE_HOME"))
-					   : CN_OK;
+	n = snprintf(prefix, prefixsz, "%s-%s-%08x", login, kind, (unsigned)h);
+	return n < 0 || (size_t)n >= prefixsz ? cn_set_error(ctx, CN_ECONFIG, _("no place for drafts: set HOME or XDG_STATE_HOME"))
+					      : CN_OK;
 }
 
 static void put_escaped(struct cn_buf *b, const char *s)
@@ -134,15 +140,41 @@ static void unescape(char *s)
 	*o = '\0';
 }
 
-int draft_save(struct cn_ctx *ctx, const char *kind, const struct draft *d)
+/* The complete file tmp under the name base.draft, or base-1.draft ... when
+ * taken (link() never replaces a file): a crash leaves no half draft, and
+ * no save replaces another. base gets the name used. */
+static int link_new(const char *tmp, char *base, size_t basesz)
 {
-	char path[4200], tmp[4300];
+	char path[4500];
+	for (int i = 0; i < 100; i++) {
+		snprintf(path, sizeof path, i ? "%s-%d.draft" : "%s.draft", base, i);
+		if (link(tmp, path) == 0) {
+			snprintf(base, basesz, "%s", path);
+			return 0;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
+int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d)
+{
+	char path[4500], tmp[4600];
 	struct cn_buf b = {0};
 	int rc, fd, bad;
 	size_t left;
 
-	if ((rc = draft_path(ctx, kind, 1, path, sizeof path)))
+	char dir[4096], prefix[160];
+	struct timespec ts;
+
+	if ((rc = draft_place(ctx, kind, 1, dir, sizeof dir, prefix, sizeof prefix)))
 		return rc;
+	/* a name of this window's own: two windows of one person hung up on
+	 * two calls keep two drafts */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	snprintf(path, sizeof path, "%s/%s-%ld-%lld%03ld", dir, prefix, (long)getpid(),
+		 (long long)ts.tv_sec, ts.tv_nsec / 1000000L);
 	buf_puts(&b, "db\t");
 	put_escaped(&b, cn_db_path(ctx));
 	buf_puts(&b, "\n");
@@ -171,25 +203,76 @@ int draft_save(struct cn_ctx *ctx, const char *kind, const struct draft *d)
 	bad = left > 0 || fsync(fd);
 	if (close(fd))
 		bad = 1;
-	if (bad || rename(tmp, path)) {
-		rc = cn_set_error(ctx, CN_EIO, "%s: %s", path, strerror(errno));
-		unlink(tmp);
-	}
+	if (!bad && d->file)
+		bad = rename(tmp, d->file) != 0;
+	else if (!bad)
+		bad = link_new(tmp, path, sizeof path) || !(d->file = strdup(path));
+	if (bad)
+		rc = cn_set_error(ctx, CN_EIO, "%s: %s", d->file ? d->file : path, strerror(errno));
+	unlink(tmp);
 	buf_free(&b);
 	return rc;
 }
 
+/* The oldest of this login's, kind's and database's drafts into `file`
+ * (malloc'd); CN_ENOINPUT when there is none. Names sort by age: the
+ * window's start of the name is the same, then the pid and the time. */
+static int oldest_draft(struct cn_ctx *ctx, const char *kind, char **file)
+{
+	char dir[4096], prefix[160], best[256] = "";
+	size_t plen;
+	struct dirent *e;
+	DIR *d;
+	int rc;
+	long best_at = 0;
+
+	*file = NULL;
+	if ((rc = draft_place(ctx, kind, 0, dir, sizeof dir, prefix, sizeof prefix)))
+		return rc;
+	plen = strlen(prefix);
+	if (!(d = opendir(dir)))
+		return cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database"));
+	while ((e = readdir(d))) {
+		size_t n = strlen(e->d_name);
+		struct stat sb;
+		char path[4400];
+		if (strncmp(e->d_name, prefix, plen) != 0 || n < 6 || n >= sizeof best ||
+		    strcmp(e->d_name + n - 6, ".draft") != 0 ||
+		    (e->d_name[plen] != '-' && e->d_name[plen] != '.'))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (stat(path, &sb) || !S_ISREG(sb.st_mode))
+			continue;
+		if (!best[0] || (long)sb.st_mtime < best_at ||
+		    ((long)sb.st_mtime == best_at && strcmp(e->d_name, best) < 0)) {
+			snprintf(best, sizeof best, "%s", e->d_name);
+			best_at = (long)sb.st_mtime;
+		}
+	}
+	closedir(d);
+	if (!best[0])
+		return cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database"));
+	if (asprintf(file, "%s/%s", dir, best) < 0) {
+		*file = NULL;
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	return CN_OK;
+}
+
 int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 {
-	char path[4200], *raw, err[512], *line, *save = NULL;
+	char *path, *raw, err[512], *line, *save = NULL;
 	size_t len;
 	int rc, ours = 0;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = draft_path(ctx, kind, 0, path, sizeof path)))
+	if ((rc = oldest_draft(ctx, kind, &path)))
 		return rc;
-	if ((rc = text_read_file(path, &raw, &len, err, sizeof err)))
+	if ((rc = text_read_file(path, &raw, &len, err, sizeof err))) {
+		free(path);
 		return cn_set_error(ctx, rc == CN_ENOINPUT ? CN_ENOINPUT : rc, "%s", err);
+	}
+	out->file = path;
 	for (line = strtok_r(raw, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t');
 		if (!tab)
@@ -210,13 +293,11 @@ int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 	return rc;
 }
 
-int draft_discard(struct cn_ctx *ctx, const char *kind)
+int draft_discard(struct cn_ctx *ctx, const struct draft *d)
 {
-	char path[4200];
-	int rc;
-	if ((rc = draft_path(ctx, kind, 0, path, sizeof path)))
-		return rc;
-	if (unlink(path) && errno != ENOENT)
-		return cn_set_error(ctx, CN_EIO, "%s: %s", path, strerror(errno));
+	if (!d->file)
+		return CN_OK;
+	if (unlink(d->file) && errno != ENOENT)
+		return cn_set_error(ctx, CN_EIO, "%s: %s", d->file, strerror(errno));
 	return CN_OK;
 }

@@ -1,12 +1,15 @@
 /* The main loop: reads keys, hands them to the top layer or screen, applies
  * the reactions, polls the database for other desks' changes, and is the
  * only place that paints the terminal. */
+#include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "centralino/clock.h"
 #include "centralino/text.h"
@@ -511,6 +514,24 @@ static int restart_notice(struct app *app)
 	return 1;
 }
 
+/* The terminal went away without a SIGHUP (the window of an `su - user -c
+ * centralino` closed, the process being outside the terminal's session):
+ * reads then fail at once, forever. A hang-up or error on the input, or
+ * several "no key" answers in a row long before the poll interval, mean
+ * the same as SIGHUP. */
+static int terminal_gone(long waited_ms, int *fast_errs)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	if (poll(&p, 1, 0) < 0 ? errno != EINTR : (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0)
+		return 1;
+	if (waited_ms >= TUI_POLL_MS / 4) {
+		*fast_errs = 0;
+		return 0;
+	}
+	return ++*fast_errs >= 8;
+}
+
 /* Other desks' changes and the clock's minute: 1 when a redraw is due. */
 static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
 {
@@ -552,9 +573,14 @@ static void loop(struct app *app)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	int fast_errs = 0;
+
 	app_draw(app);
 	while (!app->quit) {
+		long asked = now_ms();
 		int key = app->script ? script_key(app, app->script) : read_key(), redraw = 0;
+		if (key == ERR && !app->script && !hung_up && terminal_gone(now_ms() - asked, &fast_errs))
+			key = TUI_KEY_HANGUP;
 		if (hung_up || key == TUI_KEY_HANGUP) {
 			hangup(app);
 			break;

@@ -274,6 +274,8 @@ struct app {
 #define TUI_MIN_ROWS 24
 /* How often the main loop wakes to look for other desks' changes. */
 #define TUI_POLL_MS 400
+/* At most this many drafts come back at one start (the rest at the next). */
+#define TUI_MAX_DRAFTS 8
 
 /* Runs the interface on an open context; returns an exit code. With a
  * script (a file path, see docs/TUI_SCRIPT.md) the keys come from the file

@@ -24,6 +24,7 @@ struct cform {
 	char respondent[80];         /* its id, "" unidentified */
 	struct call_categories cats;
 	struct form *form;
+	char *draft_file;            /* this form's draft once kept: kept again in place */
 };
 
 /* What the fields start with, gathered from the call (edit), the call
@@ -244,6 +245,7 @@ static void form_close_view(struct app *app, void *st)
 	form_free(k->form);
 	call_categories_free(&k->cats);
 	call_free(&k->orig);
+	free(k->draft_file);
 	free(k);
 }
 
@@ -444,8 +446,12 @@ static void form_hangup_view(struct app *app, void *st)
 			rc = draft_set(&d, draft_keys[f], form_text(k->form, (size_t)f));
 		}
 	}
+	d.file = k->draft_file; /* kept before (the database was migrated): replaced */
+	k->draft_file = NULL;
 	if (!rc)
 		draft_save(app->ctx, "call", &d);
+	k->draft_file = d.file;
+	d.file = NULL;
 	draft_free(&d);
 }
 
@@ -468,25 +474,43 @@ static void restore_fields(struct app *app, struct cform *k, const struct draft 
 	form_focus(k->form, form_choice(k->form, F_CATEGORY) >= 0 ? F_NOTES : F_CATEGORY);
 }
 
-int calls_ui_restore_draft(struct app *app)
+/* The oldest draft back as a form on top: 1 when one was restored. */
+static int restore_one(struct app *app)
 {
 	struct draft d;
 	struct view_inst *v;
 	const char *arg;
-	char key[32];
+	int rc;
 
 	if (draft_load(app->ctx, "call", &d))
-		return R_NONE;
+		return 0;
 	arg = draft_get(&d, "arg");
 	if (!arg || app_push(app, &view_call_form, arg) || !(v = app_top(app)) || v->ops != &view_call_form) {
 		draft_free(&d); /* kept on disk: nothing is thrown away */
-		return R_REDRAW;
+		return 0;
 	}
 	restore_fields(app, v->st, &d);
-	draft_discard(app->ctx, "call");
+	rc = draft_discard(app->ctx, &d);
 	draft_free(&d);
-	app_msg(app, MSG_WARN, _("The terminal closed during this call: its form is back as it was (%s saves it)"),
-		action_key_label(ACT_FORM_SAVE, key, sizeof key));
+	return rc == CN_OK;
+}
+
+/* Every window's draft comes back, one form over the other: saving or
+ * leaving one shows the next. */
+int calls_ui_restore_draft(struct app *app)
+{
+	char key[32];
+	int n = 0;
+
+	while (n < TUI_MAX_DRAFTS && restore_one(app))
+		n++;
+	if (!n)
+		return R_NONE;
+	action_key_label(ACT_FORM_SAVE, key, sizeof key);
+	if (n == 1)
+		app_msg(app, MSG_WARN, _("The terminal closed during this call: its form is back as it was (%s saves it)"), key);
+	else
+		app_msg(app, MSG_WARN, _("The terminal closed during calls: their forms are back as they were, one over the other (%s saves each)"), key);
 	return R_REDRAW;
 }
 

@@ -90,9 +90,24 @@ static void round_trip(void **state)
 	assert_string_equal(draft_get(&back, "caller"), "Mario Rossi");
 	draft_free(&back);
 
-	assert_int_equal(draft_discard(a, "call"), 0);
+	/* a second window's draft is one more, never a replacement; saved
+	 * again, a draft replaces its own file */
+	assert_int_equal(draft_set(&d, "caller", "Seconda"), 0);
+	assert_int_equal(draft_save(a, "call", &d), 0);
+	assert_non_null(d.file);
+	assert_int_equal(draft_set(&d, "caller", "Seconda Finestra"), 0);
+	assert_int_equal(draft_save(a, "call", &d), 0);
+	draft_free(&d);
+	assert_int_equal(draft_load(a, "call", &back), 0);
+	assert_string_equal(draft_get(&back, "caller"), "Mario Rossi"); /* the oldest first */
+	assert_int_equal(draft_discard(a, &back), 0);
+	draft_free(&back);
+	assert_int_equal(draft_load(a, "call", &back), 0);
+	assert_string_equal(draft_get(&back, "caller"), "Seconda Finestra");
+	assert_int_equal(draft_discard(a, &back), 0);
+	assert_int_equal(draft_discard(a, &back), 0); /* gone already: no error */
+	draft_free(&back);
 	assert_int_equal(draft_load(a, "call", &back), CN_ENOINPUT);
-	assert_int_equal(draft_discard(a, "call"), 0); /* none: no error */
 	cn_ctx_close(a);
 	cn_ctx_close(b);
 }
