@@ -128,6 +128,7 @@ enum {
 	TEXT_ESC_KEEP_TAB = 2, /* \t kept */
 	TEXT_ESC_SPACES = 4,   /* \n, \r and \t become one space (table cells, screen lines) */
 	TEXT_ESC_TSV = 8,      /* \t \n \r \\ as TSV escapes */
+	TEXT_ESC_HTML = 16,    /* & < > " ' as character references (HTML text and attributes) */
 };
 int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
 /* For a terminal that is not UTF-8: an ASCII copy (malloc'd) with one

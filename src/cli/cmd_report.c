@@ -7,6 +7,7 @@
 #include "centralino/numfmt.h"
 #include "centralino/phone.h"
 #include "centralino/progress.h"
+#include "centralino/report_html.h"
 #include "centralino/text.h"
 #include "cli.h"
 #include "out.h"
@@ -15,6 +16,7 @@ static void report_help(FILE *f)
 {
 	fprintf(f, _(
 "usage: centralino report progress --campaign KEY [--by GROUP] [--format table|tsv|csv]\n"
+"       centralino report progress --campaign KEY --format html --output FILE\n"
 "       centralino report reminders --campaign KEY [--limit N] [--format table|tsv|csv]\n"
 "       centralino report daily --campaign KEY [--format table|tsv|csv]\n"
 "\n"
@@ -29,6 +31,12 @@ static void report_help(FILE *f)
 "           campaign's) and neither submitted nor excused.\n"
 "           By ambito each comune counts once in its ambito, the capofila too;\n"
 "           the row names the capofila and its status.\n"
+"           --format html --output FILE: the report for the people who\n"
+"           commissioned the survey, one self-contained file that prints on\n"
+"           A4: the figures above, the cumulative chart against the line to\n"
+"           the deadline, a bar and a row per regione, the late respondents,\n"
+"           the proroghe in force and the day-by-day table (--lang it: in\n"
+"           Italian).\n"
 "reminders  whom to chase, most useful first: overdue callbacks, then those\n"
 "           holding a code, then those without; capofila first, then larger\n"
 "           population. With the last contact, its outcome and the best phone.\n"
@@ -42,6 +50,8 @@ struct opts {
 	enum progress_by by;
 	enum out_format fmt;
 	long limit;
+	int html;
+	const char *output;
 };
 
 /* Options shared by the three reports; `which` says which are allowed. */
@@ -50,7 +60,7 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 	static const struct option longopts[] = {
 		{"campaign", required_argument, 0, 'c'}, {"by", required_argument, 0, 'b'},
 		{"format", required_argument, 0, 'f'}, {"limit", required_argument, 0, 'n'},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+		{"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	int c, rc;
 
 	memset(o, 0, sizeof *o);
@@ -58,7 +68,7 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 	o->fmt = OUT_TABLE;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:b:f:n:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:b:f:n:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			report_help(stdout);
@@ -73,8 +83,15 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 				return cli_usage(cmd, _("--by: '%s' is not regione, provincia, ambito, ripartizione or comune"), optarg);
 			break;
 		case 'f':
-			if ((rc = cli_format_arg(cmd, optarg, 7u, &o->fmt)))
+			/* html: only the progress report has a document form */
+			o->html = with_by && strcmp(optarg, "html") == 0;
+			if (!o->html && (rc = cli_format_arg(cmd, optarg, 7u, &o->fmt)))
 				return rc;
+			break;
+		case 'o':
+			if (!with_by)
+				return cli_usage(cmd, _("--output is for 'report progress --format html'"));
+			o->output = optarg;
 			break;
 		case 'n':
 			if (!with_limit)
@@ -90,7 +107,24 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (!o->campaign)
 		return cli_usage(cmd, _("which campaign? (--campaign KEY)"));
+	if (o->html && !o->output)
+		return cli_usage(cmd, _("--format html writes a file: --output FILE"));
+	if (o->output && !o->html)
+		return cli_usage(cmd, _("--output is for --format html"));
+	if (o->html && o->by != PROGRESS_BY_REGIONE)
+		return cli_usage(cmd, _("--by is not used by --format html (it shows the regioni)"));
 	return -1;
+}
+
+static int report_progress_html(struct cli *cli, const struct opts *o)
+{
+	int rc;
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = report_html_write(cli->ctx, o->campaign, o->output)))
+		return cli_fail(cli, rc);
+	printf(_("%s: progress report of campaign %s written\n"), o->output, o->campaign);
+	return 0;
 }
 
 static const char *int_cell(long v, enum out_format fmt, char buf[NUMFMT_LEN])
@@ -180,6 +214,8 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 
 	if ((rc = parse("report progress", argc, argv, 1, 0, &o)) >= 0)
 		return rc;
+	if (o.html)
+		return report_progress_html(cli, &o);
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;
 	if ((rc = progress_report(cli->ctx, o.campaign, o.by, NULL, &r)))

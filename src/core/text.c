@@ -659,7 +659,8 @@ int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 		utf8proc_ssize_t len = 1;
 		if (c >= 0x80)
 			len = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
-		int safe = len > 0 && !text_cp_unsafe(cp) && !(c == '\\' && (flags & TEXT_ESC_TSV));
+		int html = (flags & TEXT_ESC_HTML) && c && strchr("&<>\"'", c);
+		int safe = len > 0 && !text_cp_unsafe(cp) && !html && !(c == '\\' && (flags & TEXT_ESC_TSV));
 		if (safe) {
 			i += (size_t)len;
 			run += (size_t)len;
@@ -670,6 +671,8 @@ int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 		run = 0;
 		if (len <= 0)
 			rc = buf_printf(out, "\\x%02x", c);
+		else if (html)
+			rc = buf_printf(out, "&#%u;", (unsigned)c);
 		else if (c == '\\')
 			rc = buf_add(out, "\\\\", 2);
 		else if (cp == '\t' || cp == '\n' || cp == '\r')
