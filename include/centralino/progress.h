@@ -149,7 +149,6 @@ int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
 struct progress_import_opts {
 	const char *id_column;    /* header of the column naming the respondent */
 	const char *time_column;  /* header of the submission time, or NULL */
-	int dry_run;              /* check and count, change nothing */
 };
 
 struct progress_unresolved {

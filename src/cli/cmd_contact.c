@@ -171,29 +171,49 @@ static int contact_cmd_remove(struct cli *cli, int argc, char **argv)
 }
 
 /* `import contacts FILE`, dispatched from cmd_import.c. */
+struct contacts_job {
+	const char *file;
+	struct contact_import_summary s;
+};
+
+static int contacts_run(struct cn_ctx *ctx, void *arg)
+{
+	struct contacts_job *j = arg;
+	return contact_import(ctx, j->file, &j->s);
+}
+
 int cmd_import_contacts(struct cli *cli, int argc, char **argv)
 {
-	struct contact_import_summary s;
-	int rc;
+	struct contacts_job j = {0};
+	struct preview pv = {0};
+	int rc, dry = 0, nargs = 0;
 
-	for (int i = 1; i < argc; i++)
+	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			contact_help(stdout);
 			return 0;
 		}
-	if (argc != 2 || argv[1][0] == '-')
+		if (strcmp(argv[i], "--dry-run") == 0)
+			dry = 1;
+		else if (argv[i][0] == '-' || nargs++)
+			return cli_usage("import contacts", _("give one FILE"));
+		else
+			j.file = argv[i];
+	}
+	if (!j.file)
 		return cli_usage("import contacts", _("give one FILE"));
-	if ((rc = cli_open(cli, 0, 0)))
+	if ((rc = cli_import_run(cli, dry, PREVIEW_CONTACTS, NULL, contacts_run, &j, &pv)) >= 0)
 		return rc;
-	if ((rc = contact_import(cli->ctx, argv[1], &s)))
-		return cli_fail(cli, rc);
 	{
 		char n[3][NUMFMT_LEN];
 		printf(ngettext("%s: %s contact read: %s added, %s already on file\n",
-				"%s: %s contacts read: %s added, %s already on file\n", (unsigned long)s.read),
-		       argv[1], numfmt_int(s.read, n[0], NUMFMT_LEN), numfmt_int(s.added, n[1], NUMFMT_LEN),
-		       numfmt_int(s.unchanged, n[2], NUMFMT_LEN));
+				"%s: %s contacts read: %s added, %s already on file\n", (unsigned long)j.s.read),
+		       j.file, numfmt_int(j.s.read, n[0], NUMFMT_LEN), numfmt_int(j.s.added, n[1], NUMFMT_LEN),
+		       numfmt_int(j.s.unchanged, n[2], NUMFMT_LEN));
 	}
+	if (dry)
+		cli_preview_print(PREVIEW_CONTACTS, &pv);
+	preview_free(&pv);
 	return 0;
 }
 

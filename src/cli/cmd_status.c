@@ -12,7 +12,7 @@
 static void status_help(FILE *f)
 {
 	fprintf(f, "%s", _(
-"usage: centralino status import --campaign KEY FILE\n"));
+"usage: centralino status import --campaign KEY [--dry-run] FILE\n"));
 	status_generic_help(f);
 	fprintf(f, "%s", _(
 "import  (supervisore) LimeSurvey's participant export of the survey (Survey\n"
@@ -23,61 +23,85 @@ static void status_help(FILE *f)
 "        Statuses are never lowered; one set by hand stands unless the file\n"
 "        shows a submission. Unknown tokens are listed, not fatal; importing\n"
 "        the same file again changes nothing. One transaction; a malformed\n"
-"        file changes nothing (FILE:LINE: field: what is wrong).\n"));
+"        file changes nothing (FILE:LINE: field: what is wrong).\n"
+"        --dry-run: the same summary, then who would become inviato, screened\n"
+"        out or codice_emesso, by name; nothing is changed.\n"));
 }
+
+struct limesurvey_job {
+	const char *campaign, *file;
+	struct limesurvey_import_summary s;
+};
+
+static int limesurvey_run(struct cn_ctx *ctx, void *arg)
+{
+	struct limesurvey_job *j = arg;
+	return limesurvey_import(ctx, j->campaign, j->file, &j->s);
+}
+
+static void limesurvey_print(const char *file, const struct limesurvey_import_summary *s);
 
 static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 {
 	static const char cmd[] = "status import";
 	static const struct option opts[] = {
-		{"campaign", required_argument, 0, 'c'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	struct limesurvey_import_summary s;
-	const char *campaign = NULL;
-	int opt, rc;
+		{"campaign", required_argument, 0, 'c'}, {"dry-run", no_argument, 0, 'n'},
+		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	struct limesurvey_job j = {0};
+	struct preview pv = {0};
+	int opt, rc, dry = 0;
 
 	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'h': status_help(stdout); return 0;
-		case 'c': campaign = optarg; break;
+		case 'c': j.campaign = optarg; break;
+		case 'n': dry = 1; break;
 		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage(cmd, _("give one FILE"));
-	if (!campaign)
+	if (!j.campaign)
 		return cli_usage(cmd, _("--campaign KEY is required"));
-	if ((rc = cli_open(cli, 0, 0)))
+	j.file = argv[optind];
+	if ((rc = cli_import_run(cli, dry, PREVIEW_STATUSES, j.campaign, limesurvey_run, &j, &pv)) >= 0) {
+		limesurvey_import_summary_free(&j.s);
 		return rc;
-	if ((rc = limesurvey_import(cli->ctx, campaign, argv[optind], &s))) {
-		limesurvey_import_summary_free(&s);
-		return cli_fail(cli, rc);
 	}
-	for (size_t i = 0; i < s.nunknown; i++)
-		fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), argv[optind],
-			s.unknown[i].line, s.unknown[i].token, s.unknown[i].note);
-	if (s.revoked_used) {
+	limesurvey_print(j.file, &j.s);
+	if (dry)
+		cli_preview_print(PREVIEW_STATUSES, &pv);
+	preview_free(&pv);
+	limesurvey_import_summary_free(&j.s);
+	return 0;
+}
+
+static void limesurvey_print(const char *file, const struct limesurvey_import_summary *s)
+{
+	for (size_t i = 0; i < s->nunknown; i++)
+		fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), file,
+			s->unknown[i].line, s->unknown[i].token, s->unknown[i].note);
+	if (s->revoked_used) {
 		char n[NUMFMT_LEN];
 		fprintf(stderr, ngettext("centralino: warning: %s row carries a revoked code: remove that"
 					 " participant from LimeSurvey\n",
 					 "centralino: warning: %s rows carry revoked codes: remove those"
-					 " participants from LimeSurvey\n", (unsigned long)s.revoked_used),
-			numfmt_int(s.revoked_used, n, sizeof n));
+					 " participants from LimeSurvey\n", (unsigned long)s->revoked_used),
+			numfmt_int(s->revoked_used, n, sizeof n));
 	}
 	{
 		char n[9][NUMFMT_LEN];
 		printf(_("%s: %s participants: %s newly submitted, %s submission times, %s screened out,"
 			 " %s codes issued, %s unchanged, %s kept (set by hand), %s unknown tokens,"
 			 " %s without token\n"),
-		       argv[optind], numfmt_int(s.rows, n[0], NUMFMT_LEN), numfmt_int(s.submitted, n[1], NUMFMT_LEN),
-		       numfmt_int(s.times, n[2], NUMFMT_LEN), numfmt_int(s.screened, n[3], NUMFMT_LEN),
-		       numfmt_int(s.issued, n[4], NUMFMT_LEN), numfmt_int(s.unchanged, n[5], NUMFMT_LEN),
-		       numfmt_int(s.kept, n[6], NUMFMT_LEN), numfmt_int((long)s.nunknown, n[7], NUMFMT_LEN),
-		       numfmt_int(s.no_token, n[8], NUMFMT_LEN));
+		       file, numfmt_int(s->rows, n[0], NUMFMT_LEN), numfmt_int(s->submitted, n[1], NUMFMT_LEN),
+		       numfmt_int(s->times, n[2], NUMFMT_LEN), numfmt_int(s->screened, n[3], NUMFMT_LEN),
+		       numfmt_int(s->issued, n[4], NUMFMT_LEN), numfmt_int(s->unchanged, n[5], NUMFMT_LEN),
+		       numfmt_int(s->kept, n[6], NUMFMT_LEN), numfmt_int((long)s->nunknown, n[7], NUMFMT_LEN),
+		       numfmt_int(s->no_token, n[8], NUMFMT_LEN));
 	}
-	limesurvey_import_summary_free(&s);
-	return 0;
 }
 
 int cmd_status(struct cli *cli, int argc, char **argv)

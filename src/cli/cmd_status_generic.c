@@ -30,7 +30,8 @@ void status_generic_help(FILE *f)
 "        that match nobody, or several respondents, are listed to resolve\n"
 "        (put the code in the file, or use 'status set'), never guessed;\n"
 "        the rest is applied in one transaction. Importing the same file\n"
-"        again changes nothing. --dry-run only reports.\n"
+"        again changes nothing. --dry-run: the same summary, then who would\n"
+"        become inviato, by name; nothing is changed.\n"
 "RESPONDENT: ISTAT code, AMB:CODE, REG:01, or a name only one respondent of\n"
 "the campaign has.\n"));
 }
@@ -136,59 +137,82 @@ static int status_show(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+struct generic_job {
+	const char *campaign, *file;
+	const struct progress_import_opts *opts;
+	struct progress_import_summary s;
+};
+
+static int generic_run(struct cn_ctx *ctx, void *arg)
+{
+	struct generic_job *j = arg;
+	return progress_import_generic(ctx, j->campaign, j->file, j->opts, &j->s);
+}
+
+static void generic_print(const struct generic_job *j, int dry)
+{
+	const struct progress_import_summary *s = &j->s;
+
+	for (size_t i = 0; i < s->nunresolved; i++)
+		fprintf(stderr, _("centralino: %s:%ld: %s: '%s': %s\n"), j->file, s->unresolved[i].line,
+			j->opts->id_column, s->unresolved[i].value, s->unresolved[i].why);
+	{
+		char n[7][NUMFMT_LEN];
+		printf(dry
+		       ? _("%s: %s rows, %s matched (%s respondents): %s would become inviato, %s already were; %s to resolve, %s blank (dry run: nothing changed)\n")
+		       : _("%s: %s rows, %s matched (%s respondents): %s now inviato, %s already were; %s to resolve, %s blank\n"),
+		       j->file, numfmt_int(s->rows, n[0], NUMFMT_LEN), numfmt_int(s->matched, n[1], NUMFMT_LEN),
+		       numfmt_int(s->respondents, n[2], NUMFMT_LEN), numfmt_int(s->updated, n[3], NUMFMT_LEN),
+		       numfmt_int(s->unchanged, n[4], NUMFMT_LEN), numfmt_int((long)s->nunresolved, n[5], NUMFMT_LEN),
+		       numfmt_int(s->blank, n[6], NUMFMT_LEN));
+		if (s->nunresolved)
+			fprintf(stderr, ngettext("centralino: %s row was not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+						 "centralino: %s rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+						 (unsigned long)s->nunresolved),
+				n[5]);
+	}
+}
+
+
 static int status_import_generic(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"campaign", required_argument, 0, 'c'}, {"generic", no_argument, 0, 'g'},
 		{"id-column", required_argument, 0, 'i'}, {"time-column", required_argument, 0, 't'},
 		{"dry-run", no_argument, 0, 'n'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	struct generic_job j = {0};
 	struct progress_import_opts io = {0};
-	struct progress_import_summary s;
-	const char *campaign = NULL;
-	int c, rc;
+	struct preview pv = {0};
+	int c, rc, dry = 0;
 
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":c:gi:t:nh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': status_generic_help(stdout); return 0;
-		case 'c': campaign = optarg; break;
+		case 'c': j.campaign = optarg; break;
 		case 'g': break;
 		case 'i': io.id_column = optarg; break;
 		case 't': io.time_column = optarg; break;
-		case 'n': io.dry_run = 1; break;
+		case 'n': dry = 1; break;
 		default: return cli_bad_option("status import", c, argv);
 		}
 	}
 	if (argc - optind != 1)
 		return cli_usage("status import", _("give one FILE"));
-	if (!campaign)
+	if (!j.campaign)
 		return cli_usage("status import", _("which campaign? (--campaign KEY)"));
 	if (!io.id_column || !*io.id_column)
 		return cli_usage("status import", _("which column names the respondent? (--id-column NAME)"));
-	if ((rc = cli_open(cli, 0, 0)))
+	j.file = argv[optind];
+	j.opts = &io;
+	if ((rc = cli_import_run(cli, dry, PREVIEW_STATUSES, j.campaign, generic_run, &j, &pv)) >= 0)
 		return rc;
-	if ((rc = progress_import_generic(cli->ctx, campaign, argv[optind], &io, &s)))
-		return cli_fail(cli, rc);
-	for (size_t i = 0; i < s.nunresolved; i++)
-		fprintf(stderr, _("centralino: %s:%ld: %s: '%s': %s\n"), argv[optind], s.unresolved[i].line,
-			io.id_column, s.unresolved[i].value, s.unresolved[i].why);
-	{
-		char n[7][NUMFMT_LEN];
-		printf(io.dry_run
-		       ? _("%s: %s rows, %s matched (%s respondents): %s would become inviato, %s already were; %s to resolve, %s blank (dry run: nothing changed)\n")
-		       : _("%s: %s rows, %s matched (%s respondents): %s now inviato, %s already were; %s to resolve, %s blank\n"),
-		       argv[optind], numfmt_int(s.rows, n[0], NUMFMT_LEN), numfmt_int(s.matched, n[1], NUMFMT_LEN),
-		       numfmt_int(s.respondents, n[2], NUMFMT_LEN), numfmt_int(s.updated, n[3], NUMFMT_LEN),
-		       numfmt_int(s.unchanged, n[4], NUMFMT_LEN), numfmt_int((long)s.nunresolved, n[5], NUMFMT_LEN),
-		       numfmt_int(s.blank, n[6], NUMFMT_LEN));
-		if (s.nunresolved)
-			fprintf(stderr, ngettext("centralino: %s row was not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
-						 "centralino: %s rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
-						 (unsigned long)s.nunresolved),
-				n[5]);
-	}
-	progress_import_summary_free(&s);
+	generic_print(&j, dry);
+	if (dry)
+		cli_preview_print(PREVIEW_STATUSES, &pv);
+	preview_free(&pv);
+	progress_import_summary_free(&j.s);
 	return 0;
 }
 

@@ -220,7 +220,7 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 	}
 	if ((rc = read_rows(&im, r, idcol, timecol, ncols)) || (rc = apply(&im)))
 		goto rollback;
-	if (opts->dry_run || out->updated == 0) {
+	if (out->updated == 0) {
 		db_rollback(ctx);
 		goto done;
 	}

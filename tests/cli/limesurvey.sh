@@ -83,9 +83,28 @@ check "fixture: 8 participants + header" 9 "$(wc -l <"$lsfile")"
 
 cn --user op status import --campaign famiglia-2019 "$lsfile"
 check "operatore may not import: exit 77" 77 "$RC"
+# the dry run first: what the import below then does, by name, and nothing changed
+before=$(db_dump "$db")
+files=$(cat "$db" "$db-wal" 2>/dev/null | md5sum)
+cn --user sup status import --campaign famiglia-2019 --dry-run "$lsfile"
+check "dry run: exit 0" 0 "$RC"
+DRY=$OUT
+DRYERR=$ERR
+check "dry run: the database's content unchanged" "$before" "$(db_dump "$db")"
+check "dry run: the database files byte-identical" "$files" "$(cat "$db" "$db-wal" 2>/dev/null | md5sum)"
+check "dry run: who changes, by name" 'become inviato (2):
+  040012 Forlì (was codice_emesso)
+  AMB:RUB Distretto "Rubicone", Costa è Valle (was codice_emesso)
+become screened out (1):
+  001272 Torino (was codice_emesso)
+become codice_emesso (1):
+  001001 Agliè (was nessun_codice)
+dry run: nothing changed' "$(printf '%s\n' "$DRY" | sed 1d)"
 n=$(audit_n)
 cn --user sup status import --campaign famiglia-2019 "$lsfile"
 check "import: exit 0" 0 "$RC"
+check "dry run: the same summary line as the import" "$OUT" "$(printf '%s\n' "$DRY" | sed -n 1p)"
+check "dry run: the same unknown tokens as the import" "$ERR" "$DRYERR"
 check "import: summary line" "$lsfile: 8 participants: 2 newly submitted, 0 submission times, 1 screened out, 1 codes issued, 1 unchanged, 0 kept (set by hand), 2 unknown tokens, 1 without token" "$OUT"
 check "import: unknown tokens listed with their lines" "centralino: $lsfile:7: token $(code 040012 altra) is unknown here (a code of campaign altra)
 centralino: $lsfile:8: token ZZZZ9999ZZZZ2 is unknown here (not a code given by the desk)" "$ERR"

@@ -18,6 +18,7 @@
 #include "centralino/clock.h"
 #include "centralino/ctx.h"
 #include "centralino/extension.h"
+#include "centralino/preview.h"
 #include "centralino/progress.h"
 #include "fixture.h"
 
@@ -568,6 +569,19 @@ static void write_file(const char *path, const char *text)
 	fclose(fp);
 }
 
+/* progress_import_generic as an import for preview_import */
+struct generic_job {
+	const char *key, *path;
+	const struct progress_import_opts *o;
+	struct progress_import_summary *s;
+};
+
+static int generic_run(struct cn_ctx *ctx, void *arg)
+{
+	struct generic_job *j = arg;
+	return progress_import_generic(ctx, j->key, j->path, j->o, j->s);
+}
+
 static void generic_import(void **state)
 {
 	struct fx *f = *state;
@@ -635,12 +649,18 @@ static void generic_import(void **state)
 	o.id_column = "Codice ISTAT";
 	assert_int_equal(progress_import_generic(ctx, "covid", path, &o, &s), CN_EUSAGE);
 	assert_non_null(strstr(cn_error(ctx), "no column 'Codice ISTAT'"));
-	/* dry run: counted, not applied */
+	/* previewed: counted and named, not applied */
 	o.id_column = "COMUNE";
 	o.time_column = NULL;
-	o.dry_run = 1;
-	assert_int_equal(progress_import_generic(ctx, "covid", bad, &o, &s), CN_OK);
-	assert_int_equal(s.updated, 2);
+	{
+		struct generic_job j = {"covid", bad, &o, &s};
+		struct preview pv;
+		assert_int_equal(preview_import(ctx, PREVIEW_STATUSES, "covid", generic_run, &j, &pv), CN_OK);
+		assert_int_equal(s.updated, 2);
+		assert_int_equal(pv.n[PREVIEW_INVIATO], 2);
+		assert_string_equal(pv.v[PREVIEW_INVIATO][0].was, "nessun_codice");
+		preview_free(&pv);
+	}
 	progress_import_summary_free(&s);
 	check_text(f, "SELECT status FROM campaign_respondent WHERE campaign_id = 2 AND respondent_id = '040007'",
 		   "nessun_codice");
@@ -648,7 +668,6 @@ static void generic_import(void **state)
 	cn_ctx_close(ctx);
 
 	ctx = open_at(f, "anna", "2020-05-20T12:00:00");
-	o.dry_run = 0;
 	assert_int_equal(progress_import_generic(ctx, "covid", bad, &o, &s), CN_ENOPERM);
 	cn_ctx_close(ctx);
 }
