@@ -36,16 +36,25 @@ struct view_inst *app_top(struct app *app)
 	return app->depth ? &app->stack[app->depth - 1] : NULL;
 }
 
-int app_push(struct app *app, const struct view_ops *view, const char *arg)
+static void close_view(struct app *app, struct view_inst *v);
+
+int app_push(struct app *app, const struct view_ops *view, const void *arg)
 {
 	struct view_inst *v;
-	void *st = NULL;
+	void *st;
 	if (app->depth == APP_MAX_VIEWS) {
 		app_msg(app, MSG_WARN, "%s", _("too many screens open: go back first (Esc)"));
 		return -1;
 	}
-	if (view->open && !(st = view->open(app, arg)))
+	if (!(st = calloc(1, view->state_size ? view->state_size : 1))) {
+		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
 		return -1;
+	}
+	if (view->open && view->open(app, st, arg)) {
+		struct view_inst failed = {view, st, SCOPE_global};
+		close_view(app, &failed);
+		return -1;
+	}
 	v = &app->stack[app->depth++];
 	v->ops = view;
 	v->st = st;
@@ -60,6 +69,7 @@ static void close_view(struct app *app, struct view_inst *v)
 {
 	if (v->ops->close)
 		v->ops->close(app, v->st);
+	free(v->st);
 	v->ops = NULL;
 	v->st = NULL;
 }

@@ -8,75 +8,21 @@
 #include "centralino/text.h"
 #include "calls_ui.h"
 
-/* Fields separated by TAB (ids may hold ':'); TABs inside are dropped. */
-static void put_field(char *out, size_t outsz, size_t *used, const char *s)
+int calls_ui_form(struct app *app, const struct call_start *s)
 {
-	for (; s && *s && *used + 2 < outsz; s++)
-		if (*s != '\t')
-			out[(*used)++] = *s;
-	out[(*used)++] = '\t';
-	out[*used] = '\0';
-}
-
-void calls_ui_form_arg(const struct call_start *s, char *out, size_t outsz)
-{
-	char t[32], mode[2] = {s->mode, 0};
-	size_t used = 0;
-	snprintf(t, sizeof t, "%lld", (long long)s->started);
-	out[0] = '\0';
-	put_field(out, outsz, &used, mode);
-	put_field(out, outsz, &used, t);
-	put_field(out, outsz, &used, s->respondent);
-	put_field(out, outsz, &used, s->follows);
-	put_field(out, outsz, &used, s->phone);
-	put_field(out, outsz, &used, s->caller);
-	put_field(out, outsz, &used, s->outbound ? "1" : "0");
-	put_field(out, outsz, &used, s->back ? "1" : "0");
-}
-
-void calls_ui_form_parse(const char *arg, struct call_start *s)
-{
-	char buf[512], *f[8] = {0}, *p;
-	int n = 0;
-	memset(s, 0, sizeof *s);
-	snprintf(buf, sizeof buf, "%s", arg ? arg : "");
-	for (p = buf; n < 8; n++) {
-		char *tab = strchr(p, '\t');
-		f[n] = p;
-		if (!tab)
-			break;
-		*tab = '\0';
-		p = tab + 1;
-	}
-	s->mode = f[0] && *f[0] ? f[0][0] : 'n';
-	s->started = f[1] ? (time_t)strtoll(f[1], NULL, 10) : 0;
-	snprintf(s->respondent, sizeof s->respondent, "%s", f[2] ? f[2] : "");
-	snprintf(s->follows, sizeof s->follows, "%s", f[3] ? f[3] : "");
-	snprintf(s->phone, sizeof s->phone, "%s", f[4] ? f[4] : "");
-	snprintf(s->caller, sizeof s->caller, "%s", f[5] ? f[5] : "");
-	s->outbound = f[6] && f[6][0] == '1';
-	s->back = f[7] && f[7][0] == '1';
-}
-
-static int push_form(struct app *app, const struct call_start *s)
-{
-	char arg[512];
-	calls_ui_form_arg(s, arg, sizeof arg);
-	app_push(app, &view_call_form, arg);
+	app_push(app, &view_call_form, s);
 	return R_REDRAW;
 }
 
 int calls_ui_new(struct app *app, const char *respondent)
 {
 	struct call_start s = {.mode = 'n', .started = cn_now(app->ctx)};
-	char t[32];
 	if (respondent && *respondent) {
 		snprintf(s.respondent, sizeof s.respondent, "%s", respondent);
 		s.back = 1;
-		return push_form(app, &s);
+		return calls_ui_form(app, &s);
 	}
-	snprintf(t, sizeof t, "%lld", (long long)s.started);
-	app_push(app, &view_call_pick, t);
+	app_push(app, &view_call_pick, &s.started);
 	return R_REDRAW;
 }
 
@@ -98,14 +44,14 @@ int calls_ui_follow(struct app *app, const char *call_id)
 {
 	struct call_start s = {.mode = 'n', .started = cn_now(app->ctx), .outbound = 1, .back = 1};
 	snprintf(s.follows, sizeof s.follows, "%s", call_id);
-	return push_form(app, &s);
+	return calls_ui_form(app, &s);
 }
 
 int calls_ui_edit(struct app *app, const char *call_id)
 {
 	struct call_start s = {.mode = 'e', .back = 1};
 	snprintf(s.follows, sizeof s.follows, "%s", call_id);
-	return push_form(app, &s);
+	return calls_ui_form(app, &s);
 }
 
 int calls_ui_open(struct app *app, const char *call_id)

@@ -8,8 +8,7 @@
 #include "centralino/calls.h"
 #include "widget.h"
 
-/* What the call form starts from; passed to view_call_form as text by
- * calls_ui_form_arg / calls_ui_form_parse. */
+/* What the call form starts from: the argument of view_call_form. */
 struct call_start {
 	char mode;             /* 'n' new, 'e' edit */
 	time_t started;        /* new: when the operator took the call */
@@ -20,8 +19,8 @@ struct call_start {
 	int outbound;
 	int back;              /* after saving, go back (else open the comune's card) */
 };
-void calls_ui_form_arg(const struct call_start *s, char *out, size_t outsz);
-void calls_ui_form_parse(const char *arg, struct call_start *s);
+/* Opens the call form on s. Reactions. */
+int calls_ui_form(struct app *app, const struct call_start *s);
 
 /* A new call: the timer starts now; the respondent picker opens unless
  * `istat` (a respondent id) is given, then the form. Reactions. */

@@ -12,15 +12,16 @@
  * A screen ("view")
  *   1. Write src/tui/view_<name>.c exporting
  *        const struct view_ops view_<name> = { .name = "<name>", ... };
- *      open(app, arg) returns the screen's state (NULL = refused, after
- *      app_msg); draw() paints inside the rectangle it is given; key()
+ *      .state_size = sizeof (struct <name>): the framework allocates the
+ *      state; open(app, st, arg) fills it (0, or -1 = refused after
+ *      app_msg) from an argument of the screen's own type; draw() paints inside the rectangle it is given; key()
  *      gets the key and the action it is bound to (ACT_NONE if none) and
  *      returns reactions, R_PASS when it does not use the key; reload()
  *      runs when the data changed (another desk committed, or R_DATA).
  *      Set .typing = 1 when a text field has the focus: printable keys are
  *      then text (only '?' and the .passthrough keys keep their action).
  *   2. Add one line VIEW(<name>) to src/tui/views.def.
- *   3. Open it with app_push(app, &view_<name>, "argument"); Esc/Backspace
+ *   3. Open it with app_push(app, &view_<name>, &argument); Esc/Backspace
  *      (ACT_BACK, when key() passes) closes it. app_open_card(app, istat)
  *      and lookup_search(app, text) reach the two basic screens.
  *
@@ -133,8 +134,14 @@ struct view_ops {
 	 * field...) come first, and of the global ones only help, quit and
 	 * redraw remain (key() returns R_PASS for them). */
 	int form;
-	void *(*open)(struct app *app, const char *arg);
-	void (*close)(struct app *app, void *st);
+	/* The screen's state: state_size bytes, zeroed, allocated by the
+	 * framework before open() and freed after close(). */
+	size_t state_size;
+	/* Fills st from arg (its type is the screen's own, documented where the
+	 * screen is opened); 0, or -1 when refused (after app_msg/app_error).
+	 * On -1 close() still runs, on what open() filled in so far. */
+	int (*open)(struct app *app, void *st, const void *arg);
+	void (*close)(struct app *app, void *st); /* frees what st holds */
 	void (*draw)(struct app *app, void *st, struct rect r);
 	int (*key)(struct app *app, void *st, int key, int action);
 	void (*reload)(struct app *app, void *st);
@@ -297,9 +304,10 @@ void script_free(struct tui_script *s);
  * TUI_KEY_HANGUP; writes the screens asked for on the way. */
 int script_key(struct app *app, struct tui_script *s);
 
-/* Screens: app_push opens view with arg on top (0, or -1 when open()
- * refused); app_pop closes the top one (never the last). */
-int app_push(struct app *app, const struct view_ops *view, const char *arg);
+/* Screens: app_push opens view with arg (of the type the view takes) on
+ * top (0, or -1 when open() refused); app_pop closes the top one (never
+ * the last). */
+int app_push(struct app *app, const struct view_ops *view, const void *arg);
 void app_pop(struct app *app);
 struct view_inst *app_top(struct app *app);
 /* Opens the comune card for an ISTAT code. Reactions. */
@@ -316,10 +324,9 @@ void app_msg(struct app *app, enum msg_level level, const char *fmt, ...)
 /* Shows the core's last error; returns R_REDRAW. */
 int app_error(struct app *app);
 
-/* For a screen's open(): its state, size bytes zeroed; NULL with the
- * message shown when the role may not `what` (cn_require) or memory runs
- * out (screen_state.c). */
-void *screen_state_new(struct app *app, size_t size, enum cn_role role, const char *what);
+/* For a screen's open(): 0, or -1 with the message shown when the role
+ * may not `what` (cn_require) (screen_state.c). */
+int screen_require(struct app *app, enum cn_role role, const char *what);
 
 /* Helpers for drawing in the main loop: where the text cursor goes. */
 void app_set_cursor(struct app *app, int y, int x);

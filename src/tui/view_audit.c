@@ -57,15 +57,16 @@ static void load(struct app *app, struct audit_view *a, long long keep_seq)
 			list_select(&a->list, (int)i);
 }
 
-static void *audit_open(struct app *app, const char *arg)
+/* arg: the object whose history to show (const char *), or NULL. */
+static int audit_open(struct app *app, void *st, const void *arg)
 {
-	struct audit_view *a = screen_state_new(app, sizeof *a, CN_ROLE_SUPERVISORE, _("read the audit log"));
-	if (!a)
-		return NULL;
+	struct audit_view *a = st;
+	if (screen_require(app, CN_ROLE_SUPERVISORE, _("read the audit log")))
+		return -1;
 	a->limit = AUDIT_PAGE;
-	snprintf(a->object, sizeof a->object, "%s", arg ? arg : "");
+	snprintf(a->object, sizeof a->object, "%s", arg ? (const char *)arg : "");
 	load(app, a, 0);
-	return a;
+	return 0;
 }
 
 static void audit_close(struct app *app, void *st)
@@ -73,7 +74,6 @@ static void audit_close(struct app *app, void *st)
 	struct audit_view *a = st;
 	(void)app;
 	audit_entries_free(&a->e);
-	free(a);
 }
 
 static void when_text(const struct audit_entry *e, char out[17])
@@ -287,6 +287,7 @@ static void audit_reload(struct app *app, void *st)
 const struct view_ops view_audit = {
 	.name = "audit",
 	.title = N_("Audit log"),
+	.state_size = sizeof(struct audit_view),
 	.open = audit_open,
 	.close = audit_close,
 	.draw = audit_draw,

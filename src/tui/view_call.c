@@ -34,19 +34,15 @@ static int load(struct app *app, struct one *o)
 	return 0;
 }
 
-static void *one_open(struct app *app, const char *arg)
+/* arg: the call's id, or the start of it (const char *). */
+static int one_open(struct app *app, void *st, const void *arg)
 {
-	struct one *o = calloc(1, sizeof *o);
-	if (!o) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
-	if (calls_resolve_id(app->ctx, arg ? arg : "", o->id) || load(app, o)) {
+	struct one *o = st;
+	if (calls_resolve_id(app->ctx, arg ? (const char *)arg : "", o->id) || load(app, o)) {
 		app_error(app);
-		free(o);
-		return NULL;
+		return -1;
 	}
-	return o;
+	return 0;
 }
 
 static void one_close(struct app *app, void *st)
@@ -55,7 +51,6 @@ static void one_close(struct app *app, void *st)
 	(void)app;
 	call_free(&o->c);
 	call_list_free(&o->next);
-	free(o);
 }
 
 struct wrap_ctx {
@@ -195,6 +190,7 @@ static const char *one_title(struct app *app, void *st)
 const struct view_ops view_call = {
 	.name = "call",
 	.title = N_("Call"),
+	.state_size = sizeof(struct one),
 	.open = one_open,
 	.close = one_close,
 	.draw = one_draw,

@@ -218,24 +218,18 @@ static int load(struct app *app, struct cform *k)
 	return rc;
 }
 
-static void *form_open_view(struct app *app, const char *arg)
+/* arg: what the call starts from (const struct call_start *). */
+static int form_open_view(struct app *app, void *st, const void *arg)
 {
-	struct cform *k = calloc(1, sizeof *k);
-	if (!k) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
-	calls_ui_form_parse(arg, &k->s);
+	struct cform *k = st;
+	k->s = *(const struct call_start *)arg;
 	k->editing = k->s.mode == 'e';
 	if (load(app, k)) {
 		if (!k->form)
 			app_error(app);
-		call_categories_free(&k->cats);
-		call_free(&k->orig);
-		free(k);
-		return NULL;
+		return -1;
 	}
-	return k;
+	return 0;
 }
 
 static void form_close_view(struct app *app, void *st)
@@ -246,7 +240,6 @@ static void form_close_view(struct app *app, void *st)
 	call_categories_free(&k->cats);
 	call_free(&k->orig);
 	free(k->draft_file);
-	free(k);
 }
 
 static void form_draw_view(struct app *app, void *st, struct rect r)
@@ -419,6 +412,57 @@ static int form_unsaved_view(struct app *app, void *st)
 
 /* ---- the draft kept when the terminal closes on a new call ---- */
 
+/* What the call was started with, as the draft keeps it: fields separated
+ * by TAB (ids may hold ':'); TABs inside are dropped. */
+static void put_field(char *out, size_t outsz, size_t *used, const char *s)
+{
+	for (; s && *s && *used + 2 < outsz; s++)
+		if (*s != '\t')
+			out[(*used)++] = *s;
+	out[(*used)++] = '\t';
+	out[*used] = '\0';
+}
+
+static void start_text(const struct call_start *s, char *out, size_t outsz)
+{
+	char t[32], mode[2] = {s->mode, 0};
+	size_t used = 0;
+	snprintf(t, sizeof t, "%lld", (long long)s->started);
+	out[0] = '\0';
+	put_field(out, outsz, &used, mode);
+	put_field(out, outsz, &used, t);
+	put_field(out, outsz, &used, s->respondent);
+	put_field(out, outsz, &used, s->follows);
+	put_field(out, outsz, &used, s->phone);
+	put_field(out, outsz, &used, s->caller);
+	put_field(out, outsz, &used, s->outbound ? "1" : "0");
+	put_field(out, outsz, &used, s->back ? "1" : "0");
+}
+
+static void start_read(const char *arg, struct call_start *s)
+{
+	char buf[512], *f[8] = {0}, *p;
+	int n = 0;
+	memset(s, 0, sizeof *s);
+	snprintf(buf, sizeof buf, "%s", arg ? arg : "");
+	for (p = buf; n < 8; n++) {
+		char *tab = strchr(p, '\t');
+		f[n] = p;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	s->mode = f[0] && *f[0] ? f[0][0] : 'n';
+	s->started = f[1] ? (time_t)strtoll(f[1], NULL, 10) : 0;
+	snprintf(s->respondent, sizeof s->respondent, "%s", f[2] ? f[2] : "");
+	snprintf(s->follows, sizeof s->follows, "%s", f[3] ? f[3] : "");
+	snprintf(s->phone, sizeof s->phone, "%s", f[4] ? f[4] : "");
+	snprintf(s->caller, sizeof s->caller, "%s", f[5] ? f[5] : "");
+	s->outbound = f[6] && f[6][0] == '1';
+	s->back = f[7] && f[7][0] == '1';
+}
+
 /* Field names in the draft file: fixed, never translated. */
 static const char *const draft_keys[F_COUNT] = {
 	"category", "notes", "outcome", "callback", "caller", "office", "phone",
@@ -434,7 +478,7 @@ static void form_hangup_view(struct app *app, void *st)
 
 	if (k->editing)
 		return; /* the call is saved; only its changes would be lost */
-	calls_ui_form_arg(&k->s, arg, sizeof arg);
+	start_text(&k->s, arg, sizeof arg);
 	rc = draft_set(&d, "arg", arg);
 	for (int f = 0; f < F_COUNT && !rc; f++) {
 		if (f == F_CATEGORY) {
@@ -479,13 +523,16 @@ static int restore_one(struct app *app)
 {
 	struct draft d;
 	struct view_inst *v;
+	struct call_start s;
 	const char *arg;
 	int rc;
 
 	if (draft_load(app->ctx, "call", &d))
 		return 0;
 	arg = draft_get(&d, "arg");
-	if (!arg || app_push(app, &view_call_form, arg) || !(v = app_top(app)) || v->ops != &view_call_form) {
+	if (arg)
+		start_read(arg, &s);
+	if (!arg || app_push(app, &view_call_form, &s) || !(v = app_top(app)) || v->ops != &view_call_form) {
 		draft_free(&d); /* kept on disk: nothing is thrown away */
 		return 0;
 	}
@@ -526,6 +573,7 @@ const struct view_ops view_call_form = {
 	.title = N_("New call"),
 	.typing = 1,
 	.form = 1,
+	.state_size = sizeof(struct cform),
 	.open = form_open_view,
 	.close = form_close_view,
 	.draw = form_draw_view,

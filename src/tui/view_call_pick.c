@@ -66,17 +66,14 @@ static void search(struct app *app, struct pick *p)
 	list_reset(&p->list, p->nphone + (int)p->hits.n);
 }
 
-static void *pick_open(struct app *app, const char *arg)
+/* arg: when the call was taken (const time_t *), or NULL: now. */
+static int pick_open(struct app *app, void *st, const void *arg)
 {
-	struct pick *p = calloc(1, sizeof *p);
-	if (!p) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
-	p->started = arg && *arg ? (time_t)strtoll(arg, NULL, 10) : cn_now(app->ctx);
+	struct pick *p = st;
+	p->started = arg ? *(const time_t *)arg : cn_now(app->ctx);
 	p->q.max = 100;
 	list_reset(&p->list, 0);
-	return p;
+	return 0;
 }
 
 static void pick_close(struct app *app, void *st)
@@ -85,7 +82,6 @@ static void pick_close(struct app *app, void *st)
 	(void)app;
 	registry_hits_free(&p->hits);
 	call_list_free(&p->earlier);
-	free(p);
 }
 
 static void timer(struct app *app, time_t started, char *out, size_t n)
@@ -167,14 +163,11 @@ static int picked(struct app *app, struct pick *p, const char *respondent, const
 		  const char *caller)
 {
 	struct call_start s = {.mode = 'n', .started = p->started};
-	char arg[512];
 	snprintf(s.respondent, sizeof s.respondent, "%s", respondent ? respondent : "");
 	snprintf(s.phone, sizeof s.phone, "%s", phone ? phone : "");
 	snprintf(s.caller, sizeof s.caller, "%s", caller ? caller : "");
-	calls_ui_form_arg(&s, arg, sizeof arg);
 	app_pop(app); /* p is freed here */
-	app_push(app, &view_call_form, arg);
-	return R_REDRAW;
+	return calls_ui_form(app, &s);
 }
 
 static int pick_enter(struct app *app, struct pick *p)
@@ -248,6 +241,7 @@ const struct view_ops view_call_pick = {
 	.name = "call_pick",
 	.title = N_("New call"),
 	.typing = 1,
+	.state_size = sizeof(struct pick),
 	.open = pick_open,
 	.close = pick_close,
 	.draw = pick_draw,

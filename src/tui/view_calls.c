@@ -40,18 +40,15 @@ static void load(struct app *app, struct calls_view *v, const char *keep)
 			list_select(&v->list, (int)i);
 }
 
-static void *calls_open(struct app *app, const char *arg)
+/* arg: the filters to start with, "open" and/or "due" (const char *), or NULL. */
+static int calls_open(struct app *app, void *st, const void *args)
 {
-	struct calls_view *v = calloc(1, sizeof *v);
-	if (!v) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
+	struct calls_view *v = st;
+	const char *arg = args;
 	v->cat = -1;
 	if (call_categories_list(app->ctx, 1, &v->cats)) {
 		app_error(app);
-		free(v);
-		return NULL;
+		return -1;
 	}
 	/* ":calls due" and the status bar open the callbacks due */
 	if (arg && strstr(arg, "due")) {
@@ -61,7 +58,7 @@ static void *calls_open(struct app *app, const char *arg)
 	if (arg && strstr(arg, "open"))
 		v->open = 1;
 	load(app, v, NULL);
-	return v;
+	return 0;
 }
 
 static void calls_close_view(struct app *app, void *st)
@@ -70,7 +67,6 @@ static void calls_close_view(struct app *app, void *st)
 	(void)app;
 	call_list_free(&v->l);
 	call_categories_free(&v->cats);
-	free(v);
 }
 
 static void row(struct app *app, void *arg, int i, int y, int x, int w, int selected)
@@ -179,6 +175,7 @@ static void calls_reload(struct app *app, void *st)
 const struct view_ops view_calls = {
 	.name = "calls",
 	.title = N_("Calls"),
+	.state_size = sizeof(struct calls_view),
 	.open = calls_open,
 	.close = calls_close_view,
 	.draw = calls_draw,

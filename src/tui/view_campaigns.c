@@ -45,13 +45,13 @@ static const struct campaign *selected(struct camp_view *v)
 	return v->list.sel >= 0 && (size_t)v->list.sel < v->l.n ? &v->l.v[v->list.sel] : NULL;
 }
 
-static void *camp_open(struct app *app, const char *arg)
+/* arg: the key of the campaign to select (const char *), or NULL. */
+static int camp_open(struct app *app, void *st, const void *arg)
 {
-	struct camp_view *v = screen_state_new(app, sizeof *v, CN_ROLE_SUPERVISORE, _("read the campaigns"));
-	if (!v)
-		return NULL;
-	load(app, v, arg);
-	return v;
+	if (screen_require(app, CN_ROLE_SUPERVISORE, _("read the campaigns")))
+		return -1;
+	load(app, st, arg);
+	return 0;
 }
 
 static void camp_close(struct app *app, void *st)
@@ -59,7 +59,6 @@ static void camp_close(struct app *app, void *st)
 	struct camp_view *v = st;
 	(void)app;
 	campaigns_free(&v->l);
-	free(v);
 }
 
 struct ccols {
@@ -348,6 +347,7 @@ static void camp_reload(struct app *app, void *st)
 const struct view_ops view_campaigns = {
 	.name = "campaigns",
 	.title = N_("Campaigns"),
+	.state_size = sizeof(struct camp_view),
 	.open = camp_open,
 	.close = camp_close,
 	.draw = camp_draw,

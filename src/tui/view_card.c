@@ -38,25 +38,21 @@ static void first_focus(struct card *k)
 			k->focus = i;
 }
 
-static void *card_open(struct app *app, const char *istat)
+/* arg: the ISTAT code (const char *). */
+static int card_open(struct app *app, void *st, const void *arg)
 {
-	struct card *k = calloc(1, sizeof *k);
-	int rc;
-	if (!k) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
-	if ((rc = registry_get(app->ctx, istat ? istat : "", &k->c))) {
+	struct card *k = st;
+	const char *istat = arg;
+	if (registry_get(app->ctx, istat ? istat : "", &k->c)) {
 		app_error(app);
-		free(k);
-		return NULL;
+		return -1;
 	}
 	snprintf(k->istat, sizeof k->istat, "%s", k->c.istat);
 	snprintf(k->title, sizeof k->title, "%s", k->c.name);
 	for (int i = 0; i < NSECTIONS; i++)
 		k->st[i] = sections[i]->open ? sections[i]->open(app, &k->c) : NULL;
 	first_focus(k);
-	return k;
+	return 0;
 }
 
 static void card_close(struct app *app, void *st)
@@ -66,7 +62,6 @@ static void card_close(struct app *app, void *st)
 		if (k->st[i] && sections[i]->close)
 			sections[i]->close(app, k->st[i]);
 	registry_comune_free(&k->c);
-	free(k);
 }
 
 static void draw_header(struct app *app, struct card *k, struct rect r)
@@ -193,6 +188,7 @@ static const char *card_title(struct app *app, void *st)
 const struct view_ops view_card = {
 	.name = "card",
 	.title = N_("Comune"),
+	.state_size = sizeof(struct card),
 	.open = card_open,
 	.close = card_close,
 	.draw = card_draw,

@@ -97,16 +97,17 @@ static void load_campaigns(struct app *app, struct codes_view *v)
 		v->campaign = 0;
 }
 
-static void *codes_open(struct app *app, const char *arg)
+/* arg: none. */
+static int codes_open(struct app *app, void *st, const void *arg)
 {
-	struct codes_view *v = screen_state_new(app, sizeof *v, CN_ROLE_ASSISTENZA, _("list codes"));
+	struct codes_view *v = st;
 	(void)arg;
-	if (!v)
-		return NULL;
+	if (screen_require(app, CN_ROLE_ASSISTENZA, _("list codes")))
+		return -1;
 	list_reset(&v->list, 0);
 	load_campaigns(app, v);
 	load_codes(app, v);
-	return v;
+	return 0;
 }
 
 static void codes_close(struct app *app, void *st)
@@ -116,7 +117,6 @@ static void codes_close(struct app *app, void *st)
 	campaigns_free(&v->campaigns);
 	code_infos_free(&v->all);
 	free(v->shown);
-	free(v);
 }
 
 struct columns {
@@ -264,6 +264,7 @@ static void codes_reload(struct app *app, void *st)
 const struct view_ops view_codes = {
 	.name = "codes",
 	.title = N_("Codes"),
+	.state_size = sizeof(struct codes_view),
 	.open = codes_open,
 	.close = codes_close,
 	.draw = codes_draw,

@@ -108,28 +108,23 @@ static int default_campaign(struct app *app, char out[41])
 	return 0;
 }
 
-static void *dash_open(struct app *app, const char *arg)
+/* arg: the campaign's key (const char *), or NULL: the default one. */
+static int dash_open(struct app *app, void *st, const void *args)
 {
-	struct dash *s = screen_state_new(app, sizeof *s, CN_ROLE_SUPERVISORE,
-					  _("read the progress reports"));
+	struct dash *s = st;
+	const char *arg = args;
 
-	if (!s)
-		return NULL;
+	if (screen_require(app, CN_ROLE_SUPERVISORE, _("read the progress reports")))
+		return -1;
 	if (arg && *arg)
 		snprintf(s->key, sizeof s->key, "%s", arg);
-	else if (default_campaign(app, s->key)) {
-		free(s);
-		return NULL;
-	}
+	else if (default_campaign(app, s->key))
+		return -1;
 	s->utf8 = tui_term_utf8();
 	s->depth = 1;
 	s->path[0].by = PROGRESS_BY_REGIONE;
 	load(app, s);
-	if (!s->loaded) {
-		free(s);
-		return NULL;
-	}
-	return s;
+	return s->loaded ? 0 : -1;
 }
 
 static void dash_close(struct app *app, void *st)
@@ -138,7 +133,6 @@ static void dash_close(struct app *app, void *st)
 	(void)app;
 	if (s->loaded)
 		progress_dashboard_free(&s->d);
-	free(s);
 }
 
 static const char *dash_title(struct app *app, void *st)
@@ -634,7 +628,6 @@ static int call_selected(struct app *app, struct dash *s)
 {
 	const struct progress_reminder *m;
 	struct call_start c = {.mode = 'n', .outbound = 1, .back = 1};
-	char arg[512];
 
 	if (s->rem.sel < 0 || (size_t)s->rem.sel >= s->d.reminders.n)
 		return R_NONE;
@@ -645,9 +638,7 @@ static int call_selected(struct app *app, struct dash *s)
 		snprintf(c.follows, sizeof c.follows, "%s", m->callback_call_id);
 	if (m->phone)
 		phone_display(m->phone, c.phone);
-	calls_ui_form_arg(&c, arg, sizeof arg);
-	app_push(app, &view_call_form, arg);
-	return R_REDRAW;
+	return calls_ui_form(app, &c);
 }
 
 static int dash_key(struct app *app, void *st, int key, int action)
@@ -684,6 +675,7 @@ static void dash_reload(struct app *app, void *st)
 const struct view_ops view_dashboard = {
 	.name = "dashboard",
 	.title = N_("Progress"),
+	.state_size = sizeof(struct dash),
 	.open = dash_open,
 	.close = dash_close,
 	.draw = dash_draw,

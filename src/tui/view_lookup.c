@@ -51,13 +51,10 @@ static int page_limit(struct app *app)
 	return limit < LOOKUP_MIN_LIMIT ? LOOKUP_MIN_LIMIT : limit;
 }
 
-static void *lookup_open(struct app *app, const char *arg)
+/* arg: the text to search at once (const char *), or NULL. */
+static int lookup_open(struct app *app, void *st, const void *arg)
 {
-	struct lookup *l = calloc(1, sizeof *l);
-	if (!l) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return NULL;
-	}
+	struct lookup *l = st;
 	l->limit = page_limit(app);
 	l->q.max = 100;
 	list_reset(&l->list, 0);
@@ -65,7 +62,7 @@ static void *lookup_open(struct app *app, const char *arg)
 		input_set(&l->q, arg);
 		search(app, l, NULL);
 	}
-	return l;
+	return 0;
 }
 
 static void lookup_close(struct app *app, void *st)
@@ -73,7 +70,6 @@ static void lookup_close(struct app *app, void *st)
 	struct lookup *l = st;
 	(void)app;
 	registry_hits_free(&l->hits);
-	free(l);
 }
 
 static struct columns layout(int w)
@@ -286,6 +282,7 @@ const struct view_ops view_lookup = {
 	.title = N_("Find a comune"),
 	.typing = 1,
 	.passthrough = ":",
+	.state_size = sizeof(struct lookup),
 	.open = lookup_open,
 	.close = lookup_close,
 	.draw = lookup_draw,

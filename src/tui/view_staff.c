@@ -50,13 +50,13 @@ static void load(struct app *app, struct staff_view *s, const char *keep)
 			list_select(&s->list, (int)i);
 }
 
-static void *staff_open(struct app *app, const char *arg)
+/* arg: the login to select (const char *), or NULL. */
+static int staff_open(struct app *app, void *st, const void *arg)
 {
-	struct staff_view *s = screen_state_new(app, sizeof *s, CN_ROLE_ADMIN, _("manage staff"));
-	if (!s)
-		return NULL;
-	load(app, s, arg);
-	return s;
+	if (screen_require(app, CN_ROLE_ADMIN, _("manage staff")))
+		return -1;
+	load(app, st, arg);
+	return 0;
 }
 
 static void staff_close(struct app *app, void *st)
@@ -64,7 +64,6 @@ static void staff_close(struct app *app, void *st)
 	struct staff_view *s = st;
 	(void)app;
 	staff_list_free(&s->l);
-	free(s);
 }
 
 static void status_text(const struct staff_member *m, char *out, size_t len)
@@ -270,6 +269,7 @@ static void staff_reload(struct app *app, void *st)
 const struct view_ops view_staff = {
 	.name = "staff",
 	.title = N_("Staff"),
+	.state_size = sizeof(struct staff_view),
 	.open = staff_open,
 	.close = staff_close,
 	.draw = staff_draw,
