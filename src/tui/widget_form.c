@@ -350,7 +350,7 @@ static void form_close_layer(struct app *app, struct form *f)
 
 static int do_submit(struct app *app, struct form *f)
 {
-	int r;
+	int r, layer = f->layer;
 	for (size_t i = 0; i < f->n; i++)
 		f->f[i].err[0] = '\0';
 	for (size_t i = 0; i < f->n; i++)
@@ -360,7 +360,7 @@ static int do_submit(struct app *app, struct form *f)
 		}
 	r = f->submit ? f->submit(app, f, f->arg) : R_NONE;
 	/* inside a screen, submit may have closed the screen and f with it */
-	if ((r & R_KEEP) || !f->layer)
+	if ((r & R_KEEP) || !layer)
 		return (r & ~R_KEEP) | R_REDRAW;
 	form_close_layer(app, f);
 	return r | R_REDRAW;
