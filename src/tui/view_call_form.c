@@ -131,10 +131,10 @@ static int make_form(struct app *app, struct cform *k, const struct start_values
 		N_("Category"), N_("Notes"), N_("Outcome"), N_("Callback"), N_("Caller"),
 		N_("Office"), N_("Phone"), N_("E-mail"), N_("Direction"), N_("State"),
 	};
-	/* as the core names them in its errors */
+	/* as the core names them in its errors (cn_error_field) */
 	static const char *const names[F_COUNT] = {
-		"category", "notes", "outcome", "callback", "caller", "office", "phone", "e-mail",
-		"direction", "state",
+		"category", "notes", "outcome", "callback_due", "caller_name", "caller_office", "phone",
+		"email", "direction", "state",
 	};
 	const char *cats[64], *dirs[2], *states[4];
 	struct form_field fl[F_COUNT] = {{0}};

@@ -101,8 +101,8 @@ struct form_field {
 	size_t max;                     /* TEXT: byte limit (0: 255) */
 	int required;                   /* TEXT: may not be left empty */
 	const char *note;               /* N_(): grey text under the field */
-	/* The field's name as the core names it in its errors ("phone"):
-	 * form_core_error puts such an error under this field. */
+	/* The field as the core names it in its errors (cn_error_field,
+	 * "phone"): form_core_error puts such an error under this field. */
 	const char *name;
 	int rows;                       /* TEXT: up to this many rows as it grows */
 	const char *placeholder;        /* PICK: N_(), shown while nothing is chosen */
@@ -150,8 +150,8 @@ void form_set_choice(struct form *f, size_t i, int choice);
 void form_focus(struct form *f, size_t i);
 /* Shows msg under field i and moves the focus there. */
 void form_error(struct form *f, size_t i, const char *msg);
-/* The core's last error under the field it concerns (by the fields'
- * names), else on the status line; returns R_REDRAW. */
+/* The core's last error under the field it names (cn_error_field), else
+ * on the status line; returns R_REDRAW. */
 int form_core_error(struct app *app, struct form *f);
 
 /* ---- Boxes (widget_box.c) --------------------------------------------- */

@@ -98,15 +98,12 @@ void form_error(struct form *f, size_t i, const char *msg)
 
 int form_core_error(struct app *app, struct form *f)
 {
-	/* The core's messages about a field start with its name. */
-	const char *e = cn_error(app->ctx);
-	for (size_t i = 0; i < f->n; i++) {
-		const char *p = f->f[i].name ? _(f->f[i].name) : NULL;
-		if (p && *p && !strncmp(e, p, strlen(p))) {
-			form_error(f, i, e);
+	const char *field = cn_error_field(app->ctx);
+	for (size_t i = 0; field && i < f->n; i++)
+		if (f->f[i].name && !strcmp(f->f[i].name, field)) {
+			form_error(f, i, cn_error(app->ctx));
 			return R_REDRAW;
 		}
-	}
 	return app_error(app);
 }
 
