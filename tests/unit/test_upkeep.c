@@ -155,10 +155,9 @@ static void doctor_backups(void **state)
 	/* a newer "backup" that is not a database */
 	snprintf(path, sizeof path, "%s/backups/centralino-20260313-080000.db", f->dir);
 	write_text(path, "not a database, but long enough to be read as one...........\n", 0660);
-	doctor_run(ctx, &p, &r);
+	assert_int_equal(doctor_run(ctx, &p, &r), CN_EDATA);
 	assert_true(has(&r, DOCTOR_ERROR, "centralino-20260313-080000.db does not open as a sound database"));
 	assert_false(has(&r, DOCTOR_WARNING, "more than 2 days ago"));
-	assert_int_equal(doctor_run(ctx, &p, &r), CN_EDATA);
 	doctor_report_free(&r);
 	cn_ctx_close(ctx);
 }
