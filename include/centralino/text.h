@@ -38,7 +38,7 @@ enum text_encoding { TEXT_UTF8, TEXT_UTF8_BOM, TEXT_LATIN1 };
  * anything else is read as Latin-1 (ISTAT publishes Latin-1). A file with a
  * BOM that is not valid UTF-8, or with NUL bytes, is refused with
  * "FILE:LINE: encoding: ..." in err. Returns 0 or a CN_E* status. */
-int text_load_file(const char *path, char **data, size_t *len,
+int text_load_file(const char *path, size_t max, char **data, size_t *len,
 		   enum text_encoding *enc, char *err, size_t errlen);
 /* The same for bytes in memory (an importer's _mem entry point: tests,
  * fuzzing); `name` stands for the file in messages. *data is malloc'd. */
@@ -50,8 +50,12 @@ int text_load_mem(const char *name, const char *bytes, size_t n, char **data, si
  * memory, `name` standing for the file in messages; *data is either `raw`
  * itself (UTF-8, BOM dropped in place) or a new buffer (converted from
  * Latin-1) — the caller frees raw when *data != raw. A file that is mostly
- * UTF-8 with stray non-UTF-8 bytes is refused, not read as Latin-1. */
-int text_read_file(const char *path, char **raw, size_t *len, char *err, size_t errlen);
+ * UTF-8 with stray non-UTF-8 bytes is refused, not read as Latin-1.
+ * text_read_file (and text_load_file) read only a regular file, at once:
+ * a folder, FIFO, socket or device is refused with CN_ENOINPUT without
+ * waiting for a writer; a file over max bytes (0: no limit) with CN_EDATA
+ * before its bytes are read; a symbolic link loop is CN_ENOINPUT. */
+int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *err, size_t errlen);
 int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 		enum text_encoding *enc, char *err, size_t errlen);
 

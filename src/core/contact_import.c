@@ -51,7 +51,7 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))))
 		return rc;
-	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_CONTACTS, &data, &len)))
 		return rc;
 	snprintf(source, sizeof source, "import %s", import_base_name(path));
 	if ((rc = import_header(ctx, path, data, len, &r, &rec)))

@@ -268,7 +268,7 @@ int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 	memset(out, 0, sizeof *out);
 	if ((rc = oldest_draft(ctx, kind, &path)))
 		return rc;
-	if ((rc = text_read_file(path, &raw, &len, err, sizeof err))) {
+	if ((rc = text_read_file(path, 1 << 20, &raw, &len, err, sizeof err))) {
 		free(path);
 		return cn_set_error(ctx, rc == CN_ENOINPUT ? CN_ENOINPUT : rc, "%s", err);
 	}

@@ -5,15 +5,18 @@
 #include "import_internal.h"
 #include "centralino/text.h"
 
-int import_load(struct cn_ctx *ctx, const char *path, const char *mem, size_t n, char **data, size_t *len)
+int import_load(struct cn_ctx *ctx, const char *path, const char *mem, size_t n, size_t max,
+		char **data, size_t *len)
 {
 	enum text_encoding enc;
 	char err[1024];
 	int rc;
 
 	*data = NULL;
+	if (mem && max && n > max)
+		return cn_set_error(ctx, CN_EDATA, _("%s: more than the %zu MiB such a file may have"), path, max >> 20);
 	if ((rc = mem ? text_load_mem(path, mem, n, data, len, &enc, err, sizeof err)
-		      : text_load_file(path, data, len, &enc, err, sizeof err)))
+		      : text_load_file(path, max, data, len, &enc, err, sizeof err)))
 		return cn_set_error(ctx, rc, "%s", err);
 	return CN_OK;
 }

@@ -7,10 +7,21 @@
 #include "core.h"
 #include "centralino/csv.h"
 
-/* The file at path, or mem (n bytes) when mem is not NULL, decoded to UTF-8
+/* The most each importer reads, far above any real file (the ISTAT list
+ * is 1 MB, a LimeSurvey export of 8,000 participants 2 MB): a bigger one
+ * is a mistake or an attack, refused before it is read. */
+#define IMPORT_MAX_ISTAT (32u << 20)
+#define IMPORT_MAX_AMBITI (16u << 20)
+#define IMPORT_MAX_CONTACTS (32u << 20)
+#define IMPORT_MAX_LIMESURVEY (64u << 20)
+#define IMPORT_MAX_GENERIC (64u << 20)
+
+/* The file at path (a regular file of at most max bytes: see
+ * text_read_file), or mem (n bytes) when mem is not NULL, decoded to UTF-8
  * (BOM dropped, Latin-1 converted) into *data (malloc'd); on failure the
  * message is set on ctx and *data is NULL. */
-int import_load(struct cn_ctx *ctx, const char *path, const char *mem, size_t n, char **data, size_t *len);
+int import_load(struct cn_ctx *ctx, const char *path, const char *mem, size_t n, size_t max,
+		char **data, size_t *len);
 
 /* A reader over data (separator detected) with the header record read into
  * *head (valid until the next csv_next). On failure *r is NULL and ctx says

@@ -268,7 +268,7 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
 		return rc;
-	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_LIMESURVEY, &data, &len)))
 		return rc;
 	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
 		goto done;

@@ -362,7 +362,7 @@ static int import_ambiti(struct cn_ctx *ctx, const char *path, const char *mem, 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import ambiti"))))
 		return rc;
-	if ((rc = import_load(ctx, path, mem, n, &data, &len)))
+	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_AMBITI, &data, &len)))
 		return rc;
 	if ((rc = parse(ctx, &f, data, len)))
 		goto out;

@@ -843,7 +843,7 @@ static int import_istat(struct cn_ctx *ctx, const char *path, const char *mem, s
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import the ISTAT list"))))
 		return rc;
-	if ((rc = import_load(ctx, path, mem, n, &text, &len)))
+	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_ISTAT, &text, &len)))
 		return rc;
 	rc = import_text(ctx, path, text, len, force, out);
 	free(text);

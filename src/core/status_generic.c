@@ -192,7 +192,7 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		return rc;
 	if (!opts || !opts->id_column || !*opts->id_column)
 		return cn_set_error(ctx, CN_EUSAGE, _("which column names the respondent? (--id-column NAME)"));
-	if ((rc = import_load(ctx, path, NULL, 0, &data, &len)))
+	if ((rc = import_load(ctx, path, NULL, 0, IMPORT_MAX_GENERIC, &data, &len)))
 		return rc;
 	if ((rc = import_header(ctx, path, data, len, &r, &head)))
 		goto done;

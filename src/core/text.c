@@ -1,10 +1,13 @@
 /* UTF-8 text: folding (utf8proc), display widths, Latin-1, buffers. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "centralino/ctx.h"
@@ -248,45 +251,85 @@ static long line_of(const char *s, size_t off)
 	return line;
 }
 
-int text_read_file(const char *path, char **raw, size_t *len, char *err, size_t errlen)
+/* Opens path for text_read_file: never blocks (a FIFO without a writer),
+ * never follows into a loop, only regular files. fd or -1 with err set
+ * and *status. */
+static int open_regular(const char *path, size_t max, struct stat *sb, char *err, size_t errlen,
+			int *status)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	if (fd < 0) {
+		int e = errno;
+		snprintf(err, errlen, "%s: %s", path, strerror(e));
+		*status = e == ENOENT || e == ENOTDIR || e == ELOOP || e == ENXIO ? CN_ENOINPUT : CN_EIO;
+		return -1;
+	}
+	if (fstat(fd, sb) || !S_ISREG(sb->st_mode)) {
+		snprintf(err, errlen, _("%s: not a regular file (%s): give the file itself"), path,
+			 S_ISDIR(sb->st_mode) ? _("a folder") : S_ISFIFO(sb->st_mode) ? _("a pipe")
+			 : S_ISSOCK(sb->st_mode) ? _("a socket") : _("a device"));
+		close(fd);
+		*status = CN_ENOINPUT;
+		return -1;
+	}
+	if (max && (unsigned long long)sb->st_size > max) {
+		snprintf(err, errlen, _("%s: %lld MiB, more than the %zu MiB such a file may have"),
+			 path, (long long)(sb->st_size >> 20), max >> 20);
+		close(fd);
+		*status = CN_EDATA;
+		return -1;
+	}
+	return fd;
+}
+
+int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *err, size_t errlen)
+{
+	struct stat sb;
+	char *buf;
+	size_t n = 0, cap;
+	int fd, status = CN_OK;
 
 	*raw = NULL;
 	*len = 0;
-	if (!f) {
-		int e = errno;
-		snprintf(err, errlen, "%s: %s", path, strerror(e));
-		return e == ENOENT || e == ENOTDIR ? CN_ENOINPUT : CN_EIO;
+	if ((fd = open_regular(path, max, &sb, err, errlen, &status)) < 0)
+		return status;
+	/* the size it has now, plus room to notice one that grows past max */
+	cap = (size_t)sb.st_size + 65536;
+	if (max && cap > max + 1)
+		cap = max + 1;
+	if (!(buf = malloc(cap + 1))) {
+		snprintf(err, errlen, "%s: %s", path, _("file too large for memory"));
+		close(fd);
+		return CN_EOSERR;
 	}
 	for (;;) {
-		if (n + 65536 + 1 > cap) {
-			size_t ncap = cap ? cap * 2 : 1 << 20;
-			char *p = realloc(buf, ncap);
-			if (!p) {
-				snprintf(err, errlen, "%s: %s", path, _("file too large for memory"));
-				free(buf);
-				fclose(f);
-				return CN_EOSERR;
-			}
-			buf = p;
-			cap = ncap;
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+			status = CN_EIO;
+			break;
 		}
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
+		n += (size_t)got;
 		if (got == 0)
 			break;
+		if (n == cap) {
+			/* as big as max allows, or it grew by 64 KiB while read */
+			if (max && n > max)
+				snprintf(err, errlen, _("%s: more than the %zu MiB such a file may have"), path, max >> 20);
+			else
+				snprintf(err, errlen, _("%s: the file changed while it was read"), path);
+			status = max && n > max ? CN_EDATA : CN_EIO;
+			break;
+		}
 	}
-	if (ferror(f)) {
-		/* e.g. EISDIR: fopen succeeds on a folder, reading fails */
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	close(fd);
+	if (status) {
 		free(buf);
-		fclose(f);
-		return CN_ENOINPUT;
+		return status;
 	}
-	fclose(f);
 	buf[n] = '\0';
 	*raw = buf;
 	*len = n;
@@ -373,12 +416,12 @@ int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 	return CN_OK;
 }
 
-int text_load_file(const char *path, char **data, size_t *len,
+int text_load_file(const char *path, size_t max, char **data, size_t *len,
 		   enum text_encoding *enc, char *err, size_t errlen)
 {
 	char *raw;
 	size_t n;
-	int st = text_read_file(path, &raw, &n, err, errlen);
+	int st = text_read_file(path, max, &raw, &n, err, errlen);
 
 	*data = NULL;
 	*len = 0;

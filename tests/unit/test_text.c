@@ -222,17 +222,17 @@ static void test_load_file(void **state)
 	f = fopen(path, "wb");
 	fputs("Agli\xe8;Forl\xec\r\n", f);
 	fclose(f);
-	assert_int_equal(text_load_file(path, &data, &len, &enc, err, sizeof err), 0);
+	assert_int_equal(text_load_file(path, 0, &data, &len, &enc, err, sizeof err), 0);
 	assert_int_equal(enc, TEXT_LATIN1);
 	assert_string_equal(data, "Agli\xc3\xa8;Forl\xc3\xac\r\n");
 	free(data);
 	unlink(path);
 
-	assert_int_equal(text_load_file(path, &data, &len, &enc, err, sizeof err), CN_ENOINPUT);
+	assert_int_equal(text_load_file(path, 0, &data, &len, &enc, err, sizeof err), CN_ENOINPUT);
 	assert_null(data);
 	assert_non_null(strstr(err, "l1.csv: No such file or directory"));
 	/* a folder is not a file to read */
-	assert_int_equal(text_load_file(dir, &data, &len, &enc, err, sizeof err), CN_ENOINPUT);
+	assert_int_equal(text_load_file(dir, 0, &data, &len, &enc, err, sizeof err), CN_ENOINPUT);
 	rmdir(dir);
 }
 
