@@ -248,7 +248,7 @@ broken "empty file" "$T/empty.csv" 65 "$T/empty.csv:1: header: the file is empty
 head -n 3 "$MAY" >"$T/header-only.csv"
 broken "header only" "$T/header-only.csv" 65 "$T/header-only.csv:1: rows: no comuni after the header"
 broken "missing file" "$T/nowhere.csv" 66 "$T/nowhere.csv: No such file or directory"
-broken "a folder" "$T" 66 "$T: Is a directory"
+broken "a folder" "$T" 66 "$T: not a regular file (a folder): give the file itself"
 { head -n 20 "$MAY"; sed -n 10p "$MAY"; } >"$T/dup.csv"
 broken "duplicate ISTAT code" "$T/dup.csv" 65 "$T/dup.csv:21: codice comune: 001008 already on line 10"
 sed '42s/;[0-9.]* *;ITC/;12a;ITC/' "$MAY" >"$T/pop.csv"
