@@ -43,7 +43,9 @@ int app_push(struct app *app, const struct view_ops *view, const void *arg)
 	struct view_inst *v;
 	void *st;
 	if (app->depth == APP_MAX_VIEWS) {
-		app_msg(app, MSG_WARN, "%s", _("too many screens open: go back first (Esc)"));
+		char back[32];
+		app_msg(app, MSG_WARN, _("too many screens open: go back first (%s)"),
+			action_key_label(ACT_BACK, back, sizeof back));
 		return -1;
 	}
 	if (!(st = calloc(1, view->state_size ? view->state_size : 1))) {
@@ -315,11 +317,12 @@ static void draw_hints(struct app *app, int y)
 
 static void draw_too_small(struct app *app)
 {
-	char line[128];
+	char line[128], quit[32];
 	int y = app->rows / 2 - 1;
 	snprintf(line, sizeof line, _("Terminal too small: %dx%d"), app->cols, app->rows);
 	tui_put(y < 0 ? 0 : y, 0, app->cols, line, ALIGN_CENTER, tui_attr(app, TA_WARN));
-	snprintf(line, sizeof line, _("centralino needs at least %dx%d (F10 quits)"), TUI_MIN_COLS, TUI_MIN_ROWS);
+	snprintf(line, sizeof line, _("centralino needs at least %dx%d (%s quits)"), TUI_MIN_COLS, TUI_MIN_ROWS,
+		 action_key_label(ACT_QUIT, quit, sizeof quit));
 	if (y + 1 < app->rows)
 		tui_put(y + 1, 0, app->cols, line, ALIGN_CENTER, A_NORMAL);
 }

@@ -188,7 +188,7 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname")},
 		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1},
 		[F_PHONE] = {.kind = FIELD_TEXT, .label = N_("Phone"), .max = 40, .required = 1, .note = N_("where the caller can be reached")},
-		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4, .note = N_("← → to choose")},
+		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4},
 		[F_OTHER] = {.kind = FIELD_TEXT, .label = N_("How"), .max = 200, .note = N_("only for \"other\"")},
 		[F_SAVE] = {.kind = FIELD_PICK, .label = N_("Save as contacts"), .choices = yes_no, .nchoices = 2, .note = N_("caller, office and phone")},
 		[F_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("why the old code is replaced")},

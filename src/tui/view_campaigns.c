@@ -278,7 +278,7 @@ static int open_form(struct app *app, struct camp_view *v, const struct campaign
 		[F_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .required = 1},
 		[F_OPENS] = {.kind = FIELD_TEXT, .label = N_("Opens on"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
 		[F_DEADLINE] = {.kind = FIELD_TEXT, .label = N_("Deadline"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
-		[F_KINDS] = {.kind = FIELD_PICK, .label = N_("Respondents"), .choices = kind_choices, .nchoices = NKINDS, .note = N_("← → to choose: who the campaign asks")},
+		[F_KINDS] = {.kind = FIELD_PICK, .label = N_("Respondents"), .choices = kind_choices, .nchoices = NKINDS, .note = N_("who the campaign asks")},
 		[F_SURVEY] = {.kind = FIELD_TEXT, .label = N_("LimeSurvey survey"), .max = 12, .note = N_("its number, or nothing")},
 		[F_CODES] = {.kind = FIELD_PICK, .label = N_("Access codes"), .choices = yes_no, .nchoices = 2, .note = N_("no: answers come from an open form (status import --generic)")},
 	};

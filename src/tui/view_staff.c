@@ -155,7 +155,7 @@ static int open_add(struct app *app, struct staff_view *s)
 	static const struct form_field fields[] = {
 		[ADD_LOGIN] = {.kind = FIELD_TEXT, .label = N_("Login"), .max = STAFF_LOGIN_MAX, .required = 1, .note = N_("the person's system login name")},
 		[ADD_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = STAFF_NAME_MAX, .required = 1, .note = N_("name and surname")},
-		[ADD_ROLE] = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .note = N_("← → to choose")},
+		[ADD_ROLE] = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES},
 	};
 	struct form_spec spec = {.title = N_("Add to the staff"), .fields = fields, .nfields = 3, .submit = add_submit, .arg = s};
 	return form_open(app, &spec);
@@ -185,7 +185,7 @@ static int role_submit(struct app *app, struct form *f, void *arg)
 
 static int open_role(struct app *app, struct staff_view *s, const struct staff_member *m)
 {
-	struct form_field field = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .initial_choice = (int)m->role - CN_ROLE_ASSISTENZA, .note = N_("← → to choose")};
+	struct form_field field = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .initial_choice = (int)m->role - CN_ROLE_ASSISTENZA};
 	char title[160];
 	struct form_spec spec = {.title = title, .fields = &field, .nfields = 1, .submit = role_submit, .arg = s};
 	snprintf(title, sizeof title, _("Role of %s"), m->login);

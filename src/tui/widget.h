@@ -100,7 +100,9 @@ struct form_field {
 	int initial_choice;             /* PICK: -1 none yet (with placeholder or digits) */
 	size_t max;                     /* TEXT: byte limit (0: 255) */
 	int required;                   /* TEXT: may not be left empty */
-	const char *note;               /* N_(): grey text under the field */
+	/* N_(): grey text under the field (in a box, a pick field without one
+	 * says how to choose: "←/→ to choose") */
+	const char *note;
 	/* The field as the core names it in its errors (cn_error_field,
 	 * "phone"): form_core_error puts such an error under this field. */
 	const char *name;

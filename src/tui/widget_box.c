@@ -85,6 +85,7 @@ static void box_draw(struct app *app, void *st)
 	int w = text_width(b->text) + 6, lines;
 	struct rect r;
 	struct wrap_draw d;
+	char keys[128], yes[32], no[32];
 	if (w < 40)
 		w = 40;
 	if (w > 70)
@@ -96,13 +97,12 @@ static void box_draw(struct app *app, void *st)
 	d.x = r.x + 3;
 	d.w = r.w - 6;
 	tui_wrap(b->text, d.w, draw_line, &d);
-	if (b->confirm) {
-		char keys[128];
-		snprintf(keys, sizeof keys, "%s", _("[s] yes    [n] no"));
-		tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, keys, ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
-	} else {
-		tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, _("[Enter] OK"), ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
-	}
+	if (b->confirm)
+		snprintf(keys, sizeof keys, _("[%s] yes    [%s] no"), action_key_label(ACT_CONFIRM_YES, yes, sizeof yes),
+			 action_key_label(ACT_CONFIRM_NO, no, sizeof no));
+	else
+		snprintf(keys, sizeof keys, _("[%s] OK"), action_key_label(ACT_MESSAGE_CLOSE, yes, sizeof yes));
+	tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, keys, ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
 }
 
 static void box_close(struct app *app, void *st)

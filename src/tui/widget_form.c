@@ -169,6 +169,11 @@ static const char *below(const struct form *f, size_t i, char *buf, size_t len)
 		snprintf(buf, len, _("1-9 picks, %s or a letter moves"), keys);
 		return buf;
 	}
+	if (fl->kind == FIELD_PICK && !fl->digits && f->layer) {
+		pick_keys(keys, sizeof keys);
+		snprintf(buf, len, _("%s to choose"), keys);
+		return buf;
+	}
 	return NULL;
 }
 
