@@ -60,16 +60,23 @@
  *   returning reactions. completion: CMPL_NONE or CMPL_COMUNE.
  *
  * A form ("issue code", "new call", "add staff")
- *   Fill a struct form_spec (widget.h: fields with label, text/pick, the
- *   submit callback) and call form_open(app, &spec). The keys are the
- *   actions of scope form in actions.def: next/previous field, save (also
- *   Enter on the last field), cancel (asking first when something was
- *   typed); F10 quits (asking first). submit() reads
- *   form_text()/form_choice(); return R_KEEP after form_error() to keep the
- *   form open on a wrong value; R_DATA when it changed data.
+ *   Fill a struct form_spec (widget.h: fields with label, text of one or
+ *   several rows, pick lists with or without digit shortcuts, the core's
+ *   field name, a live note callback, the submit callback) and call
+ *   form_open(app, &spec) for a box over the screen. A form that is a
+ *   whole screen (the call form) keeps form_new()'s form in its state,
+ *   draws it with form_draw_in() under its own header, gives it the keys
+ *   with form_key() and sets .form = 1 in its view_ops. The keys are the
+ *   actions of scope form, pick and edit in actions.def: next/previous
+ *   field, save (also Enter on the last field), cancel (asking first when
+ *   something was typed); F10 quits (asking first). submit() reads
+ *   form_text()/form_choice()/form_changed(); return R_KEEP after
+ *   form_error() (or form_core_error(), which puts the core's error under
+ *   the field cn_error_field names) to keep the form open; R_DATA when it
+ *   changed data.
  *
  * Modal boxes: box_message(), box_confirm() (widget.h). Lists: struct
- * list + list_key() + list_draw() with a row callback (widget.h). Text:
+ * list + list_move(action) + list_draw() with a row callback (widget.h). Text:
  * tui_put()/tui_puts() pad and cut by display width (never by bytes),
  * tui_wrap() wraps, tui_rule()/tui_frame() draw lines; numbers for people
  * go through numfmt.h (7,914 / 7.914). Colours: tui_attr(app, TA_...) only
