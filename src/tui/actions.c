@@ -158,6 +158,22 @@ static int resolve(const struct app *app, const struct view_inst *v, int key)
 	return ACT_NONE;
 }
 
+int action_refused_say(struct app *app, const struct view_inst *v, int key)
+{
+	for (size_t i = 0; i < NBINDINGS; i++) {
+		const struct action_info *a = &infos[bindings[i].action];
+		char k[32];
+		if (bindings[i].key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
+		    cn_may(app->ctx, (enum cn_role)a->role) || typed_away(v, key))
+			continue;
+		app_msg(app, MSG_WARN, _("%s: \"%s\" is for the role %s and up; you are %s"),
+			tui_key_label(key, k, sizeof k), _(a->hint ? a->hint : a->help),
+			cn_role_name((enum cn_role)a->role), cn_role_name(cn_role(app->ctx)));
+		return 1;
+	}
+	return 0;
+}
+
 const char *tui_key_label(int key, char *buf, size_t len)
 {
 	static const struct {

@@ -436,8 +436,7 @@ static int dispatch(struct app *app, int key)
 	int action, r;
 
 	if (app->too_small) {
-		int c = tui_key_char(key);
-		return key == KEY_F(10) || c == 'q' || key == TUI_CTRL('c') ? R_QUIT : R_NONE;
+		return key == KEY_F(10) || key == TUI_CTRL('q') || key == TUI_CTRL('c') ? R_QUIT : R_NONE;
 	}
 	if (app->nlayers) {
 		/* A layer may pass a key on: only quitting and redrawing go past it. */
@@ -452,6 +451,10 @@ static int dispatch(struct app *app, int key)
 		return r;
 	}
 	action = action_for_key(app, v, key);
+	if (action == ACT_NONE && !v->ops->typing && (r = lookup_type_anywhere(app, key)) != R_PASS)
+		return r;
+	if (action == ACT_NONE && action_refused_say(app, v, key))
+		return R_REDRAW;
 	r = v->ops->key ? v->ops->key(app, v->st, key, action) : R_PASS;
 	if (r & R_PASS)
 		r = (r & ~R_PASS) | global_action(app, action);

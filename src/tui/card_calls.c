@@ -75,17 +75,18 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 {
 	struct card_calls *s = st;
-	char line[200];
+	char line[200], k[32];
 	s->focused = focused;
+	action_key_label(ACT_NEW_CALL, k, sizeof k);
 	if (!s->l.n)
-		snprintf(line, sizeof line, "%s", _("No calls yet.  F2 or n: new call for this comune"));
+		snprintf(line, sizeof line, _("No calls yet.  %s: new call for this comune"), k);
 	else if (s->l.n == 1)
-		snprintf(line, sizeof line, s->open ? _("1 call, open.  F2 or n: new call for this comune")
-						    : _("1 call.  F2 or n: new call for this comune"));
+		snprintf(line, sizeof line, s->open ? _("1 call, open.  %s: new call for this comune")
+						    : _("1 call.  %s: new call for this comune"), k);
 	else if (s->open)
-		snprintf(line, sizeof line, _("%zu calls, %d open.  F2 or n: new call for this comune"), s->l.n, s->open);
+		snprintf(line, sizeof line, _("%zu calls, %d open.  %s: new call for this comune"), s->l.n, s->open, k);
 	else
-		snprintf(line, sizeof line, _("%zu calls.  F2 or n: new call for this comune"), s->l.n);
+		snprintf(line, sizeof line, _("%zu calls.  %s: new call for this comune"), s->l.n, k);
 	tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 	if (s->l.n && r.h > 1) {
 		struct rect lr = {r.y + 1, r.x, r.h - 1, r.w};

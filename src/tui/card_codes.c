@@ -88,13 +88,15 @@ static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x,
 	const struct campaign_standing *c = &s->l.v[i];
 	int mark = s->l.n > 1 && i == s->sel;
 	attr_t base = mark && s->focused ? tui_attr(app, TA_SELECTED) : A_NORMAL;
-	char left[512], right[160], line2[600], dl[11], when[17] = "";
+	char left[512], right[160], line2[600], dl[11], when[17] = "", k[32];
 	time_t t;
 	int rw;
 
 	cn_date_display(c->deadline, dl);
 	snprintf(left, sizeof left, "%s%s — %s", mark ? "▸ " : s->l.n > 1 ? "  " : "", c->key, c->name);
-	if (c->phase == CAMPAIGN_OPEN)
+	if (c->extended_until[0])
+		snprintf(right, sizeof right, _("%s · deadline %s (proroga)"), status_label(c->status), dl);
+	else if (c->phase == CAMPAIGN_OPEN)
 		snprintf(right, sizeof right, _("%s · deadline %s"), status_label(c->status), dl);
 	else
 		snprintf(right, sizeof right, _("%s · deadline %s (%s)"), status_label(c->status), dl,
@@ -114,9 +116,11 @@ static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x,
 		snprintf(line2, sizeof line2, _("Code %s  given on %s by %s to %s"),
 			 c->code_masked, when, c->issued_by, c->caller_name);
 	} else if (c->has_code) {
-		snprintf(line2, sizeof line2, _("Code %s  made in bulk, not yet given  (i: give it)"), c->code_masked);
+		snprintf(line2, sizeof line2, _("Code %s  made in bulk, not yet given  (%s: give it)"), c->code_masked,
+			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
 	} else {
-		snprintf(line2, sizeof line2, "%s", _("No access code  (i: issue one)"));
+		snprintf(line2, sizeof line2, _("No access code  (%s: issue one)"),
+			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
 	}
 	tui_put(y + 1, x + 2, w - 2, line2, ALIGN_LEFT, tui_attr(app, c->has_code ? TA_NORMAL : TA_MUTED));
 }
@@ -151,7 +155,9 @@ static int cc_key(struct app *app, void *st, int key, int action)
 		return codes_ui_issue(app, c->key, s->istat, s->name, 0);
 	case ACT_CODE_REISSUE:
 		if (!c->has_code) {
-			app_msg(app, MSG_INFO, _("%s has no code for %s: i issues one"), s->name, c->key);
+			char k[32];
+			app_msg(app, MSG_INFO, _("%s has no code for %s: %s issues one"), s->name, c->key,
+				action_key_label(ACT_CODE_ISSUE, k, sizeof k));
 			return R_REDRAW;
 		}
 		return codes_ui_issue(app, c->key, s->istat, s->name, 1);

@@ -557,7 +557,13 @@ int cmdline_exec(struct app *app, const char *line)
 	if (we == ws)
 		return R_REDRAW;
 	c = find_command(line + ws, we - ws, &ambiguous);
-	if (!c || !cn_may(app->ctx, (enum cn_role)c->role)) {
+	if (c && !cn_may(app->ctx, (enum cn_role)c->role)) {
+		/* the command exists: say why it is refused rather than deny it */
+		app_msg(app, MSG_WARN, _(":%s is for the role %s and up; you are %s"), c->name,
+			cn_role_name((enum cn_role)c->role), cn_role_name(cn_role(app->ctx)));
+		return R_REDRAW;
+	}
+	if (!c) {
 		app_msg(app, MSG_ERROR, ambiguous ? _(":%.*s is ambiguous (:help lists the commands)")
 						  : _("no command :%.*s (:help lists the commands)"),
 			(int)(we - ws), line + ws);

@@ -134,6 +134,11 @@ static int issue_submit(struct app *app, struct form *f, void *arg)
 	char method[300], title[400], note[400];
 	int m = form_choice(f, F_METHOD), rc;
 
+	if (m < 0) {
+		/* never assumed: an unchecked caller must not be recorded as checked */
+		form_error(f, F_METHOD, _("how was the caller checked? choose one"));
+		return R_KEEP;
+	}
 	if (code_verified_methods[m] && strcmp(code_verified_methods[m], "altro:") == 0) {
 		if (!*form_text(f, F_OTHER)) {
 			form_error(f, F_OTHER, _("say how the caller was checked"));
@@ -188,7 +193,7 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname")},
 		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1},
 		[F_PHONE] = {.kind = FIELD_TEXT, .label = N_("Phone"), .max = 40, .required = 1, .note = N_("where the caller can be reached")},
-		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4},
+		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4, .initial_choice = -1, .digits = 1, .note = N_("no default: pick how the caller was checked")},
 		[F_OTHER] = {.kind = FIELD_TEXT, .label = N_("How"), .max = 200, .note = N_("only for \"other\"")},
 		[F_SAVE] = {.kind = FIELD_PICK, .label = N_("Save as contacts"), .choices = yes_no, .nchoices = 2, .note = N_("caller, office and phone")},
 		[F_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("why the old code is replaced")},

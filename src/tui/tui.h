@@ -341,6 +341,10 @@ void app_set_cursor(struct app *app, int y, int x);
 /* The lookup screen (always at the bottom of the stack): closes the screens
  * above it and searches text. Reactions. */
 int lookup_search(struct app *app, const char *text);
+/* A letter or digit typed on a screen without a text field starts a search
+ * with it on the lookup, as the next letters of the name will follow.
+ * Reactions; R_PASS for any other key. */
+int lookup_type_anywhere(struct app *app, int key);
 
 /* Help overlay (help.c), for the current screen and the global keys. */
 int help_open(struct app *app);
@@ -368,6 +372,9 @@ int action_usable(const struct app *app, int action, int key, const struct view_
 int action_for_key(const struct app *app, const struct view_inst *v, int key);
 /* The label of the action's first key ("F2"), for texts that name it. */
 const char *action_key_label(int action, char *buf, size_t len);
+/* A key bound, on screen v, to an action this user's role may not take:
+ * says so on the message line (who may) and returns 1; else 0. */
+int action_refused_say(struct app *app, const struct view_inst *v, int key);
 /* For widgets and layers: the action bound to key in one scope (no role
  * check: framework scopes are for everyone); ACT_NONE if none. */
 int action_in_scope(int scope, int key);

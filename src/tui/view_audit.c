@@ -142,8 +142,11 @@ static void filter_line(struct audit_view *a, char *out, size_t len)
 	add_filter(out, len, _("object %s"), a->object);
 	add_filter(out, len, _("action %s"), a->action);
 	add_filter(out, len, _("since %s"), a->since_text);
-	if (!out[0])
-		snprintf(out, len, "%s", _("No filter: the whole log (f to filter)"));
+	if (!out[0]) {
+		char k[32];
+		snprintf(out, len, _("No filter: the whole log (%s to filter)"),
+			 action_key_label(ACT_AUDIT_FILTER, k, sizeof k));
+	}
 }
 
 static void audit_draw(struct app *app, void *st, struct rect r)

@@ -91,16 +91,17 @@ static int toggle(struct app *app, int y, int x, int maxx, const char *key, cons
 static void calls_draw(struct app *app, void *st, struct rect r)
 {
 	struct calls_view *v = st;
-	char count[64], cat[160];
+	char count[64], cat[160], k[32];
 	int x = r.x + 2, maxx = r.x + r.w - 16, hx = r.x + 1, wide = r.w - 2 >= 110, cbcol = r.w - 2 >= 100;
 
 	/* TRANSLATORS: a filter of the Calls screen: only the calls still open */
-	x = toggle(app, r.y + 1, x, maxx, "o", C_("calls", "open"), v->open);
-	x = toggle(app, r.y + 1, x, maxx, "m", _("mine"), v->mine);
-	x = toggle(app, r.y + 1, x, maxx, "d", _("callbacks due"), v->due);
-	x = toggle(app, r.y + 1, x, maxx, "t", _("today"), v->today);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_OPEN_FILTER, k, sizeof k),
+		   C_("calls", "open"), v->open);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_MINE, k, sizeof k), _("mine"), v->mine);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_DUE, k, sizeof k), _("callbacks due"), v->due);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_TODAY, k, sizeof k), _("today"), v->today);
 	snprintf(cat, sizeof cat, _("category: %s"), v->cat >= 0 ? v->cats.v[v->cat].label : _("all"));
-	toggle(app, r.y + 1, x, maxx, "c", cat, v->cat >= 0);
+	toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_CATEGORY, k, sizeof k), cat, v->cat >= 0);
 	if (v->l.n >= CALLS_LIMIT)
 		snprintf(count, sizeof count, _("latest %d"), CALLS_LIMIT);
 	else

@@ -124,10 +124,15 @@ static void camp_draw(struct app *app, void *st, struct rect r)
 	int x = r.x + 2;
 	attr_t h = tui_attr(app, TA_HEADER);
 
-	tui_put(r.y + 1, r.x + 2, r.w - 4,
-		cn_may(app->ctx, CN_ROLE_ADMIN) ? _("Enter: the campaign's progress · a: new campaign · e: change it")
-						: _("Enter: the campaign's progress"),
-		ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	{
+		char line[200], ka[32], ke[32];
+		action_key_label(ACT_CAMPAIGN_ADD, ka, sizeof ka);
+		action_key_label(ACT_CAMPAIGN_EDIT, ke, sizeof ke);
+		snprintf(line, sizeof line, _("Enter: the campaign's progress · %s: new campaign · %s: change it"), ka, ke);
+		tui_put(r.y + 1, r.x + 2, r.w - 4,
+			cn_may(app->ctx, CN_ROLE_ADMIN) ? line : _("Enter: the campaign's progress"),
+			ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	}
 	tui_put(r.y + 3, x, k.key, _("Key"), ALIGN_LEFT, h);
 	x += k.key + 1;
 	tui_put(r.y + 3, x, k.name, _("Name"), ALIGN_LEFT, h);

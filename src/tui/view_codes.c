@@ -195,8 +195,13 @@ static void codes_draw(struct app *app, void *st, struct rect r)
 	tui_put(r.y + 1, r.x + 2, r.w - 4, line, ALIGN_LEFT, tui_attr(app, TA_ACCENT) | A_BOLD);
 	numfmt_int((long)v->nshown, n1, sizeof n1);
 	numfmt_int((long)v->all.n, n2, sizeof n2);
-	snprintf(line, sizeof line, _("Showing: %s (%s of %s codes)   c: campaign  f: filter  /: whose code is this?"),
-		 filter_label(v->filter), n1, n2);
+	{
+		char kc[32], kf[32];
+		action_key_label(ACT_CODES_CAMPAIGN, kc, sizeof kc);
+		action_key_label(ACT_CODES_FILTER, kf, sizeof kf);
+		snprintf(line, sizeof line, _("Showing: %s (%s of %s codes)   %s: campaign  %s: filter  /: whose code is this?"),
+			 filter_label(v->filter), n1, n2, kc, kf);
+	}
 	tui_put(r.y + 2, r.x + 2, r.w - 4, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 
 	tui_put(r.y + 4, x, k.code, _("Code"), ALIGN_LEFT, tui_attr(app, TA_HEADER));

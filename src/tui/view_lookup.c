@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "centralino/numfmt.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
+#include "calls_ui.h"
 #include "widget.h"
 
 #define LOOKUP_MIN_LIMIT 40
@@ -234,6 +236,9 @@ static int lookup_key(struct app *app, void *st, int key, int action)
 		if (l->list.sel < 0)
 			return R_NONE;
 		return app_open_card(app, l->hits.v[l->list.sel].istat);
+	} else if (action == ACT_NEW_CALL && l->list.sel >= 0 && l->hits.n) {
+		/* the call is from the comune the operator has found */
+		return calls_ui_new(app, l->hits.v[l->list.sel].istat);
 	} else if (list_move(&l->list, action)) {
 		/* Near the end of what was fetched: ask for more. */
 		if ((int)l->hits.n >= l->limit && l->list.sel >= l->list.n - l->list.page &&
@@ -275,6 +280,16 @@ int lookup_search(struct app *app, const char *text)
 	l->limit = page_limit(app);
 	search(app, l, NULL);
 	return R_REDRAW;
+}
+
+int lookup_type_anywhere(struct app *app, int key)
+{
+	int c = tui_key_char(key);
+	char text[5];
+	if (!c || !iswalnum((wint_t)c))
+		return R_PASS;
+	text[tui_utf8(c, text)] = '\0';
+	return lookup_search(app, text);
 }
 
 const struct view_ops view_lookup = {

@@ -28,8 +28,8 @@ tui_keys 'aglie'
 tui_check "lookup finds Agliè" "Agliè"
 tui_key Enter
 tui_check "its card opens" "ISTAT 001001"
-tui_keys n
-tui_check "n: a new call for Agliè" "New call — Agliè (TO)"
+tui_key F2
+tui_check "F2: a new call for Agliè" "New call — Agliè (TO)"
 tui_keys 1
 tui_key Tab
 tui_keys 'Chiede il codice; richiamare dopo le 15'

@@ -26,18 +26,22 @@ tui_wait "3 comuni"
 tui_key Enter
 tui_check "card: the Codes section" "── Codes ──"
 tui_check "card: the campaign and its status" "famiglia-2019 — Monitoraggio politiche per l…  no code · deadline 31/07/2019"
-tui_check "card: no code yet" "No access code  (i: issue one)"
-tui_check "card: the key is shown to an operatore" "i  issue code"
-tui_keys i
+tui_check "card: no code yet" "No access code  (^G: issue one)"
+tui_check "card: the key is shown to an operatore" "^G  give code"
+tui_key C-g
 tui_check "form: opens for Forlì" "Access code for Forlì — famiglia-2019"
-tui_check "form: asks how the caller was checked" "called back the switchboard"
+tui_check "form: asks how the caller was checked" "Checked by"
 tui_keys "Mario Rossi"
 tui_key Tab
 tui_keys "Servizi sociali"
 tui_key Tab
 tui_keys "0543 712111"
 tui_key Tab
-tui_key Right
+tui_check "form: no method chosen for the operator" "‹ (choose) ›"
+tui_key F2
+tui_check "form: refused until the operator picks how" "how was the caller checked? choose one"
+check "form: nothing issued without a method" 0 "$(q "SELECT count(*) FROM access_code")"
+tui_key Right Right
 tui_check "form: method chosen with the arrows" "‹ known referent ›"
 tui_key F2
 tui_wait "come"
@@ -62,7 +66,7 @@ tui_check "card: status issued" "code issued · deadline 31/07/2019"
 
 # ---- reveal: shown on a key, audited ----
 n=$(q "SELECT count(*) FROM audit_log WHERE action = 'code.reveal'")
-tui_keys s
+tui_key C-v
 tui_check "reveal: the code again" "$(spaced "$code")"
 tui_check "reveal: says it is recorded" "recorded in the audit log"
 check "reveal: one audit row" $((n + 1)) "$(q "SELECT count(*) FROM audit_log WHERE action = 'code.reveal' AND login = 'op'")"
@@ -70,13 +74,14 @@ tui_key Escape
 tui_wait_gone "recorded in the audit log"
 
 # ---- a second issue is refused, saying by whom ----
-tui_keys i
+tui_key C-g
 tui_wait "Access code for Forlì"
 tui_keys "Luigi Verdi"
 tui_key Tab
 tui_keys "Sindaco"
 tui_key Tab
 tui_keys "0543 712000"
+tui_key Tab Right
 tui_key F2
 tui_check "refused: who holds it" "already holds an active code"
 tui_key Escape
@@ -86,14 +91,14 @@ tui_wait_gone "Discard"
 check "refused: still one code" 1 "$(q "SELECT count(*) FROM access_code")"
 
 # ---- re-issue: the reason, then a new code; the old one revoked ----
-tui_keys r
+tui_key C-r
 tui_check "re-issue: form" "New code for Forlì (the old one is revoked)"
 tui_keys "Luigi Verdi"
 tui_key Tab
 tui_keys "Sindaco"
 tui_key Tab
 tui_keys "0543 712000"
-tui_key Tab
+tui_key Tab Right
 tui_key Tab
 tui_key Tab
 tui_key Tab
@@ -116,12 +121,13 @@ tui_keys forli
 tui_wait "3 comuni"
 tui_key Enter
 tui_check "assistenza: sees the masked code" "Code $(masked "$code2")"
-tui_check_not "assistenza: no issue key shown" "issue code"
-tui_check_not "assistenza: no show key shown" "show code"
-tui_keys i
-tui_keys s
+tui_check_not "assistenza: no issue key shown" "give code"
+tui_check_not "assistenza: no show key shown" "reread"
+tui_key C-g
+tui_check "assistenza: the refusal is said" "^G: \"give code\" is for the role operatore and up; you are assistenza"
+tui_key C-v
 sleep 0.3
-tui_check_not "assistenza: i opens nothing" "Access code for Forlì"
+tui_check_not "assistenza: ^G opens nothing" "Access code for Forlì"
 check "assistenza: no reveal happened" 0 "$(q "SELECT count(*) FROM audit_log WHERE action = 'code.reveal' AND login = 'ass'")"
 
 # ---- the Codes screen and "whose code is this?" with a mistyped code ----
@@ -132,7 +138,7 @@ tui_key Enter
 tui_check "codes screen: the campaign" "Campaign famiglia-2019 — Monitoraggio politiche per la famiglia"
 tui_check "codes screen: both codes" "(2 of 2 codes)"
 tui_check "codes screen: masked rows" "$(masked "$code2")"
-tui_keys f
+tui_key C-f
 tui_check "codes screen: filter active" "Showing: active (1 of 2 codes)"
 a=$(printf '%s' "$code2" | cut -c3)
 b=$(printf '%s' "$code2" | cut -c4)
@@ -157,11 +163,11 @@ tui_wait "Find a comune"
 tui_keys ":open 040012"
 tui_key Enter
 tui_wait "ISTAT 040012"
-tui_keys v
+tui_key C-x
 tui_check "revoke: asks the reason" "Revoke the code of Forlì — famiglia-2019"
 tui_keys "il comune ha chiesto"
 tui_key F2
-tui_check "revoke: the card shows no code" "No access code  (i: issue one)"
+tui_check "revoke: the card shows no code" "No access code  (^G: issue one)"
 check "revoke: stored" "revoked|tester|il comune ha chiesto" "$(q "SELECT state, revoked_by, revoke_reason FROM access_code WHERE code = '$code2'")"
 check "revoke: status back" "nessun_codice" "$(q "SELECT status FROM campaign_respondent WHERE respondent_id = '040012'")"
 tui_stop

@@ -76,17 +76,17 @@ tui_key Escape
 tui_check "back one level" "Piemonte: Province"
 tui_key Escape
 tui_check "back to the top" "── Regioni"
-tui_keys g
+tui_key C-g
 tui_check "group by ripartizione" "── Ripartizioni"
 tui_check "ripartizione row" "Nord-ovest"
-tui_keys g
+tui_key C-g
 tui_check "group by ambito" "── Ambiti"
-tui_keys g
+tui_key C-g
 tui_check "group by regione again" "── Regioni"
 
-# the reminders: Tab, then c starts the outbound call
+# the reminders: Tab, then ^T starts the outbound call
 tui_key Tab
-tui_keys c
+tui_key C-t
 tui_check "call: the form for the first to chase" "New call — Agliè (TO)"
 tui_check "call: outbound" "outbound"
 tui_key Escape
@@ -130,7 +130,7 @@ tui_start 80 24 CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui
 tui_wait "anna (assistenza)"
 tui_keys ':dashboard fam'
 tui_key Enter
-tui_check "assistenza: no such command for the role" "no command :dashboard"
+tui_check "assistenza: :dashboard says why not" ":dashboard is for the role supervisore and up; you are assistenza"
 tui_check_not "assistenza: no dashboard" "Whom to chase"
 tui_stop
 
@@ -143,7 +143,7 @@ tui_check "campaigns: listed" "Politiche per"
 check_contains "campaigns: the phase" " open " "$(tui_line "Politiche per")"
 tui_check "campaigns: new key offered" "new"
 n=$(sql "SELECT count(*) FROM audit_log")
-tui_keys a
+tui_key C-a
 tui_check "campaigns: the form" "New campaign"
 tui_keys 'covid-2020'
 tui_key Tab
@@ -165,7 +165,7 @@ check "campaigns: stored" "covid-2020|2020-04-20|2020-05-15|comune,ambito,region
 	"$(sql "SELECT key, opens_on, deadline, kinds, uses_codes FROM campaign WHERE key = 'covid-2020'")"
 check "campaigns: one audit row" $((n + 1)) "$(sql "SELECT count(*) FROM audit_log")"
 tui_check "campaigns: listed too" "covid-2020"
-tui_keys e
+tui_key C-e
 tui_check "campaigns: the change form" "Change campaign"
 tui_key C-u
 tui_keys 'Pratiche Covid-19 (prima raccolta)'
@@ -183,8 +183,8 @@ tui_keys ':campaigns'
 tui_key Enter
 tui_check "campaigns: supervisore sees the list" "covid-2020"
 hints=$(printf '%s\n' "$SCREEN" | sed -n 24p)
-check_not_contains "campaigns: no 'new' for a supervisore" " a  new" "$hints"
-tui_keys a
-sleep 0.3
-tui_check_not "campaigns: 'a' does nothing for a supervisore" "New campaign"
+check_not_contains "campaigns: no 'new' for a supervisore" " ^A  new" "$hints"
+tui_key C-a
+tui_check "campaigns: ^A says why not for a supervisore" "is for the role admin and up; you are supervisore"
+tui_check_not "campaigns: ^A opens nothing for a supervisore" "New campaign"
 tui_stop

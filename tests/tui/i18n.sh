@@ -58,17 +58,17 @@ tui_check "card (it): the Anagrafica section" "── Anagrafica ──"
 tui_check "card (it): the Codici section" "── Codici ──"
 tui_check "card (it): the Chiamate section" "── Chiamate ──"
 tui_check "card (it): the campaign's standing" "nessun codice · scadenza 31/07/2019"
-tui_check "card (it): no code yet" "Nessun codice di accesso  (i: emettine uno)"
-tui_check "card (it): the call count" "1 chiamata, aperta.  F2 o n: nuova chiamata per questo comune"
+tui_check "card (it): no code yet" "Nessun codice di accesso  (^G: emettine uno)"
+tui_check "card (it): the call count" "1 chiamata, aperta.  F2: nuova chiamata per questo comune"
 tui_check "card (it): the call, waiting" "in attesa  ↻ 31/07 12:30  Mario Rossi"
-tui_check "card (it): key hints" "Tab  sezione   i  emetti codice"
-for en in "Registry" "── Codes" "── Calls" "deadline" "No access code" "1 call," "waiting" "issue code"; do
+tui_check "card (it): key hints" "Tab  sezione   ^G  dai codice"
+for en in "Registry" "── Codes" "── Calls" "deadline" "No access code" "1 call," "waiting" "give code"; do
 	tui_check_not "card (it): no English '$en'" "$en"
 done
 
 tui_key F3
 tui_check "Calls (it): the title" "Chiamate"
-tui_check "Calls (it): the filters" "o aperte  m mie  d da richiamare  t oggi  c categoria: tutte"
+tui_check "Calls (it): the filters" "^O aperte  ^Y mie  ^D da richiamare  ^T oggi"
 tui_check "Calls (it): the headers" "Inizio       Rispondente           Categoria         Stato"
 tui_check "Calls (it): the count" "1 chiamata"
 tui_check "Calls (it): the row" "Forlì (FC)            Altro             in attesa"
@@ -76,11 +76,11 @@ for en in "callbacks due" "category:" "Started" "Respondent" "waiting" "1 call";
 	tui_check_not "Calls (it): no English '$en'" "$en"
 done
 tui_key Escape
-tui_wait_gone "d da richiamare"
+tui_wait_gone "^D da richiamare"
 
 tui_key F4
 tui_check "Codes (it): the campaign" "Campagna fam — Famiglia 2019"
-tui_check "Codes (it): what is shown" "Mostrati: tutti (0 di 0 codici)   c: campagna  f: filtro  /: di chi è?"
+tui_check "Codes (it): what is shown" "Mostrati: tutti (0 di 0 codici)   ^P: campagna  ^F: filtro  /: di chi è?"
 tui_check "Codes (it): the headers" "Codice             Id       Rispondente        Stato       Consegnato  Da"
 tui_check "Codes (it): empty" "Nessun codice qui."
 tui_check "Codes (it): key hints" "/  di chi è?"
@@ -97,7 +97,7 @@ tui_check "dashboard (it): submitted, Italian digits" "0/7.914 inviati 0,0%"
 tui_check "dashboard (it): the chart" "Inviati finora (█), la linea fino al 100% alla scadenza (⠂)"
 tui_check "dashboard (it): the table" "Nome                           Risp.   Invii       % Ritardi"
 tui_check "dashboard (it): whom to chase" "Da sollecitare (7.914)"
-tui_check "dashboard (it): key hints" "Tab  tabella/elenco   c  chiama   g  raggruppa"
+tui_check "dashboard (it): key hints" "Tab  tabella/elenco   ^T  chiama   ^G  raggruppa"
 for en in "Progress" "submitted" "last day" "pace" "Whom to chase" "7,914" "0.0%" "Late" "group by"; do
 	tui_check_not "dashboard (it): no English '$en'" "$en"
 done
@@ -105,10 +105,10 @@ tui_key Escape
 tui_wait_gone "Da sollecitare"
 
 tui_key F6
-tui_check "Campaigns (it): what the keys do" "Invio: avanzamento della campagna · a: nuova campagna · e: modificala"
+tui_check "Campaigns (it): what the keys do" "Invio: avanzamento della campagna · ^A: nuova campagna · ^E: modificala"
 tui_check "Campaigns (it): the headers" "Chiave         Nome            Apertura → scadenza Fase"
 tui_check "Campaigns (it): the phase" "aperta"
-tui_keys a
+tui_key C-a
 tui_check "campaign form (it): the title" "Nuova campagna"
 tui_check "campaign form (it): a label" "Questionario"
 tui_check "campaign form (it): a note" "GG/MM/AAAA o AAAA-MM-GG"
@@ -126,7 +126,7 @@ tui_check "Staff (it): the title" "Personale"
 tui_check "Staff (it): the summary" "attivi: 1, disattivati: 0"
 tui_check "Staff (it): the headers" "Login             Nome                     Ruolo        Stato"
 tui_check "Staff (it): a status" "attivo"
-tui_keys a
+tui_key C-a
 tui_check "staff form (it): the title" "Aggiungi al personale"
 tui_check "staff form (it): a note" "nome e cognome"
 for en in "Staff" "active" "Role" "name and surname" "next field"; do
@@ -138,6 +138,7 @@ tui_key Escape
 tui_wait_gone "disattivati"
 tui_key Escape
 tui_wait_gone "── Anagrafica"
+tui_key Escape
 
 tui_key F2
 tui_check "new call (it): who is calling" "Chi sta chiamando?"
