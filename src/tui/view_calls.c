@@ -75,24 +75,28 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 	calls_ui_row(app, &v->l.v[i], y, x, w, selected, 0);
 }
 
-/* "[o] open" drawn on when the filter is on; returns the new x. */
+/* "^O open" drawn on when the filter is on; returns the new x. What does
+ * not fit is cut (tui_put marks it), never left out: at 80 columns the
+ * category filter stays visible. */
 static int toggle(struct app *app, int y, int x, int maxx, const char *key, const char *label, int on)
 {
 	char text[128];
 	int w;
 	snprintf(text, sizeof text, "%s %s", key, label);
 	w = text_width(text);
-	if (x + w + 2 > maxx)
+	if (x + w > maxx)
+		w = maxx - x;
+	if (w < 4)
 		return x;
 	tui_put(y, x, w, text, ALIGN_LEFT, tui_attr(app, on ? TA_SELECTED : TA_MUTED));
-	return x + w + 2;
+	return x + w + 1;
 }
 
 static void calls_draw(struct app *app, void *st, struct rect r)
 {
 	struct calls_view *v = st;
 	char count[64], cat[160], k[32];
-	int x = r.x + 2, maxx = r.x + r.w - 16, hx = r.x + 1, wide = r.w - 2 >= 110, cbcol = r.w - 2 >= 100;
+	int x = r.x + 2, maxx = r.x + r.w - 15, hx = r.x + 1, wide = r.w - 2 >= 110, cbcol = r.w - 2 >= 100;
 
 	/* TRANSLATORS: a filter of the Calls screen: only the calls still open */
 	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_OPEN_FILTER, k, sizeof k),

@@ -56,8 +56,12 @@ for size in "80 24" "160 48"; do
 		else
 			tui_check "$tag: F2 on the highlighted row: a call for it" "Nuova chiamata — Agliè (TO)"
 		fi
+		tui_key Escape
+		sleep 0.2
+		tui_keys s
+		sleep 0.2
 		tui_key F10
-		tui_wait "[exited" >/dev/null || tui_key s
+		tui_check "$tag: F10 quits once nothing is unsaved" "[exited 0]"
 		tui_stop
 	done
 done
@@ -91,7 +95,7 @@ tui_keys 'Servizi sociali'
 tui_key Tab
 tui_keys '0522 456111'
 tui_key Tab
-tui_check "re-issue: nothing chosen for how the caller was checked" "‹ (choose) ›"
+tui_check "re-issue: nothing chosen for how the caller was checked" "— choose: 1-9"
 tui_key Tab Tab Tab
 tui_keys 'codice smarrito'
 tui_key F2

@@ -39,7 +39,7 @@ aglie
 !screen found
 <Enter>
 !screen card
-n
+<F2>
 !screen form
 1
 !screen category
@@ -54,9 +54,9 @@ screen_has "status bar: my callbacks due" card/start "1 callback due"
 screen_has "a due callback is announced" card/start "Callback due now: Torino (TO) — Lucia Bianchi"
 screen_has "lookup finds Agliè" card/found "Agliè"
 screen_has "the card opens" card/card "── Calls ──"
-screen_has "the card lists the earlier call" card/card "1 call.  F2 or n: new call for this comune"
+screen_has "the card lists the earlier call" card/card "1 call.  F2: new call for this comune"
 screen_has_not "the callback is announced once only" card/card "Callback due now"
-screen_has "n on the card: a new call for Agliè" card/form "New call — Agliè (TO)"
+screen_has "F2 on the card: a new call for Agliè" card/form "New call — Agliè (TO)"
 screen_has "the timer runs" card/form "in progress 0:00"
 screen_has "1 picks the first category" card/category "‹ Richiesta del codice di accesso ›"
 screen_has "saved: said on the status line" card/saved "call saved: Agliè (TO), Richiesta del codice di accesso"
@@ -76,19 +76,19 @@ check_contains "card row: state" "open" "$line"
 tui_script log "$CN" --db "$db" --now "$NOW" tui <<'EOF'
 :calls<Enter>
 !screen calls
-o
+<C-o>
 !screen open
-d
+<C-d>
 !screen due
-a
+<C-a>
 !screen all
 <Up><Up><Up><Up><Enter>
 !screen call
-x
+<C-x>
 !screen close
 Codice inviato via PEC<F2>
 !screen closed
-r
+<C-r>
 !screen back
 Richiamato: tutto a posto<F2>
 !screen back-saved
@@ -98,21 +98,21 @@ EOF
 mask_ids
 for shot in calls open due all call close closed back back-saved log; do screen_is "log/$shot"; done
 screen_has "the Calls screen" log/calls "3 calls"
-screen_has "filters shown" log/calls "o open"
+screen_has "filters shown" log/calls "^O open"
 check_contains "Calls: the new call first (newest)" "12/07 10:30  Agliè (TO)" "$(screen_line log/calls 6)"
 check_contains "Calls: the newest first, then the 11/07 one" "11/07 16:00  Torino (TO)" "$(screen_line log/calls 7)"
-screen_has "o: only open calls" log/open "2 calls"
-screen_has "d: callbacks due (and open)" log/due "1 call"
-screen_has "d: it is Torino's" log/due "Torino (TO)"
-screen_has "a: every filter off" log/all "3 calls"
+screen_has "^O: only open calls" log/open "2 calls"
+screen_has "^D: callbacks due (and open)" log/due "1 call"
+screen_has "^D: it is Torino's" log/due "Torino (TO)"
+screen_has "^A: every filter off" log/all "3 calls"
 screen_has "Enter opens the newest call" log/call "Chiede il codice; dice \"urgente\", città"
 screen_has "the call's screen shows its respondent" log/call "Agliè (TO)  [001001]"
-screen_has "x asks the outcome" log/close "Close call"
+screen_has "^X asks the outcome" log/close "Close call"
 screen_has "closed: said so" log/closed "closed"
 check "closed: stored" "chiusa|Codice inviato via PEC|tester" \
 	"$(sql "SELECT state, outcome, closed_by FROM call WHERE id = '$new'")"
-screen_has "r: calling back, a new call following this one" log/back "Calling back — Agliè (TO)"
-screen_has "r: the category of the earlier call" log/back "Richiesta del codice di accesso"
+screen_has "^R: calling back, a new call following this one" log/back "Calling back — Agliè (TO)"
+screen_has "^R: the category of the earlier call" log/back "Richiesta del codice di accesso"
 screen_has "call back saved" log/back-saved "call saved: Agliè (TO)"
 check "call back: follows, outbound" "$new|outbound|001001" \
 	"$(sql "SELECT follows_call, direction, respondent_id FROM call ORDER BY rowid DESC LIMIT 1")"
@@ -189,7 +189,7 @@ screen_has "hangup: with what was typed" restored/form "Cade la linea"
 long=$(head -c 19995 /dev/zero | tr '\0' 'a')
 id=$(cn call add --respondent 001272 --category altro --notes "$long")
 tui_script long "$CN" --db "$db" --now "$NOW" tui <<EOF
-:call $id<Enter>e<C-e>bbbbbbbbbb<F2>
+:call $id<Enter><C-e><C-e>bbbbbbbbbb<F2>
 !screen over
 <BS><BS><BS><BS><BS><F2>
 !screen saved

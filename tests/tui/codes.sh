@@ -37,7 +37,7 @@ tui_keys "Servizi sociali"
 tui_key Tab
 tui_keys "0543 712111"
 tui_key Tab
-tui_check "form: no method chosen for the operator" "‹ (choose) ›"
+tui_check "form: no method chosen for the operator" "— choose: 1-9"
 tui_key F2
 tui_check "form: refused until the operator picks how" "how was the caller checked? choose one"
 check "form: nothing issued without a method" 0 "$(q "SELECT count(*) FROM access_code")"

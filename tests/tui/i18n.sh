@@ -68,7 +68,7 @@ done
 
 tui_key F3
 tui_check "Calls (it): the title" "Chiamate"
-tui_check "Calls (it): the filters" "^O aperte  ^Y mie  ^D da richiamare  ^T oggi"
+tui_check "Calls (it): the filters" "^O aperte ^Y mie ^D da richiamare ^T oggi ^G categoria: tutte"
 tui_check "Calls (it): the headers" "Inizio       Rispondente           Categoria         Stato"
 tui_check "Calls (it): the count" "1 chiamata"
 tui_check "Calls (it): the row" "Forlì (FC)            Altro             in attesa"

@@ -19,7 +19,7 @@ tui_keys 'aglie'
 tui_wait "Agliè"
 tui_key Enter
 tui_check "the card opens" "ISTAT 001001"
-tui_keys n
+tui_key F2
 tui_check "a new call for Agliè" "New call — Agliè (TO)"
 tui_keys 1
 tui_key Tab
