@@ -4,6 +4,7 @@
 PREFIX  ?= /usr/local
 DESTDIR ?=
 BUILD   ?= build
+SYSCONFDIR ?= /etc
 
 PKGS    := ncursesw sqlite3 uuid readline libutf8proc
 CC      ?= cc
@@ -12,6 +13,7 @@ CFLAGS  ?= -O2 -g
 # adds to them instead of replacing them.
 CN_CFLAGS = -std=gnu11 -Wall -Wextra -Iinclude -I$(BUILD)/gen -MMD -MP \
            -DCN_VERSION='"$(VERSION)"' -DCN_LOCALEDIR='"$(PREFIX)/share/locale"' \
+           -DCN_SYSCONFDIR='"$(SYSCONFDIR)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 VERSION := 0.1.0

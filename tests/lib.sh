@@ -3,7 +3,10 @@
 # Usage: . tests/lib.sh   (from the project root; BUILD may be set)
 
 : "${BUILD:=build}"
-CN="$PWD/$BUILD/centralino"
+case "$BUILD" in
+/*) CN="$BUILD/centralino" ;;
+*) CN="$PWD/$BUILD/centralino" ;;
+esac
 export LC_ALL=C.UTF-8 TZ=Europe/Rome
 export CENTRALINO_USER=tester
 unset CENTRALINO_NOW CENTRALINO_DB XDG_DATA_HOME XDG_STATE_HOME XDG_CONFIG_HOME
@@ -11,6 +14,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/cn-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home"
 mkdir -p "$HOME"
+# The host's /etc/centralino.conf never reaches a test: the system file is
+# one of the suite's own (absent unless a test writes it).
+export CENTRALINO_SYSTEM_CONFIG="$T/etc/centralino.conf"
 
 ok() { echo "ok - $1"; }
 not_ok() { echo "not ok - $1"; shift; for l in "$@"; do printf '%s\n' "$l" | sed 's/^/#   /'; done; }

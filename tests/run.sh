@@ -3,6 +3,9 @@
 # line "N passed, N failed". Usage: tests/run.sh [BUILD_DIR]
 BUILD=${1:-build}
 export BUILD
+# Unit tests too: the host's /etc/centralino.conf is never read.
+CENTRALINO_SYSTEM_CONFIG=/nonexistent/centralino.conf
+export CENTRALINO_SYSTEM_CONFIG
 cd "$(dirname "$0")/.." || exit 1
 LOG="$BUILD/test-log"
 mkdir -p "$BUILD"

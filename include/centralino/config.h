@@ -25,7 +25,10 @@ struct cn_config {
 	char *origin[CN_SET_MAX]; /* "FILE:LINE" of the line that set it */
 };
 
-/* The files read by config_load, system first. */
+/* The files read by config_load, system first. The system file is
+ * CN_SYSCONFDIR/centralino.conf (make SYSCONFDIR=..., default /etc), or
+ * $CENTRALINO_SYSTEM_CONFIG when set, except in a set-id run: tests point
+ * it at a file of their own so the host's file never reaches them. */
 int config_user_path(char *out, size_t len);
 const char *config_system_path(void);
 

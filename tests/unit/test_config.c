@@ -180,7 +180,13 @@ static void where_the_files_are(void **state)
 	assert_string_equal(path, "/home/anna/.config/centralino/config");
 	unsetenv("HOME");
 	assert_int_equal(config_user_path(path, sizeof path), CN_ECONFIG);
+	unsetenv("CENTRALINO_SYSTEM_CONFIG");
 	assert_string_equal(config_system_path(), "/etc/centralino.conf");
+	setenv("CENTRALINO_SYSTEM_CONFIG", "/tmp/suite/centralino.conf", 1);
+	assert_string_equal(config_system_path(), "/tmp/suite/centralino.conf");
+	setenv("CENTRALINO_SYSTEM_CONFIG", "", 1);
+	assert_string_equal(config_system_path(), "/etc/centralino.conf");
+	unsetenv("CENTRALINO_SYSTEM_CONFIG");
 	assert_string_equal(config_key_name(CN_SET_LINGUA), "lingua");
 	assert_string_equal(config_option_name(CN_SET_LINGUA), "--lang");
 	assert_string_equal(config_env_name(CN_SET_DATABASE), "CENTRALINO_DB");
