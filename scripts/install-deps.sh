@@ -7,7 +7,8 @@
 #                                   `make test-deb`); the default
 #   scripts/install-deps.sh --list SET...   prints the packages, installs nothing
 # Extras after the set: `fuzz` (make fuzz: libFuzzer comes with clang's
-# runtime), `valgrind` (scripts/valgrind-tui.sh, run by .ci/run).
+# runtime), `valgrind` (scripts/valgrind-tui.sh, run by .ci/run), `lint`
+# (cppcheck: scripts/lint.sh, run by .ci/run).
 set -eu
 RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev uuid-dev
 libreadline-dev libutf8proc-dev gettext locales tzdata bash-completion"
@@ -24,14 +25,15 @@ set_name=${1:-test}
 case $set_name in
   run) PKGS=$RUN_PKGS ;;
   test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
-  fuzz|valgrind) PKGS="$RUN_PKGS $TEST_PKGS"; set -- "$set_name" "$@" ;;
-  *) echo "usage: scripts/install-deps.sh [--list] run|test [fuzz] [valgrind]" >&2; exit 64 ;;
+  fuzz|valgrind|lint) PKGS="$RUN_PKGS $TEST_PKGS"; set -- "$set_name" "$@" ;;
+  *) echo "usage: scripts/install-deps.sh [--list] run|test [fuzz] [valgrind] [lint]" >&2; exit 64 ;;
 esac
 for extra in "$@"; do
   case $extra in
     fuzz) PKGS="$PKGS clang libclang-rt-14-dev" ;;
     valgrind) PKGS="$PKGS valgrind" ;;
-    *) echo "install-deps: unknown extra '$extra' (fuzz, valgrind)" >&2; exit 64 ;;
+    lint) PKGS="$PKGS cppcheck" ;;
+    *) echo "install-deps: unknown extra '$extra' (fuzz, valgrind, lint)" >&2; exit 64 ;;
   esac
 done
 if [ "$list" -eq 1 ]; then

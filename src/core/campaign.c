@@ -457,6 +457,51 @@ static int update_int(struct cn_ctx *ctx, long long id, const char *sql, long lo
 	return rc;
 }
 
+static int change_uses_codes(struct cn_ctx *ctx, const struct campaign *cur, int uses_codes,
+			     struct cn_buf *details)
+{
+	int rc;
+	if (!uses_codes && cur->codes_active)
+		return cn_set_error_field(ctx, CN_EDATA, "uses_codes",
+			ngettext("campaign %s has %ld active code: revoke it before turning codes off",
+				 "campaign %s has %ld active codes: revoke them before turning codes off",
+				 (unsigned long)cur->codes_active),
+			cur->key, cur->codes_active);
+	if ((rc = update_int(ctx, cur->id, "UPDATE campaign SET uses_codes = ? WHERE id = ?", uses_codes ? 1 : 0, 0)))
+		return rc;
+	campaign_audit_kv(details, "codes", uses_codes ? "yes" : "no");
+	return CN_OK;
+}
+
+/* New respondent kinds: members of the kinds dropped go (refused when
+ * they have codes or statuses), members of the kinds added come. */
+static int change_kinds(struct cn_ctx *ctx, const struct campaign *cur, unsigned new_kinds,
+			struct cn_buf *details, long *nadd, long *nrem)
+{
+	unsigned dropped = cur->kinds & ~new_kinds;
+	char kinds[32];
+	long long busy = 0;
+	int rc;
+	if (dropped && (rc = busy_members(ctx, cur->id, dropped, &busy)))
+		return rc;
+	if (busy) {
+		campaign_kinds_format(dropped, kinds, sizeof kinds);
+		return cn_set_error_field(ctx, CN_EDATA, "kinds",
+			_("cannot drop %s from campaign %s: %lld of those respondents already have codes or statuses"),
+			kinds, cur->key, busy);
+	}
+	if ((dropped && (rc = drop_members(ctx, cur->id, dropped, nrem))) ||
+	    (rc = add_members(ctx, cur->id, new_kinds & ~cur->kinds, nadd)))
+		return rc;
+	campaign_kinds_format(new_kinds, kinds, sizeof kinds);
+	if ((rc = update_text(ctx, cur->id, "UPDATE campaign SET kinds = ? WHERE id = ?", kinds)))
+		return rc;
+	campaign_audit_kv(details, "kinds", kinds);
+	campaign_audit_long(details, "added", *nadd);
+	campaign_audit_long(details, "removed", *nrem);
+	return CN_OK;
+}
+
 static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struct campaign_change *ch,
 				long *added, long *removed)
 {
@@ -510,43 +555,11 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 			goto fail;
 		campaign_audit_long(&details, "code_length", ch->code_length);
 	}
-	if (ch->uses_codes >= 0 && ch->uses_codes != cur.uses_codes) {
-		if (!ch->uses_codes && cur.codes_active) {
-			rc = cn_set_error_field(ctx, CN_EDATA, "uses_codes",
-				ngettext("campaign %s has %ld active code: revoke it before turning codes off",
-					 "campaign %s has %ld active codes: revoke them before turning codes off",
-					 (unsigned long)cur.codes_active),
-				cur.key, cur.codes_active);
-			goto fail;
-		}
-		if ((rc = update_int(ctx, cur.id, "UPDATE campaign SET uses_codes = ? WHERE id = ?",
-				     ch->uses_codes ? 1 : 0, 0)))
-			goto fail;
-		campaign_audit_kv(&details, "codes", ch->uses_codes ? "yes" : "no");
-	}
-	if (ch->kinds && ch->kinds != cur.kinds) {
-		unsigned dropped = cur.kinds & ~ch->kinds;
-		char kinds[32];
-		long long busy = 0;
-		if (dropped && (rc = busy_members(ctx, cur.id, dropped, &busy)))
-			goto fail;
-		if (busy) {
-			campaign_kinds_format(dropped, kinds, sizeof kinds);
-			rc = cn_set_error_field(ctx, CN_EDATA, "kinds",
-				_("cannot drop %s from campaign %s: %lld of those respondents already have codes or statuses"),
-				kinds, cur.key, busy);
-			goto fail;
-		}
-		if ((dropped && (rc = drop_members(ctx, cur.id, dropped, &nrem))) ||
-		    (rc = add_members(ctx, cur.id, ch->kinds & ~cur.kinds, &nadd)))
-			goto fail;
-		campaign_kinds_format(ch->kinds, kinds, sizeof kinds);
-		if ((rc = update_text(ctx, cur.id, "UPDATE campaign SET kinds = ? WHERE id = ?", kinds)))
-			goto fail;
-		campaign_audit_kv(&details, "kinds", kinds);
-		campaign_audit_long(&details, "added", nadd);
-		campaign_audit_long(&details, "removed", nrem);
-	}
+	if (ch->uses_codes >= 0 && ch->uses_codes != cur.uses_codes &&
+	    (rc = change_uses_codes(ctx, &cur, ch->uses_codes, &details)))
+		goto fail;
+	if (ch->kinds && ch->kinds != cur.kinds && (rc = change_kinds(ctx, &cur, ch->kinds, &details, &nadd, &nrem)))
+		goto fail;
 	if (!details.len) {
 		/* nothing asked to change: leave no trace */
 		db_rollback(ctx);

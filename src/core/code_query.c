@@ -194,10 +194,11 @@ static int try_candidate(const char *code, enum code_repair how, size_t pos, voi
 
 int code_find(struct cn_ctx *ctx, const char *input, struct code_find_result *out)
 {
-	struct find_state fs = {ctx, NULL, out, 0};
+	struct find_state fs;
 	int rc;
 
 	memset(out, 0, sizeof *out);
+	fs = (struct find_state){ctx, NULL, out, 0};
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("look up codes"))))
 		return rc;
 	code_typed_parse(input, &out->typed);

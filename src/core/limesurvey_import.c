@@ -250,6 +250,104 @@ static int apply(struct cn_ctx *ctx, long long campaign_id, const struct seen *s
 	return rc;
 }
 
+struct columns {
+	int token, completed, invited; /* -1 when absent */
+};
+
+/* The header's columns by LimeSurvey's names; CN_EDATA when token or
+ * completed is missing. */
+static int find_columns(struct cn_ctx *ctx, const char *path, const struct csv_record *rec,
+			struct columns *col)
+{
+	col->token = col->completed = col->invited = -1;
+	for (size_t i = 0; i < rec->nfields; i++) {
+		char name[64];
+		column_name(rec->fields[i], name, sizeof name);
+		if (strcmp(name, "token") == 0 && col->token < 0)
+			col->token = (int)i;
+		else if (strcmp(name, "completed") == 0 && col->completed < 0)
+			col->completed = (int)i;
+		else if (strcmp(name, "invited") == 0 && col->invited < 0)
+			col->invited = (int)i;
+	}
+	if (col->token < 0 || col->completed < 0)
+		return cn_set_error(ctx, CN_EDATA,
+			_("%s:%ld: header: no '%s' column: is this LimeSurvey's participant export"
+			  " (Survey participants > Export)?"), path, rec->line, col->token < 0 ? "token" : "completed");
+	return CN_OK;
+}
+
+/* One participant row: what it says of its respondent, into seen. */
+static int read_row(struct cn_ctx *ctx, const char *path, sqlite3_stmt *look, const struct csv_record *rec,
+		    const struct columns *col, long long campaign_id, struct seen_set *seen,
+		    struct limesurvey_import_summary *out)
+{
+	const char *token, *completed, *invited;
+	struct token_row t;
+	struct seen *s;
+	enum completed done;
+	char when[21];
+	int rc;
+
+	out->rows++;
+	token = csv_trim(rec->fields[col->token]);
+	completed = csv_trim(rec->fields[col->completed]);
+	invited = col->invited >= 0 ? csv_trim(rec->fields[col->invited]) : "";
+	if (parse_completed(completed, &done, when))
+		return cn_set_error(ctx, CN_EDATA,
+			_("%s:%ld: completed: '%s' is not N, Y, Q or a time YYYY-MM-DD HH:MM"),
+			path, rec->line, completed);
+	if (!*token) {
+		out->no_token++;
+		return CN_OK;
+	}
+	if ((rc = token_lookup(ctx, look, token, &t)))
+		return rc;
+	if (!t.found || t.campaign_id != campaign_id) {
+		char note[128];
+		if (t.found)
+			snprintf(note, sizeof note, _("a code of campaign %s"), t.campaign_key);
+		else
+			snprintf(note, sizeof note, "%s", _("not a code given by the desk"));
+		if (add_unknown(out, rec->line, token, note))
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		return CN_OK;
+	}
+	if (!t.active)
+		out->revoked_used++;
+	if (!(s = seen_add(seen, t.respondent_id)))
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if (done == DONE_YES) {
+		s->rank = 3;
+		memcpy(s->submitted_at, when, sizeof when);
+	} else if (done == DONE_QUOTA) {
+		s->screened = 1;
+	} else if (t.active && (t.given || (*invited && strcmp(invited, "N") != 0))) {
+		/* LimeSurvey holds it and the respondent has it (told by
+		 * phone, or e-mailed by LimeSurvey) */
+		if (s->rank < 1)
+			s->rank = 1;
+	}
+	return CN_OK;
+}
+
+static int write_audit(struct cn_ctx *ctx, const char *campaign_key, const char *path,
+		       const struct limesurvey_import_summary *out)
+{
+	struct cn_buf details = {0};
+	int rc;
+	campaign_audit_kv(&details, "campaign", campaign_key);
+	campaign_audit_kv(&details, "file", import_base_name(path));
+	campaign_audit_long(&details, "rows", out->rows);
+	campaign_audit_long(&details, "submitted", out->submitted);
+	campaign_audit_long(&details, "screened", out->screened);
+	campaign_audit_long(&details, "issued", out->issued);
+	campaign_audit_long(&details, "unknown", (long long)out->nunknown);
+	rc = audit_write(ctx, "status.import", "campaign", campaign_key, buf_str(&details));
+	buf_free(&details);
+	return rc;
+}
+
 /* From the file at path, or from mem (n bytes) when mem is not NULL. */
 static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char *path,
 		       const char *mem, size_t n, struct limesurvey_import_summary *out)
@@ -258,12 +356,11 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	struct seen_set seen = {0};
 	struct csv_reader *r = NULL;
 	struct csv_record rec;
-	struct cn_buf details = {0};
+	struct columns col;
 	sqlite3_stmt *look = NULL;
 	char *data = NULL;
 	size_t len, nheader;
-	int col_token = -1, col_completed = -1, col_invited = -1, rc, got;
-	long changed;
+	int rc, got;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
@@ -273,23 +370,7 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
 		goto done;
 	nheader = rec.nfields;
-	for (size_t i = 0; i < rec.nfields; i++) {
-		char name[64];
-		column_name(rec.fields[i], name, sizeof name);
-		if (strcmp(name, "token") == 0 && col_token < 0)
-			col_token = (int)i;
-		else if (strcmp(name, "completed") == 0 && col_completed < 0)
-			col_completed = (int)i;
-		else if (strcmp(name, "invited") == 0 && col_invited < 0)
-			col_invited = (int)i;
-	}
-	if (col_token < 0 || col_completed < 0) {
-		rc = cn_set_error(ctx, CN_EDATA,
-			_("%s:%ld: header: no '%s' column: is this LimeSurvey's participant export"
-			  " (Survey participants > Export)?"), path, rec.line, col_token < 0 ? "token" : "completed");
-		goto done;
-	}
-	if ((rc = db_begin(ctx)))
+	if ((rc = find_columns(ctx, path, &rec, &col)) || (rc = db_begin(ctx)))
 		goto done;
 	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
 		goto fail;
@@ -297,59 +378,9 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 		"SELECT a.campaign_id, c.key, a.respondent_id, a.state = 'active', a.given_at IS NOT NULL"
 		"  FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE a.code = ?")))
 		goto fail;
-	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0) {
-		const char *token, *completed, *invited;
-		struct token_row t;
-		struct seen *s;
-		enum completed done;
-		char when[21];
-
-		out->rows++;
-		token = csv_trim(rec.fields[col_token]);
-		completed = csv_trim(rec.fields[col_completed]);
-		invited = col_invited >= 0 ? csv_trim(rec.fields[col_invited]) : "";
-		if (parse_completed(completed, &done, when)) {
-			rc = cn_set_error(ctx, CN_EDATA,
-				_("%s:%ld: completed: '%s' is not N, Y, Q or a time YYYY-MM-DD HH:MM"),
-				path, rec.line, completed);
+	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0)
+		if ((rc = read_row(ctx, path, look, &rec, &col, c.id, &seen, out)))
 			goto fail;
-		}
-		if (!*token) {
-			out->no_token++;
-			continue;
-		}
-		if ((rc = token_lookup(ctx, look, token, &t)))
-			goto fail;
-		if (!t.found || t.campaign_id != c.id) {
-			char note[128];
-			if (t.found)
-				snprintf(note, sizeof note, _("a code of campaign %s"), t.campaign_key);
-			else
-				snprintf(note, sizeof note, "%s", _("not a code given by the desk"));
-			if (add_unknown(out, rec.line, token, note)) {
-				rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-				goto fail;
-			}
-			continue;
-		}
-		if (!t.active)
-			out->revoked_used++;
-		if (!(s = seen_add(&seen, t.respondent_id))) {
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			goto fail;
-		}
-		if (done == DONE_YES) {
-			s->rank = 3;
-			memcpy(s->submitted_at, when, sizeof when);
-		} else if (done == DONE_QUOTA) {
-			s->screened = 1;
-		} else if (t.active && (t.given || (*invited && strcmp(invited, "N") != 0))) {
-			/* LimeSurvey holds it and the respondent has it (told by
-			 * phone, or e-mailed by LimeSurvey) */
-			if (s->rank < 1)
-				s->rank = 1;
-		}
-	}
 	if (got < 0) {
 		rc = got;
 		goto fail;
@@ -358,20 +389,11 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	for (size_t i = 0; i < seen.n; i++)
 		if ((rc = apply(ctx, c.id, &seen.v[i], out)))
 			goto fail;
-	changed = out->submitted + out->times + out->issued + out->screened;
-	if (!changed) {
+	if (!(out->submitted + out->times + out->issued + out->screened)) {
 		db_rollback(ctx); /* the same file again: nothing changes, no trace */
 		goto done;
 	}
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "file", import_base_name(path));
-	campaign_audit_long(&details, "rows", out->rows);
-	campaign_audit_long(&details, "submitted", out->submitted);
-	campaign_audit_long(&details, "screened", out->screened);
-	campaign_audit_long(&details, "issued", out->issued);
-	campaign_audit_long(&details, "unknown", (long long)out->nunknown);
-	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, buf_str(&details))) ||
-	    (rc = db_commit(ctx)))
+	if ((rc = write_audit(ctx, c.key, path, out)) || (rc = db_commit(ctx)))
 		goto fail;
 	goto done;
 fail:
@@ -381,7 +403,6 @@ done:
 	csv_close(r);
 	free(data);
 	free(seen.v);
-	buf_free(&details);
 	if (rc) {
 		long rows = out->rows;
 		limesurvey_import_summary_free(out);

@@ -364,6 +364,8 @@ int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 	}
 	/* A byte order mark anywhere but at the start: files joined with
 	 * `cat`, or an editor's stray mark inside a value. */
+	/* b stays within raw .. raw + n: memchr finds before raw + n */
+	// cppcheck-suppress invalidFunctionArg
 	for (const char *b = raw + (n > 0); (b = memchr(b, '\xef', n - (size_t)(b - raw))) != NULL; b++)
 		if ((size_t)(b - raw) + 3 <= n && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
 			snprintf(err, errlen, _("%s:%ld: encoding: a byte order mark (BOM) inside the file (two files joined?)"),

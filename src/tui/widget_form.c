@@ -211,7 +211,7 @@ static void wrap_row(void *arg, int i, const char *s, size_t n)
  * them and its text needs them); the cursor's row in *at when given. */
 static int text_rows(const struct field *fl, int w, struct wrap_at *at)
 {
-	struct wrap_at local;
+	struct wrap_at local = {0};
 	struct wrap_at *a = at ? at : &local;
 	int n;
 	a->text = a->start = fl->t.buf;

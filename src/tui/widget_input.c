@@ -27,13 +27,14 @@ static void from_edit(struct input *in, const struct text_edit *t)
 
 void text_edit_set(struct text_edit *t, const char *s)
 {
-	size_t n = strlen(s ? s : "");
+	const char *src = s ? s : "";
+	size_t n = strlen(src);
 	if (n > t->max)
 		n = t->max;
 	/* never cut a character in half */
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+	while (n > 0 && ((unsigned char)src[n] & 0xc0) == 0x80)
 		n--;
-	memcpy(t->buf, s ? s : "", n);
+	memcpy(t->buf, src, n);
 	t->buf[n] = '\0';
 	t->len = t->cur = n;
 	t->scroll = 0;
