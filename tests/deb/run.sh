@@ -101,6 +101,12 @@ for f in /usr/share/man/man1/centralino.1.gz /usr/share/man/it/man1/centralino.1
 done
 check "the timer is enabled (daily)" "yes OnCalendar=daily" \
 	"$([ -L /etc/systemd/system/timers.target.wants/centralino-backup.timer ] && echo yes) $(grep '^OnCalendar' /lib/systemd/system/centralino-backup.timer)"
+if command -v systemd-analyze >/dev/null; then
+	run systemd-analyze verify /lib/systemd/system/centralino-backup.service /lib/systemd/system/centralino-backup.timer
+	check "systemd-analyze verify: the units are sound" "0" "$RC$(printf '%s' "$ERR" | grep -v 'man centralino')"
+else
+	echo "# systemd-analyze is not installed here: the units' syntax is not verified"
+fi
 check "depends on run-time libraries (and adduser for the group)" "" \
 	"$(dpkg-query -W -f='${Depends}\n' centralino | tr ',' '\n' | sed 's/^ *//; s/ .*//' | grep -v '^lib\|^adduser$')"
 run centralino --version
