@@ -44,7 +44,7 @@ MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/centralino.mo)
 MANDIR   ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
-.PHONY: all unit run test asan install uninstall clean deps deps-run bench po po-check man fuzz deb test-deb lint
+.PHONY: all unit run test asan install install-desk uninstall clean deps deps-run bench po po-check man fuzz deb test-deb lint
 all: $(BIN) $(MO)
 unit: $(UNIT_BIN)
 
@@ -161,6 +161,21 @@ install: all
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/centralino.mo \
 			$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/centralino.mo || exit 1; \
 	done
+
+# The desk on a shared host (root): the program setgid to the group
+# centralino, which nobody joins; the desk's folder closed to everyone else;
+# /etc/centralino.conf naming the database, written only when absent.
+DESKGROUP ?= centralino
+DESKDIR   ?= /var/lib/centralino
+install-desk: install
+	getent group $(DESKGROUP) >/dev/null || groupadd --system $(DESKGROUP)
+	chown root:$(DESKGROUP) $(DESTDIR)$(PREFIX)/bin/centralino
+	chmod 2755 $(DESTDIR)$(PREFIX)/bin/centralino
+	install -d -o root -g $(DESKGROUP) -m 2770 $(DESTDIR)$(DESKDIR) $(DESTDIR)$(DESKDIR)/backups
+	install -d $(DESTDIR)$(SYSCONFDIR)
+	test -e $(DESTDIR)$(SYSCONFDIR)/centralino.conf || \
+		sed 's|^database = .*|database = $(DESKDIR)/centralino.db|' etc/centralino.conf \
+			> $(DESTDIR)$(SYSCONFDIR)/centralino.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/centralino

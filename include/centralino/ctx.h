@@ -102,6 +102,12 @@ int cn_may(const struct cn_ctx *ctx, enum cn_role min);
  * the role is then "nessuno". */
 int cn_refresh_user(struct cn_ctx *ctx);
 
+/* CN_OK while the database path still names the file opened; CN_EIO
+ * (message: deleted or replaced, restart) once it was deleted or replaced
+ * by another file, after which every change is refused. For a UI's poll;
+ * every change checks it by itself. */
+int cn_db_file_ok(struct cn_ctx *ctx);
+
 /* 1 when another connection committed since the last call (PRAGMA
  * data_version), 0 otherwise; the user's role is then read again
  * (cn_refresh_user). Cheap enough to poll from a UI loop. */

@@ -16,6 +16,11 @@ struct setup_summary {
  * has staff or comuni it changes nothing and sets `already`. Open the
  * context with create=1, no_staff_check=1. */
 int setup_init(struct cn_ctx *ctx, struct setup_summary *out);
+/* The same with `admin` (a user of this host, not root; named by root
+ * only) as the first administrator, named `name` (else the passwd
+ * entry's full name). NULL admin: the running user. */
+int setup_init_admin(struct cn_ctx *ctx, const char *admin, const char *name,
+		     struct setup_summary *out);
 
 /* The shipped list: name (for messages) and bytes. */
 const char *setup_shipped_istat(size_t *len, const char **name);

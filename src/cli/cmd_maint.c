@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "centralino/config.h"
+#include "centralino/desk.h"
 #include "centralino/maint.h"
 #include "centralino/numfmt.h"
 #include "cli.h"
@@ -67,6 +68,8 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (keep_arg && config_days(keep_arg, &cli->backup_keep))
 		return cli_usage("backup", _("--keep: '%s' is not a number of days from 1 to %d"),
 				 keep_arg, CN_BACKUP_KEEP_MAX);
+	if (argc - optind == 1 && desk_privileged())
+		return cli_usage("backup", _("the desk's backups go into its backups folder only: run 'centralino backup' without FILE"));
 	cli->open.root_ok = argc == optind;
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;

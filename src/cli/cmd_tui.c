@@ -1,5 +1,6 @@
 /* centralino tui: the full-screen interface (also `centralino` alone on a
  * terminal). */
+#define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,7 +22,8 @@ int cmd_tui(struct cli *cli, int argc, char **argv)
 		}
 		return cli_usage("tui", _("unexpected argument '%s'"), argv[i]);
 	}
-	script = getenv("CENTRALINO_SCRIPT");
+	/* a test hook: the installed program (set-id) never reads it */
+	script = secure_getenv("CENTRALINO_SCRIPT");
 	if (script && !*script)
 		script = NULL;
 	if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)))

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "centralino/config.h"
+#include "centralino/desk.h"
 #include "centralino/schema.h"
 #include "cli.h"
 
@@ -140,6 +141,42 @@ static int take_global_options(struct cli *cli, int *argc, char **argv)
 	return 0;
 }
 
+/* Privileged mode: the test hooks are refused, whoever gives them. */
+static int refuse_test_hooks(const struct cli *cli)
+{
+	static const char *const envs[] = {"CENTRALINO_DB", "CENTRALINO_NOW", "CENTRALINO_USER"};
+	const char *const options[] = {cli->open.db_path, cli->open.now, cli->open.user};
+	static const char *const names[] = {"--db", "--now", "--user"};
+
+	if (!desk_privileged())
+		return 0;
+	for (int i = 0; i < 3; i++) {
+		const char *env = getenv(envs[i]);
+		if (options[i])
+			return cli_error(64, "%s %s", names[i], desk_hook_refusal());
+		if (env && *env)
+			return cli_error(64, "%s %s", envs[i], desk_hook_refusal());
+	}
+	return 0;
+}
+
+/* Privileged mode: the database of the system file, and only that one. */
+static int desk_database(struct cli *cli, const struct cn_config *cfg)
+{
+	static char db[4096];
+	const char *sys = config_system_path(), *origin = cfg->origin[CN_SET_DATABASE];
+	size_t n = strlen(sys);
+
+	if (origin && (strncmp(origin, sys, n) != 0 || origin[n] != ':'))
+		return cli_error(64, "%s (%s) %s", config_key_name(CN_SET_DATABASE), origin, desk_hook_refusal());
+	if (!cfg->value[CN_SET_DATABASE])
+		return cli_error(78, _("%s: no '%s = PATH' line: the desk's installed program takes its database from there (see 'man centralino')"),
+				 sys, config_key_name(CN_SET_DATABASE));
+	snprintf(db, sizeof db, "%s", cfg->value[CN_SET_DATABASE]);
+	cli->open.db_path = db;
+	return 0;
+}
+
 /* The language and the database path from the settings: option >
  * environment > user's config file > /etc/centralino.conf > default. */
 static int apply_settings(struct cli *cli)
@@ -172,6 +209,11 @@ static int apply_settings(struct cli *cli)
 					 config_env_name(CN_SET_BACKUP_KEEP), keep, CN_BACKUP_KEEP_MAX);
 		}
 	}
+	if (desk_privileged()) {
+		rc = desk_database(cli, &cfg);
+		config_free(&cfg);
+		return rc;
+	}
 	db = config_value(&cfg, CN_SET_DATABASE, cli->open.db_path);
 	if (db && db == cfg.value[CN_SET_DATABASE]) {
 		snprintf(db_from_file, sizeof db_from_file, "%s", db);
@@ -187,8 +229,10 @@ int main(int argc, char **argv)
 	const struct command *cmd = NULL;
 	int rc;
 
+	if (desk_harden())
+		return cli_error(71, "%s", _("cannot turn off core dumps: not going on with the desk's privileges"));
 	i18n_setup(NULL); /* the locale's language until the settings are read */
-	if ((rc = take_global_options(&cli, &argc, argv)))
+	if ((rc = take_global_options(&cli, &argc, argv)) || (rc = refuse_test_hooks(&cli)))
 		return rc;
 	if (cli_safe_streams(argc >= 2 && strcmp(argv[1], "tui") != 0))
 		return cli_error(71, "%s", _("out of memory"));

@@ -8,6 +8,7 @@
 
 #include "centralino/config.h"
 #include "centralino/ctx.h"
+#include "centralino/desk.h"
 #include "centralino/i18n.h"
 
 #ifndef CN_SYSCONFDIR
@@ -220,7 +221,9 @@ static int set_value(struct cn_config *cfg, int k, const char *value,
 
 int config_load_file(struct cn_config *cfg, const char *path, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
+	/* A person's own file is read with her own ids: with the desk's group
+	 * it could name a file of the desk's folder. */
+	FILE *f = strcmp(path, config_system_path()) == 0 ? fopen(path, "r") : desk_user_fopen(path, "r");
 	char *line = NULL, *key, *value;
 	char why[512];
 	size_t cap = 0;

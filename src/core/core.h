@@ -4,6 +4,7 @@
 #define CENTRALINO_CORE_H
 
 #include <sqlite3.h>
+#include <sys/types.h>
 #include "centralino/ctx.h"
 #include "centralino/i18n.h"
 
@@ -34,6 +35,10 @@ struct cn_ctx {
 	int tx_depth;         /* open transaction levels: the outer one and savepoints */
 	int tx_hold;          /* the level db_hold opened; 0 when none */
 	struct cn_cache cache[CN_CACHE_MAX];
+	dev_t db_dev;         /* the file opened, to notice it replaced or deleted */
+	ino_t db_ino;
+	int db_replaced;      /* 1 deleted, 2 replaced: no more writes */
+	int read_only;        /* the person may read the file, not write it */
 	char err[1024];
 	char err_field[32];   /* cn_error_field; "" when none */
 	char warning[512];    /* cn_warning: e.g. the file is world-readable */
@@ -43,6 +48,26 @@ struct cn_ctx {
  * know the field (a text check, a lookup) set it: returns status
  * unchanged, and leaves the ctx alone when status is CN_OK. */
 int cn_error_on_field(struct cn_ctx *ctx, int status, const char *field);
+
+/* PRAGMA application_id of a centralino database: "CNTR". */
+#define CN_APPLICATION_ID 0x434E5452
+
+/* db_file.c. Why the database cannot be opened or created by this person
+ * (folder closed, file not readable, folder not writable): CN_OK when
+ * nothing is wrong with the permissions, else the message is set. */
+int db_file_diagnose(struct cn_ctx *ctx, int create);
+/* A reader's -wal/-shm cannot be created: the folder is not writable. */
+int db_file_wal_diagnose(struct cn_ctx *ctx);
+/* CN_EDATA when the path is an empty file (refused, left as it is). */
+int db_file_empty(struct cn_ctx *ctx);
+/* CN_EDATA when the open file is another program's sqlite database (its
+ * application_id, or no centralino schema); `created` when we made it. */
+int db_file_identify(struct cn_ctx *ctx, int created);
+/* Remembers the open file's device and inode; db_file_same compares the
+ * path with them: CN_EIO with "replaced/deleted ... restart" when the
+ * path no longer names the open file. */
+void db_file_remember(struct cn_ctx *ctx);
+int db_file_same(struct cn_ctx *ctx);
 
 /* BEGIN IMMEDIATE (waits for the busy timeout). */
 int db_begin(struct cn_ctx *ctx);

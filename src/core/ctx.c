@@ -1,6 +1,8 @@
 /* Opening the desk's database: path, permissions, migrations, clock and the
  * acting user. */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +13,7 @@
 
 #include "core.h"
 #include "centralino/clock.h"
+#include "centralino/desk.h"
 #include "centralino/schema.h"
 
 static const char *const role_names[] = {
@@ -142,6 +145,11 @@ int cn_require(struct cn_ctx *ctx, enum cn_role min, const char *action)
 			    ctx->login, cn_role_name(ctx->role), action);
 }
 
+int cn_db_file_ok(struct cn_ctx *ctx)
+{
+	return db_file_same(ctx);
+}
+
 int cn_data_changed(struct cn_ctx *ctx)
 {
 	sqlite3_stmt *st;
@@ -165,7 +173,7 @@ int cn_default_db_path(const char *explicit_path, char *out, size_t outlen)
 	const char *p = explicit_path;
 	int n;
 	if (!p || !*p)
-		p = getenv("CENTRALINO_DB");
+		p = secure_getenv("CENTRALINO_DB");
 	if (p && *p) {
 		n = snprintf(out, outlen, "%s", p);
 	} else {
@@ -237,7 +245,7 @@ static int schema_gate(struct cn_ctx *ctx, const struct cn_open_opts *o)
 static int resolve_login(struct cn_ctx *ctx, const struct cn_open_opts *o, struct stat *dbst)
 {
 	struct passwd *pw = getpwuid(getuid());
-	const char *override = o->user ? o->user : getenv("CENTRALINO_USER");
+	const char *override = o->user ? o->user : secure_getenv("CENTRALINO_USER");
 
 	snprintf(ctx->real_login, sizeof ctx->real_login, "%s",
 		 pw ? pw->pw_name : "uid?");
@@ -303,6 +311,37 @@ static int staff_lookup(struct cn_ctx *ctx, const char *login, enum cn_role *rol
 		login, admins, login);
 }
 
+/* sqlite3_open_v2 with the right to write when the person has it, else
+ * read-only (searches and reports still work); the first read happens
+ * here, under the umask that keeps -wal and -shm the desk's. */
+static int open_file(struct cn_ctx *ctx, int flags, int exists)
+{
+	/* The desk shares the file by group: never world-readable. sqlite gives
+	 * the -wal and -shm files the database file's mode. */
+	mode_t old = umask(007);
+	int rc;
+
+	if (exists && faccessat(AT_FDCWD, ctx->db_path, W_OK, AT_EACCESS) != 0 && errno == EACCES) {
+		flags = (flags & ~SQLITE_OPEN_READWRITE) | SQLITE_OPEN_READONLY;
+		ctx->read_only = 1;
+	}
+	rc = sqlite3_open_v2(ctx->db_path, &ctx->db, flags, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(ctx->db, 5000);
+		sqlite3_extended_result_codes(ctx->db, 0);
+		rc = db_file_identify(ctx, !exists);
+		if (rc == CN_OK && !exists)
+			chmod(ctx->db_path, 0660);
+	} else {
+		rc = CN_EIO;
+		if (db_file_wal_diagnose(ctx) == CN_OK)
+			cn_set_error(ctx, CN_EIO, _("%s: cannot open: %s"), ctx->db_path,
+				     ctx->db ? sqlite3_errmsg(ctx->db) : "out of memory");
+	}
+	umask(old);
+	return rc;
+}
+
 static int open_db(struct cn_ctx *ctx, const struct cn_open_opts *o)
 {
 	struct stat sb;
@@ -310,46 +349,38 @@ static int open_db(struct cn_ctx *ctx, const struct cn_open_opts *o)
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int rc;
 
+	if (!exists && errno != ENOENT && errno != ENOTDIR)
+		return db_file_diagnose(ctx, o->create) ? CN_ENOPERM
+			: cn_set_error(ctx, CN_EIO, "%s: %s", ctx->db_path, strerror(errno));
 	if (!exists && !o->create)
 		return cn_set_error(ctx, CN_ENOINPUT,
 			_("%s: no database here: run 'centralino init' (or give --db PATH)"),
 			ctx->db_path);
+	if ((rc = db_file_diagnose(ctx, o->create)) || (exists && (rc = db_file_empty(ctx))))
+		return rc;
 	if (!exists) {
 		if (make_parent_dirs(ctx->db_path))
 			return cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create its folder: %s"),
 					    ctx->db_path, strerror(errno));
 		flags |= SQLITE_OPEN_CREATE;
 	}
-	/* The desk shares the file by group: never world-readable. sqlite gives
-	 * the -wal and -shm files the database file's mode. */
-	mode_t old = umask(007);
-	rc = sqlite3_open_v2(ctx->db_path, &ctx->db, flags, NULL);
-	if (rc == SQLITE_OK && !exists) {
-		int fd_rc = sqlite3_exec(ctx->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
-		(void)fd_rc;
-		chmod(ctx->db_path, 0660);
-	}
-	umask(old);
-	if (rc == SQLITE_OK && stat(ctx->db_path, &sb) == 0 && (sb.st_mode & 006))
+	if ((rc = open_file(ctx, flags, exists)))
+		return rc;
+	db_file_remember(ctx);
+	if (stat(ctx->db_path, &sb) == 0 && (sb.st_mode & 006))
 		snprintf(ctx->warning, sizeof ctx->warning,
 			 _("%s is %s by every user of this host (mode %04o): the desk shares it by group only: run 'chmod 660 %s'"),
 			 ctx->db_path, (sb.st_mode & 002) ? _("writable") : _("readable"),
 			 (unsigned)(sb.st_mode & 07777), ctx->db_path);
-	if (rc != SQLITE_OK)
-		return cn_set_error(ctx, CN_EIO, _("%s: cannot open: %s"), ctx->db_path,
-				    ctx->db ? sqlite3_errmsg(ctx->db) : "out of memory");
-	sqlite3_busy_timeout(ctx->db, 5000);
-	sqlite3_extended_result_codes(ctx->db, 0);
+	else if (ctx->read_only)
+		snprintf(ctx->warning, sizeof ctx->warning,
+			 _("%s is read-only for you: searches and reports work, changes are refused"),
+			 ctx->db_path);
 	if (sqlite3_exec(ctx->db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(ctx->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK)
+	    (!ctx->read_only && sqlite3_exec(ctx->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK))
 		return db_fail(ctx, ctx->db_path);
-	{
-		long long ok = 0;
-		/* A file that is not an sqlite database fails here, not later. */
-		if (db_scalar_int(ctx, &ok, "SELECT count(*) FROM sqlite_schema", (char *)NULL))
-			return cn_set_error(ctx, CN_EIO, _("%s: not a centralino database (%s)"),
-					    ctx->db_path, sqlite3_errmsg(ctx->db));
-	}
+	if (desk_privileged() && sqlite3_exec(ctx->db, "PRAGMA temp_store=MEMORY", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(ctx, ctx->db_path);
 	return CN_OK;
 }
 
@@ -357,7 +388,7 @@ int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, si
 {
 	struct cn_ctx *ctx = calloc(1, sizeof *ctx);
 	char path[4096];
-	const char *now = o->now ? o->now : getenv("CENTRALINO_NOW");
+	const char *now = o->now ? o->now : secure_getenv("CENTRALINO_NOW");
 	struct stat sb;
 	int rc;
 

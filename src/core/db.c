@@ -14,6 +14,10 @@ int db_fail(struct cn_ctx *ctx, const char *what)
 			_("%s: the database is busy (another operator is writing); try again"), what);
 	if (rc == SQLITE_CONSTRAINT)
 		st = CN_EDATA;
+	if (rc == SQLITE_READONLY)
+		return cn_set_error(ctx, CN_ENOPERM,
+			_("%s: %s cannot be written by you (the file, its folder, or its -wal/-shm): searches and reports work; ask the host's administrator"),
+			what, ctx->db_path);
 	return cn_set_error(ctx, st, "%s: %s", what, sqlite3_errmsg(ctx->db));
 }
 
@@ -26,6 +30,13 @@ int db_begin(struct cn_ctx *ctx)
 	int rc;
 	if (sqlite3_get_autocommit(ctx->db))
 		ctx->tx_depth = ctx->tx_hold = 0;
+	/* nothing may be written into an unlinked file or mixed into another one */
+	if (!ctx->tx_depth && (rc = db_file_same(ctx)))
+		return rc;
+	if (ctx->read_only)
+		return cn_set_error(ctx, CN_ENOPERM,
+			_("%s is read-only for you: searches and reports work, changes are refused; ask the host's administrator for write access"),
+			ctx->db_path);
 	sql = ctx->tx_depth ? "SAVEPOINT cn_inner" : "BEGIN IMMEDIATE";
 	if (sqlite3_exec(ctx->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(ctx, _("starting a change"));

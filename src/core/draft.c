@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "centralino/desk.h"
 #include "centralino/draft.h"
 #include "centralino/text.h"
 
@@ -158,7 +159,7 @@ static int link_new(const char *tmp, char *base, size_t basesz)
 	return -1;
 }
 
-int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d)
+static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 {
 	char path[4500], tmp[4600];
 	struct cn_buf b = {0};
@@ -214,6 +215,16 @@ int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d)
 	return rc;
 }
 
+/* A draft is the person's file: made with her own ids, never the desk's. */
+int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d)
+{
+	int rc;
+	desk_user_begin();
+	rc = save_file(ctx, kind, d);
+	desk_user_end();
+	return rc;
+}
+
 /* The oldest of this login's, kind's and database's drafts into `file`
  * (malloc'd); CN_ENOINPUT when there is none. Names sort by age: the
  * window's start of the name is the same, then the pid and the time. */
@@ -266,7 +277,10 @@ int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 	int rc, ours = 0;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = oldest_draft(ctx, kind, &path)))
+	desk_user_begin();
+	rc = oldest_draft(ctx, kind, &path);
+	desk_user_end();
+	if (rc)
 		return rc;
 	if ((rc = text_read_file(path, 1 << 20, &raw, &len, err, sizeof err))) {
 		free(path);
@@ -295,9 +309,12 @@ int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 
 int draft_discard(struct cn_ctx *ctx, const struct draft *d)
 {
+	int rc = CN_OK;
 	if (!d->file)
 		return CN_OK;
+	desk_user_begin();
 	if (unlink(d->file) && errno != ENOENT)
-		return cn_set_error(ctx, CN_EIO, "%s: %s", d->file, strerror(errno));
-	return CN_OK;
+		rc = cn_set_error(ctx, CN_EIO, "%s: %s", d->file, strerror(errno));
+	desk_user_end();
+	return rc;
 }

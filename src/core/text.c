@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 
 #include "centralino/ctx.h"
+#include "centralino/desk.h"
 #include "centralino/i18n.h"
 #include "centralino/text.h"
 
@@ -257,7 +258,8 @@ static long line_of(const char *s, size_t off)
 static int open_regular(const char *path, size_t max, struct stat *sb, char *err, size_t errlen,
 			int *status)
 {
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	/* files to import and drafts are the person's: opened with her own ids */
+	int fd = desk_user_open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0);
 
 	if (fd < 0) {
 		int e = errno;

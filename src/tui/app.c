@@ -555,6 +555,11 @@ static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
 	if (app->script || now_ms() - *last_poll < TUI_POLL_MS)
 		return 0; /* a script is alone and its clock stands still */
 	*last_poll = now_ms();
+	if (cn_db_file_ok(app->ctx)) {
+		/* said again at every poll: a key press clears the message line */
+		app_msg(app, MSG_ERROR, "%s", cn_error(app->ctx));
+		return 1;
+	}
 	if (cn_data_changed(app->ctx)) {
 		data_changed(app);
 		redraw = 1;

@@ -13,6 +13,7 @@
 #include <readline/readline.h>
 #include <readline/history.h>
 
+#include "centralino/desk.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "widget.h"
@@ -275,14 +276,19 @@ static void history_save(struct cmdline *c)
 	int rc;
 	if (!c->history[0])
 		return;
+	/* the history is the person's file: written with her own ids */
+	desk_user_begin();
 	if (make_dirs(c->history)) {
-		app_msg(c->app, MSG_WARN, _("cannot keep the command history in %s: %s"), c->history, strerror(errno));
+		rc = errno;
+		desk_user_end();
+		app_msg(c->app, MSG_WARN, _("cannot keep the command history in %s: %s"), c->history, strerror(rc));
 		return;
 	}
 	/* append_history does not create the file: the first time, write it. */
 	rc = stat(c->history, &sb) == 0 ? append_history(1, c->history) : write_history(c->history);
 	if (rc == 0)
 		rc = history_truncate_file(c->history, HISTORY_KEEP);
+	desk_user_end();
 	if (rc)
 		app_msg(c->app, MSG_WARN, _("cannot keep the command history in %s: %s"), c->history, strerror(rc));
 }
@@ -495,7 +501,10 @@ int cmdline_init(struct app *app)
 	using_history();
 	history_path(c);
 	if (c->history[0]) {
-		int rc = read_history(c->history);
+		int rc;
+		desk_user_begin();
+		rc = read_history(c->history);
+		desk_user_end();
 		if (rc && rc != ENOENT) /* no file yet is the first run */
 			app_msg(app, MSG_WARN, _("cannot read the command history %s: %s"), c->history, strerror(rc));
 	}
