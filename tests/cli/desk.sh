@@ -164,8 +164,8 @@ new_call_form() { # on the open TUI: a call for Agliè, not yet saved
 	tui_keys aglie
 	tui_wait "Agliè"
 	tui_key Enter
-	tui_wait "── Calls ──"
-	tui_keys n
+	tui_wait "ISTAT 001001"
+	tui_key F2
 	tui_check "$1: the call form" "New call — Agliè (TO)"
 	tui_keys 1
 	tui_key Tab
