@@ -326,8 +326,11 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 			printf(_("  (%s, place %zu)\n"), code_repair_text(r.v[i].how), r.v[i].pos + 1);
 		describe(&r.v[i].info);
 	}
+	/* what was typed is not a code: a script must not take the list for
+	 * a match */
+	rc = r.typed.state == CODE_TYPED_OK ? 0 : 65;
 	code_find_result_free(&r);
-	return 0;
+	return rc;
 }
 
 static int code_cmd_spell(struct cli *cli, int argc, char **argv)

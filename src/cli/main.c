@@ -103,7 +103,27 @@ static void usage(FILE *f)
 		     "Settings: ~/.config/centralino/config, /etc/centralino.conf (see 'man centralino').\n"));
 }
 
-/* Takes the global options out of argv wherever they stand (up to "--"). */
+/* 1 when arg is a command's option that takes its value from the next
+ * argument ("--notes" in `--notes "--now=..."`): that next argument is the
+ * value, never a global option. The options that take no value are the
+ * commands' flags, listed here. */
+static int wants_value(const char *arg)
+{
+	static const char *const flags[] = {
+		"all", "by-region", "callbacks-due", "dry-run", "force", "generic", "help", "mine",
+		"no-campaign", "open", "reissue", "reveal", "save-contact", "scheduled", "today",
+		"unidentified", "version",
+	};
+	if (arg[0] != '-' || arg[1] != '-' || !arg[2] || strchr(arg, '='))
+		return 0;
+	for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
+		if (strcmp(arg + 2, flags[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* Takes the global options out of argv wherever they stand (up to "--"),
+ * except as the value of a command's option. */
 static int take_global_options(struct cli *cli, int *argc, char **argv)
 {
 	static const char *const names[] = {"--db", "--now", "--user", "--as", "--lang"};
@@ -116,7 +136,7 @@ static int take_global_options(struct cli *cli, int *argc, char **argv)
 				argv[out++] = argv[i++];
 			break;
 		}
-		for (int k = 0; k < 5 && !taken; k++) {
+		for (int k = 0; k < 5 && !taken && !(seen_command && wants_value(argv[i - 1])); k++) {
 			size_t n = strlen(names[k]);
 			/* after the command, --user is the command's own (audit --user LOGIN) */
 			if (strncmp(argv[i], names[k], n) != 0 || (seen_command && k == 2))

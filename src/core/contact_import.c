@@ -35,104 +35,157 @@ static int header_col(char *h)
 	return -1;
 }
 
-/* The header's columns into cols (-1 when absent); CN_EDATA when one of
- * respondent, kind and value is missing. */
-static int find_columns(struct cn_ctx *ctx, const char *path, const struct csv_record *rec, int cols[C_N])
+/* One row of the file, checked: what the write phase inserts. */
+struct crow {
+	char rid[RESPONDENT_ID_BUFSZ], date[11];
+	enum contact_kind kind;
+	char *value, *name, *office, *source; /* name, office, source: NULL when not given */
+};
+
+struct crows {
+	struct crow *v;
+	size_t n, cap;
+	int cols[C_N];
+	char source[300]; /* "import FILE" when the row names none */
+};
+
+static void crows_free(struct crows *rows)
 {
-	for (int c = 0; c < C_N; c++)
-		cols[c] = -1;
-	for (size_t i = 0; i < rec->nfields; i++) {
-		int c = header_col(csv_trim(rec->fields[i]));
-		if (c >= 0 && cols[c] < 0)
-			cols[c] = (int)i;
+	for (size_t i = 0; i < rows->n; i++) {
+		free(rows->v[i].value);
+		free(rows->v[i].name);
+		free(rows->v[i].office);
+		free(rows->v[i].source);
 	}
-	for (int c = 0; c <= C_VALUE; c++)
-		if (cols[c] < 0)
-			return cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: no column '%s' (columns: %s, %s, %s"
-				" and optionally name, office, source, date)"), path, rec->line, col_names[c][0],
-				col_names[C_RESPONDENT][0], col_names[C_KIND][0], col_names[C_VALUE][0]);
+	free(rows->v);
+}
+
+/* A checked text field of the row into *dst (NULL when empty and not
+ * required); the message "FILE:LINE: column: 'value': why" when refused. */
+static int take_field(struct cn_ctx *ctx, const char *path, long line, const char *column,
+		      enum contact_kind kind, int required, const char *in, char **dst)
+{
+	char buf[512], why[256];
+
+	*dst = NULL;
+	if (!*in && !required)
+		return CN_OK;
+	if (contact_value_check(kind, in, buf, sizeof buf, why, sizeof why))
+		return cn_set_error(ctx, CN_EDATA, "%s:%ld: %s: '%s': %s", path, line, column, in, why);
+	if (!(*dst = strdup(buf)))
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	return CN_OK;
 }
 
-/* One contact line, checked and inserted (or found already on file). */
-static int import_row(struct cn_ctx *ctx, const char *path, const struct csv_record *rec, const int cols[C_N],
-		      const char *source, struct contact_import_summary *out)
+/* One record of the file checked into a new row (no write). */
+static int take_row(struct cn_ctx *ctx, const char *path, const struct csv_record *rec, struct crows *rows)
 {
 	const char *f[C_N];
-	char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11], srcbuf[256];
-	enum contact_kind kind;
-	char why[256];
-	int added, rc;
+	struct crow *w;
+	int rc;
 
+	if (rows->n == rows->cap) {
+		size_t ncap = rows->cap ? rows->cap * 2 : 256;
+		struct crow *v = realloc(rows->v, ncap * sizeof *v);
+		if (!v)
+			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		rows->v = v;
+		rows->cap = ncap;
+	}
+	w = memset(&rows->v[rows->n], 0, sizeof *w);
+	rows->n++;
 	for (int c = 0; c < C_N; c++)
-		f[c] = cols[c] >= 0 ? csv_trim(rec->fields[cols[c]]) : "";
-	out->read++;
-	if (campaign_resolve_respondent(ctx, f[C_RESPONDENT], rid)) {
+		f[c] = rows->cols[c] >= 0 ? csv_trim(rec->fields[rows->cols[c]]) : "";
+	if (campaign_resolve_respondent(ctx, f[C_RESPONDENT], w->rid)) {
 		char msg[1024];
 		snprintf(msg, sizeof msg, "%s", cn_error(ctx));
 		return cn_set_error(ctx, CN_EDATA, "%s:%ld: respondent: %s", path, rec->line, msg);
 	}
-	if (contact_kind_parse(f[C_KIND], &kind))
+	if (contact_kind_parse(f[C_KIND], &w->kind))
 		return cn_set_error(ctx, CN_EDATA,
 			_("%s:%ld: kind: '%s' is not referente, ufficio, email, pec or telefono"),
 			path, rec->line, f[C_KIND]);
-	if (contact_value_check(kind, f[C_VALUE], value, sizeof value, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, "%s:%ld: value: '%s': %s", path, rec->line, f[C_VALUE], why);
-	if (*f[C_NAME] && contact_value_check(CONTACT_REFERENTE, f[C_NAME], name, sizeof name, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, "%s:%ld: name: '%s': %s", path, rec->line, f[C_NAME], why);
-	if (*f[C_OFFICE] && contact_value_check(CONTACT_UFFICIO, f[C_OFFICE], office, sizeof office, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, "%s:%ld: office: '%s': %s", path, rec->line, f[C_OFFICE], why);
-	if (*f[C_SOURCE] && contact_value_check(CONTACT_UFFICIO, f[C_SOURCE], srcbuf, sizeof srcbuf, why, sizeof why))
-		return cn_set_error(ctx, CN_EDATA, "%s:%ld: source: '%s': %s", path, rec->line, f[C_SOURCE], why);
+	if ((rc = take_field(ctx, path, rec->line, "value", w->kind, 1, f[C_VALUE], &w->value)) ||
+	    (rc = take_field(ctx, path, rec->line, "name", CONTACT_REFERENTE, 0, f[C_NAME], &w->name)) ||
+	    (rc = take_field(ctx, path, rec->line, "office", CONTACT_UFFICIO, 0, f[C_OFFICE], &w->office)) ||
+	    (rc = take_field(ctx, path, rec->line, "source", CONTACT_UFFICIO, 0, f[C_SOURCE], &w->source)))
+		return rc;
 	if (!*f[C_DATE])
-		cn_today_ymd(ctx, date);
-	else if (cn_parse_date(f[C_DATE], date))
+		cn_today_ymd(ctx, w->date);
+	else if (cn_parse_date(f[C_DATE], w->date))
 		return cn_set_error(ctx, CN_EDATA, _("%s:%ld: date: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"),
 				    path, rec->line, f[C_DATE]);
-	if ((rc = contact_insert_in_tx(ctx, rid, kind, value, name, office,
-				       *f[C_SOURCE] ? srcbuf : source, date, &added)))
-		return rc;
-	if (added)
-		out->added++;
-	else
-		out->unchanged++;
 	return CN_OK;
 }
 
-/* From the file at path, or from mem (n bytes) when mem is not NULL. */
-static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
-			   struct contact_import_summary *out)
+/* The header's columns, then every row checked: the whole file is read
+ * before the write lock is taken. */
+static int read_rows(struct cn_ctx *ctx, const char *path, const char *data, size_t len,
+		     struct crows *rows, struct contact_import_summary *out)
 {
-	char source[300];
-	char *data = NULL;
-	size_t len;
 	struct csv_reader *r = NULL;
 	struct csv_record rec;
-	struct cn_buf details = {0};
-	int cols[C_N], rc, got;
-	size_t nheader = 0;
+	size_t nheader;
+	int rc, got;
 
-	memset(out, 0, sizeof *out);
-	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))))
-		return rc;
-	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_CONTACTS, &data, &len)))
-		return rc;
-	snprintf(source, sizeof source, "import %s", import_base_name(path));
 	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
-		goto done;
+		return rc;
+	for (int c = 0; c < C_N; c++)
+		rows->cols[c] = -1;
 	nheader = rec.nfields;
-	if ((rc = find_columns(ctx, path, &rec, cols)) || (rc = db_begin(ctx)))
-		goto done;
-	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0)
-		if ((rc = import_row(ctx, path, &rec, cols, source, out)))
-			goto fail;
-	if (got < 0) {
-		rc = got;
-		goto fail;
+	for (size_t i = 0; i < rec.nfields; i++) {
+		int c = header_col(csv_trim(rec.fields[i]));
+		if (c >= 0 && rows->cols[c] >= 0) {
+			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: column '%s' twice"), path, rec.line,
+					  col_names[c][0]);
+			goto done;
+		}
+		if (c >= 0)
+			rows->cols[c] = (int)i;
 	}
+	for (int c = 0; c <= C_VALUE; c++)
+		if (rows->cols[c] < 0) {
+			rc = cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: no column '%s' (columns: %s, %s, %s"
+				" and optionally name, office, source, date)"), path, rec.line, col_names[c][0],
+				col_names[C_RESPONDENT][0], col_names[C_KIND][0], col_names[C_VALUE][0]);
+			goto done;
+		}
+	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0) {
+		out->read++;
+		if ((rc = take_row(ctx, path, &rec, rows)))
+			goto done;
+	}
+	rc = got < 0 ? got : CN_OK;
+done:
+	csv_close(r);
+	return rc;
+}
+
+/* The checked rows in one short transaction, with its audit row. */
+static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *rows,
+		      struct contact_import_summary *out)
+{
+	struct cn_buf details = {0};
+	sqlite3_stmt *ins = NULL;
+	int rc, added;
+
+	if ((rc = db_begin(ctx)))
+		return rc;
+	for (size_t i = 0; i < rows->n; i++) {
+		const struct crow *w = &rows->v[i];
+		if ((rc = contact_insert_cached(ctx, &ins, w->rid, w->kind, w->value, w->name, w->office,
+						w->source ? w->source : rows->source, w->date, &added)))
+			goto fail;
+		if (added)
+			out->added++;
+		else
+			out->unchanged++;
+	}
+	sqlite3_finalize(ins);
+	ins = NULL;
 	if (!out->added) {
 		db_rollback(ctx); /* nothing new: no trace */
-		goto done;
+		return CN_OK;
 	}
 	campaign_audit_kv(&details, "file", import_base_name(path));
 	campaign_audit_long(&details, "read", out->read);
@@ -140,14 +193,36 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	goto done;
-fail:
-	db_rollback(ctx);
-	out->added = out->unchanged = 0;
-done:
-	csv_close(r);
-	free(data);
 	buf_free(&details);
+	return CN_OK;
+fail:
+	sqlite3_finalize(ins);
+	db_rollback(ctx);
+	buf_free(&details);
+	out->added = out->unchanged = 0;
+	return rc;
+}
+
+/* From the file at path, or from mem (n bytes) when mem is not NULL. */
+static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
+			   struct contact_import_summary *out)
+{
+	struct crows rows = {0};
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("import contacts"))) ||
+	    (rc = import_load(ctx, path, mem, n, IMPORT_MAX_CONTACTS, &data, &len)))
+		return rc;
+	snprintf(rows.source, sizeof rows.source, "import %s", import_base_name(path));
+	if (!(rc = read_rows(ctx, path, data, len, &rows, out)))
+		rc = write_rows(ctx, path, &rows, out);
+	if (rc)
+		out->added = out->unchanged = 0;
+	crows_free(&rows);
+	free(data);
 	return rc;
 }
 

@@ -250,39 +250,59 @@ static int apply(struct cn_ctx *ctx, long long campaign_id, const struct seen *s
 	return rc;
 }
 
-struct columns {
-	int token, completed, invited; /* -1 when absent */
-};
-
-/* The header's columns by LimeSurvey's names; CN_EDATA when token or
- * completed is missing. */
-static int find_columns(struct cn_ctx *ctx, const char *path, const struct csv_record *rec,
-			struct columns *col)
+/* The header's columns: token and completed required, invited optional,
+ * none twice. */
+static int find_columns(struct cn_ctx *ctx, const char *path, const struct csv_record *rec, int col[3])
 {
-	col->token = col->completed = col->invited = -1;
+	static const char *const names[3] = {"token", "completed", "invited"};
+
+	col[0] = col[1] = col[2] = -1;
 	for (size_t i = 0; i < rec->nfields; i++) {
 		char name[64];
 		column_name(rec->fields[i], name, sizeof name);
-		if (strcmp(name, "token") == 0 && col->token < 0)
-			col->token = (int)i;
-		else if (strcmp(name, "completed") == 0 && col->completed < 0)
-			col->completed = (int)i;
-		else if (strcmp(name, "invited") == 0 && col->invited < 0)
-			col->invited = (int)i;
+		for (int k = 0; k < 3; k++) {
+			if (strcmp(name, names[k]) != 0)
+				continue;
+			if (col[k] >= 0)
+				return cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: column '%s' twice"),
+						    path, rec->line, names[k]);
+			col[k] = (int)i;
+		}
 	}
-	if (col->token < 0 || col->completed < 0)
+	if (col[0] < 0 || col[1] < 0)
 		return cn_set_error(ctx, CN_EDATA,
 			_("%s:%ld: header: no '%s' column: is this LimeSurvey's participant export"
-			  " (Survey participants > Export)?"), path, rec->line, col->token < 0 ? "token" : "completed");
+			  " (Survey participants > Export)?"), path, rec->line, col[0] < 0 ? "token" : "completed");
 	return CN_OK;
 }
 
-/* One participant row: what it says of its respondent, into seen. */
-static int read_row(struct cn_ctx *ctx, const char *path, sqlite3_stmt *look, const struct csv_record *rec,
-		    const struct columns *col, long long campaign_id, struct seen_set *seen,
+/* A completion time LimeSurvey cannot have written: after now, or before
+ * the campaign opened (a clock or a file gone wrong). */
+static int check_when(struct cn_ctx *ctx, const struct campaign_row *c, const char *path, long line,
+		      const char *completed, const char *when)
+{
+	char now[21], opened[21];
+	time_t t;
+
+	cn_now_iso(ctx, now);
+	if (strcmp(when, now) > 0)
+		return cn_set_error(ctx, CN_EDATA, _("%s:%ld: completed: '%s' is in the future"), path, line, completed);
+	if (cn_parse_time(c->opens_on, &t) == CN_OK) {
+		cn_fmt_iso(t, opened);
+		if (strcmp(when, opened) < 0)
+			return cn_set_error(ctx, CN_EDATA, _("%s:%ld: completed: '%s' is before the campaign opened (%s)"),
+					    path, line, completed, c->opens_on);
+	}
+	return CN_OK;
+}
+
+/* One data row: its token looked up, what it says added to seen. */
+static int take_row(struct cn_ctx *ctx, const struct campaign_row *c, sqlite3_stmt *look, const char *path,
+		    const struct csv_record *rec, const int col[3], struct seen_set *seen,
 		    struct limesurvey_import_summary *out)
 {
-	const char *token, *completed, *invited;
+	const char *token = csv_trim(rec->fields[col[0]]), *completed = csv_trim(rec->fields[col[1]]);
+	const char *invited = col[2] >= 0 ? csv_trim(rec->fields[col[2]]) : "";
 	struct token_row t;
 	struct seen *s;
 	enum completed done;
@@ -290,28 +310,24 @@ static int read_row(struct cn_ctx *ctx, const char *path, sqlite3_stmt *look, co
 	int rc;
 
 	out->rows++;
-	token = csv_trim(rec->fields[col->token]);
-	completed = csv_trim(rec->fields[col->completed]);
-	invited = col->invited >= 0 ? csv_trim(rec->fields[col->invited]) : "";
 	if (parse_completed(completed, &done, when))
-		return cn_set_error(ctx, CN_EDATA,
-			_("%s:%ld: completed: '%s' is not N, Y, Q or a time YYYY-MM-DD HH:MM"),
-			path, rec->line, completed);
+		return cn_set_error(ctx, CN_EDATA, _("%s:%ld: completed: '%s' is not N, Y, Q or a time YYYY-MM-DD HH:MM"),
+				    path, rec->line, completed);
+	if (when[0] && (rc = check_when(ctx, c, path, rec->line, completed, when)))
+		return rc;
 	if (!*token) {
 		out->no_token++;
 		return CN_OK;
 	}
 	if ((rc = token_lookup(ctx, look, token, &t)))
 		return rc;
-	if (!t.found || t.campaign_id != campaign_id) {
+	if (!t.found || t.campaign_id != c->id) {
 		char note[128];
 		if (t.found)
 			snprintf(note, sizeof note, _("a code of campaign %s"), t.campaign_key);
 		else
 			snprintf(note, sizeof note, "%s", _("not a code given by the desk"));
-		if (add_unknown(out, rec->line, token, note))
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		return CN_OK;
+		return add_unknown(out, rec->line, token, note) ? cn_set_error(ctx, CN_EOSERR, _("out of memory")) : CN_OK;
 	}
 	if (!t.active)
 		out->revoked_used++;
@@ -331,19 +347,72 @@ static int read_row(struct cn_ctx *ctx, const char *path, sqlite3_stmt *look, co
 	return CN_OK;
 }
 
-static int write_audit(struct cn_ctx *ctx, const char *campaign_key, const char *path,
-		       const struct limesurvey_import_summary *out)
+/* The whole file read and every token looked up, without the write lock
+ * (the lookups see one snapshot of the codes). */
+static int read_file(struct cn_ctx *ctx, const struct campaign_row *c, const char *path, const char *data,
+		     size_t len, struct seen_set *seen, struct limesurvey_import_summary *out)
 {
+	struct csv_reader *r = NULL;
+	struct csv_record rec;
+	sqlite3_stmt *look = NULL;
+	size_t nheader;
+	int col[3], rc, got = 0, snapshot = 0;
+
+	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
+		return rc;
+	nheader = rec.nfields;
+	/* a read transaction of its own, unless inside a caller's change
+	 * (a dry run) */
+	if (!(rc = find_columns(ctx, path, &rec, col)) && sqlite3_get_autocommit(ctx->db))
+		snapshot = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	if (!rc && !(rc = db_prepare(ctx, &look,
+		"SELECT a.campaign_id, c.key, a.respondent_id, a.state = 'active', a.given_at IS NOT NULL"
+		"  FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE a.code = ?")))
+		while ((got = import_next(ctx, path, r, &rec, nheader)) > 0)
+			if ((rc = take_row(ctx, c, look, path, &rec, col, seen, out)))
+				break;
+	if (!rc && got < 0)
+		rc = got;
+	sqlite3_finalize(look);
+	if (snapshot)
+		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+	csv_close(r);
+	return rc;
+}
+
+/* What the file said, applied in one short write transaction. */
+static int write_seen(struct cn_ctx *ctx, const char *campaign_key, const char *path, struct seen_set *seen,
+		      struct limesurvey_import_summary *out)
+{
+	struct campaign_row c;
 	struct cn_buf details = {0};
 	int rc;
-	campaign_audit_kv(&details, "campaign", campaign_key);
+
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+		goto fail;
+	for (size_t i = 0; i < seen->n; i++)
+		if ((rc = apply(ctx, c.id, &seen->v[i], out)))
+			goto fail;
+	if (!(out->submitted + out->times + out->issued + out->screened)) {
+		db_rollback(ctx); /* the same file again: nothing changes, no trace */
+		return CN_OK;
+	}
+	campaign_audit_kv(&details, "campaign", c.key);
 	campaign_audit_kv(&details, "file", import_base_name(path));
 	campaign_audit_long(&details, "rows", out->rows);
 	campaign_audit_long(&details, "submitted", out->submitted);
 	campaign_audit_long(&details, "screened", out->screened);
 	campaign_audit_long(&details, "issued", out->issued);
 	campaign_audit_long(&details, "unknown", (long long)out->nunknown);
-	rc = audit_write(ctx, "status.import", "campaign", campaign_key, buf_str(&details));
+	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, buf_str(&details))) ||
+	    (rc = db_commit(ctx)))
+		goto fail;
+	buf_free(&details);
+	return CN_OK;
+fail:
+	db_rollback(ctx);
 	buf_free(&details);
 	return rc;
 }
@@ -354,53 +423,19 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 {
 	struct campaign_row c;
 	struct seen_set seen = {0};
-	struct csv_reader *r = NULL;
-	struct csv_record rec;
-	struct columns col;
-	sqlite3_stmt *look = NULL;
 	char *data = NULL;
-	size_t len, nheader;
-	int rc, got;
+	size_t len;
+	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))))
+	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))) ||
+	    (rc = import_load(ctx, path, mem, n, IMPORT_MAX_LIMESURVEY, &data, &len)))
 		return rc;
-	if ((rc = import_load(ctx, path, mem, n, IMPORT_MAX_LIMESURVEY, &data, &len)))
-		return rc;
-	if ((rc = import_header(ctx, path, data, len, &r, &rec)))
-		goto done;
-	nheader = rec.nfields;
-	if ((rc = find_columns(ctx, path, &rec, &col)) || (rc = db_begin(ctx)))
-		goto done;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
-		goto fail;
-	if ((rc = db_prepare(ctx, &look,
-		"SELECT a.campaign_id, c.key, a.respondent_id, a.state = 'active', a.given_at IS NOT NULL"
-		"  FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE a.code = ?")))
-		goto fail;
-	while ((got = import_next(ctx, path, r, &rec, nheader)) > 0)
-		if ((rc = read_row(ctx, path, look, &rec, &col, c.id, &seen, out)))
-			goto fail;
-	if (got < 0) {
-		rc = got;
-		goto fail;
+	if (!(rc = campaign_row_get(ctx, campaign_key, &c)) &&
+	    !(rc = read_file(ctx, &c, path, data, len, &seen, out))) {
+		seen_merge(&seen);
+		rc = write_seen(ctx, campaign_key, path, &seen, out);
 	}
-	seen_merge(&seen);
-	for (size_t i = 0; i < seen.n; i++)
-		if ((rc = apply(ctx, c.id, &seen.v[i], out)))
-			goto fail;
-	if (!(out->submitted + out->times + out->issued + out->screened)) {
-		db_rollback(ctx); /* the same file again: nothing changes, no trace */
-		goto done;
-	}
-	if ((rc = write_audit(ctx, c.key, path, out)) || (rc = db_commit(ctx)))
-		goto fail;
-	goto done;
-fail:
-	db_rollback(ctx);
-done:
-	sqlite3_finalize(look);
-	csv_close(r);
 	free(data);
 	free(seen.v);
 	if (rc) {

@@ -164,11 +164,15 @@ static int find_columns(struct cn_ctx *ctx, struct parsed *p, const struct csv_r
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		for (int c = 0; c < C_MAX; c++) {
 			size_t kl = strlen(cols[c].key);
-			if (p->col[c] < 0 && strncmp(f, cols[c].key, kl) == 0 &&
-			    (f[kl] == '\0' || f[kl] == ' ')) {
-				p->col[c] = (int)i;
-				break;
+			if (strncmp(f, cols[c].key, kl) != 0 || (f[kl] != '\0' && f[kl] != ' '))
+				continue;
+			if (p->col[c] >= 0) {
+				free(f);
+				return cn_set_error(ctx, CN_EDATA, _("%s:%ld: header: column \"%s\" twice"),
+						    p->file, rec->line, cols[c].header);
 			}
+			p->col[c] = (int)i;
+			break;
 		}
 		free(f);
 	}

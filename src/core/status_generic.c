@@ -15,18 +15,20 @@
 
 /* Header cell -> column index, comparing trimmed and case-insensitively,
  * then folded ("Codice ISTAT" = "codice_istat"). -1 when missing. */
+/* The column named `name` (exactly, any case; else as search folds it);
+ * -1 when none, -2 when two columns have that name. */
 static int find_column(const struct csv_record *h, const char *name)
 {
 	char *want = text_fold(name);
 	int found = -1;
-	for (size_t i = 0; i < h->nfields && found < 0; i++) {
+	for (size_t i = 0; i < h->nfields && found != -2; i++) {
 		char cell[256];
 		snprintf(cell, sizeof cell, "%s", h->fields[i]);
 		csv_trim(cell);
 		if (strcasecmp(cell, name) == 0)
-			found = (int)i;
+			found = found >= 0 ? -2 : (int)i;
 	}
-	for (size_t i = 0; i < h->nfields && found < 0 && want; i++) {
+	for (size_t i = 0; i < h->nfields && found == -1 && want; i++) {
 		char *f = text_fold(h->fields[i]);
 		if (f && strcmp(f, want) == 0)
 			found = (int)i;
@@ -174,6 +176,29 @@ static int apply(struct import *im)
 	return rc;
 }
 
+/* The campaign's respondents and the file's rows matched to them, in a
+ * read transaction of its own (unless inside a caller's change: a dry
+ * run). */
+static int match_rows(struct import *im, const char *campaign_key, struct csv_reader *r, int idcol,
+		      int timecol, size_t ncols)
+{
+	struct cn_ctx *ctx = im->ctx;
+	int rc, snapshot = 0;
+
+	if (sqlite3_get_autocommit(ctx->db))
+		snapshot = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	if (!(rc = progress_campaign_get(ctx, campaign_key, &im->c)) &&
+	    !(rc = progress_resp_load(ctx, im->c.id, &im->ix))) {
+		if (!(im->when = calloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
+			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		else
+			rc = read_rows(im, r, idcol, timecol, ncols);
+	}
+	if (snapshot)
+		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
 int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 			    const char *path, const struct progress_import_opts *opts,
 			    struct progress_import_summary *out)
@@ -200,6 +225,11 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 	idcol = find_column(&head, opts->id_column);
 	if (opts->time_column && *opts->time_column)
 		timecol = find_column(&head, opts->time_column);
+	if (idcol == -2 || timecol == -2) {
+		rc = cn_set_error(ctx, CN_EDATA, _("%s:1: header: column '%s' twice"), path,
+				  idcol == -2 ? opts->id_column : opts->time_column);
+		goto done;
+	}
 	if (idcol < 0 || (opts->time_column && *opts->time_column && timecol < 0)) {
 		char *cols = header_list(&head);
 		rc = cn_set_error(ctx, CN_EUSAGE, _("%s:1: no column '%s' (the columns are: %s)"), path,
@@ -207,18 +237,14 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		free(cols);
 		goto done;
 	}
-	/* the rows are matched inside the write transaction: what they are
-	 * matched against cannot change before they are applied */
+	/* the rows are matched on one read snapshot, without the write lock
+	 * (respondents are never deleted: what matched stays valid); the
+	 * write transaction then only applies */
+	if ((rc = match_rows(&im, campaign_key, r, idcol, timecol, ncols)))
+		goto done;
 	if ((rc = db_begin(ctx)))
 		goto done;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &im.c)) ||
-	    (rc = progress_resp_load(ctx, im.c.id, &im.ix)))
-		goto rollback;
-	if (!(im.when = calloc(im.ix.n ? im.ix.n : 1, sizeof *im.when))) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto rollback;
-	}
-	if ((rc = read_rows(&im, r, idcol, timecol, ncols)) || (rc = apply(&im)))
+	if ((rc = progress_campaign_get(ctx, campaign_key, &im.c)) || (rc = apply(&im)))
 		goto rollback;
 	if (out->updated == 0) {
 		db_rollback(ctx);

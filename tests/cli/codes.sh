@@ -128,7 +128,7 @@ c3=$(printf '%s' "$code2" | cut -c3)
 w3=$( [ "$c3" = "A" ] && echo B || echo A )
 typo=$(printf '%s' "$code2" | sed "s/^\(..\)./\1$w3/")
 cn code find "$typo"
-check "find mistyped: exit 0 with candidates" 0 "$RC"
+check "find mistyped: exit 65, with candidates" 65 "$RC"
 check_contains "find mistyped: probably mistyped" "fails its check symbol: probably mistyped." "$OUT"
 check_contains "find mistyped: names the slip" "(one symbol wrong, place 3)" "$OUT"
 check_contains "find mistyped: finds Forlì" "Forlì (040012), campaign famiglia-2019: active" "$OUT"
@@ -147,6 +147,7 @@ lookalike=$(printf '%s' "$code2" | sed 's/^\(......\)./\1O/')
 cn code find "$lookalike"
 check_contains "find look-alike: explains" "'O' at place 7 is never part of a code (no 0 O 1 I L): probably mistyped." "$OUT"
 check_contains "find look-alike: the check symbol restores it" "Forlì (040012), campaign famiglia-2019: active" "$OUT"
+check "find look-alike: exit 65 (what was typed is not a code)" 65 "$RC"
 # a missing symbol
 # (when the code ends in a run of equal symbols, dropping any of them gives
 # the same text: the slip is reported at the first place of the run)

@@ -71,11 +71,11 @@ lsfile="$T/tokens_857929.csv"
 	sqlite3 "$T/parse.db" "SELECT printf('\"%d\",\"%s\",\"%s\",\"%s\",\"OK\",\"%s\",\"it\",\"%s\",\"%s\",\"%s\",\"N\",\"0\",\"%s\",\"%s\",\"%s\",\"%s\"',
 		rowid, replace(firstname, '\"', '\"\"'), replace(lastname, '\"', '\"\"'), email, token, validfrom, validuntil,
 		CASE attribute_1 WHEN '001001' THEN '2019-06-02 09:00' ELSE 'N' END,
-		CASE attribute_1 WHEN '040012' THEN '2019-06-20 11:45' WHEN 'AMB:RUB' THEN 'Y' WHEN '001272' THEN 'Q' ELSE 'N' END,
+		CASE attribute_1 WHEN '040012' THEN '2019-06-02 11:45' WHEN 'AMB:RUB' THEN 'Y' WHEN '001272' THEN 'Q' ELSE 'N' END,
 		CASE attribute_1 WHEN '040012' THEN '0' WHEN 'AMB:RUB' THEN '0' ELSE '1' END,
 		attribute_1, replace(attribute_2, '\"', '\"\"'))
 		FROM p WHERE attribute_1 IN ('040012', 'AMB:RUB', '001272', '001001', '001002') ORDER BY rowid"
-	printf '"9001","Comune di","Forlì","","OK","%s","it","","","N","N","0","2019-06-10 10:00","0","040012","Forlì"\n' "$(code 040012 altra)"
+	printf '"9001","Comune di","Forlì","","OK","%s","it","","","N","N","0","2019-06-02 10:00","0","040012","Forlì"\n' "$(code 040012 altra)"
 	printf '"9002","Ignoto","Ignoto","","OK","ZZZZ9999ZZZZ2","it","","","N","N","0","Y","0","",""\n'
 	printf '"9003","Senza","Token","","OK","","it","","","N","N","0","N","1","",""\n'
 } >"$lsfile"
@@ -108,7 +108,7 @@ check "dry run: the same unknown tokens as the import" "$ERR" "$DRYERR"
 check "import: summary line" "$lsfile: 8 participants: 2 newly submitted, 0 submission times, 1 screened out, 1 codes issued, 1 unchanged, 0 kept (set by hand), 2 unknown tokens, 1 without token" "$OUT"
 check "import: unknown tokens listed with their lines" "centralino: $lsfile:7: token $(code 040012 altra) is unknown here (a code of campaign altra)
 centralino: $lsfile:8: token ZZZZ9999ZZZZ2 is unknown here (not a code given by the desk)" "$ERR"
-check "Forlì: inviato at LimeSurvey's time (11:45 Rome = 09:45Z)" "inviato|2019-06-20T09:45:00Z|0|limesurvey" "$(st 040012)"
+check "Forlì: inviato at LimeSurvey's time (11:45 Rome = 09:45Z)" "inviato|2019-06-02T09:45:00Z|0|limesurvey" "$(st 040012)"
 check "ambito (quotes, comma, accent): inviato (Y: no time given)" "inviato|2019-06-03T08:30:00Z|0|limesurvey" "$(st AMB:RUB)"
 check "Torino: screened out, kept apart" "codice_emesso|-|1|limesurvey" "$(st 001272)"
 check "Agliè: batch code e-mailed by LimeSurvey: codice_emesso" "codice_emesso|-|0|limesurvey" "$(st 001001)"
@@ -125,9 +125,9 @@ db_dump "$db" >"$T/after.sql"
 check "re-import: database byte for byte the same" "" "$(printf '%s\n' "$before" | diff - "$T/after.sql")"
 
 # a later export with the ambito's time: the stand-in time is replaced
-sed 's/"0","Y","0","AMB:RUB"/"0","2019-06-21 08:00","0","AMB:RUB"/' "$lsfile" >"$T/later.csv"
+sed 's/"0","Y","0","AMB:RUB"/"0","2019-06-03 08:00","0","AMB:RUB"/' "$lsfile" >"$T/later.csv"
 cn --user sup status import --campaign famiglia-2019 "$T/later.csv"
-check "later export: the real time replaces the stand-in" "inviato|2019-06-21T06:00:00Z|0|limesurvey" "$(st AMB:RUB)"
+check "later export: the real time replaces the stand-in" "inviato|2019-06-03T06:00:00Z|0|limesurvey" "$(st AMB:RUB)"
 check_contains "later export: counted" "0 newly submitted, 1 submission times" "$OUT"
 
 # a decision made by a person stands (except a submission)
@@ -135,9 +135,24 @@ q "UPDATE campaign_respondent SET status = 'esonerato', status_source = 'manuale
 cn --user sup status import --campaign famiglia-2019 "$lsfile"
 check "esonerato by hand: kept" "esonerato|-|0|manuale" "$(st 001001)"
 check_contains "esonerato by hand: counted as kept" "1 kept (set by hand)" "$OUT"
-sed 's/"2019-06-02 09:00","N","0","N","1","001001"/"2019-06-02 09:00","N","0","2019-06-25 12:00","0","001001"/' "$lsfile" >"$T/sub.csv"
+sed 's/"2019-06-02 09:00","N","0","N","1","001001"/"2019-06-02 09:00","N","0","2019-06-03 09:00","0","001001"/' "$lsfile" >"$T/sub.csv"
 cn --user sup status import --campaign famiglia-2019 "$T/sub.csv"
-check "esonerato by hand, then submitted: inviato" "inviato|2019-06-25T10:00:00Z|0|limesurvey" "$(st 001001)"
+# completion times LimeSurvey cannot have written: refused, nothing changed
+before=$(db_dump "$db")
+sed 's/"2019-06-02 11:45"/"2019-06-04 11:45"/' "$lsfile" >"$T/future.csv"
+cn --user sup status import --campaign famiglia-2019 "$T/future.csv"
+check "completion in the future: exit 65" 65 "$RC"
+check "completion in the future: message" "centralino: $T/future.csv:6: completed: '2019-06-04 11:45' is in the future" "$ERR"
+sed 's/"2019-06-02 11:45"/"2019-05-31 23:59"/' "$lsfile" >"$T/early.csv"
+cn --user sup status import --campaign famiglia-2019 "$T/early.csv"
+check "completion before the opening: exit 65" 65 "$RC"
+check "completion before the opening: message" "centralino: $T/early.csv:6: completed: '2019-05-31 23:59' is before the campaign opened (2019-06-01)" "$ERR"
+sed '1s/,token,/,token,token,/; 2,$s/,"it",/,"it","it",/' "$lsfile" >"$T/twice.csv"
+cn --user sup status import --campaign famiglia-2019 "$T/twice.csv"
+check "a column twice in the header: exit 65" 65 "$RC"
+check "a column twice in the header: message" "centralino: $T/twice.csv:1: header: column 'token' twice" "$ERR"
+check "refused files: nothing changed" "$before" "$(db_dump "$db")"
+check "esonerato by hand, then submitted: inviato" "inviato|2019-06-03T07:00:00Z|0|limesurvey" "$(st 001001)"
 
 # a revoked code in the file still counts and is flagged
 c1272=$(code 001272)

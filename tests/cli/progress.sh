@@ -173,6 +173,11 @@ attivo 7 giorni su 7"
 15/05/2020 12:30:00;Regione Toscana;Regione;
 EOF
 n=$(audit_n)
+sed '1s/;Esperienza$/;Ente compilatore/' "$T/risposte.csv" >"$T/twice.csv"
+as sara 2020-05-20T12:00:00 status import --campaign covid "$T/twice.csv" --generic --id-column "Ente compilatore"
+check "generic, a column twice: exit 65" 65 "$RC"
+check "generic, a column twice: message" "centralino: $T/twice.csv:1: header: column 'Ente compilatore' twice" "$ERR"
+check "generic, a column twice: nothing changed" "$n" "$(audit_n)"
 as sara 2020-05-20T12:00:00 status import --campaign covid "$T/risposte.csv" --generic --id-column "Ente compilatore" --time-column "Informazioni cronologiche"
 check "generic: exit 0" 0 "$RC"
 check "generic: summary" "$T/risposte.csv: 8 rows, 5 matched (5 respondents): 5 now inviato, 0 already were; 2 to resolve, 1 blank" "$OUT"
