@@ -548,8 +548,9 @@ static int terminal_gone(long waited_ms, int *fast_errs)
 	return ++*fast_errs >= 8;
 }
 
-/* Other desks' changes and the clock's minute: 1 when a redraw is due. */
-static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
+/* Other desks' changes and the clock (each minute; each second while the
+ * screen shows a running timer): 1 when a redraw is due. */
+static int poll_changes(struct app *app, long *last_poll, time_t *last_tick)
 {
 	int redraw = 0;
 	if (app->script || now_ms() - *last_poll < TUI_POLL_MS)
@@ -565,9 +566,12 @@ static int poll_changes(struct app *app, long *last_poll, time_t *last_minute)
 		redraw = 1;
 	}
 	redraw |= restart_notice(app);
-	if (cn_now(app->ctx) / 60 != *last_minute) {
-		*last_minute = cn_now(app->ctx) / 60;
-		redraw = 1;
+	{
+		time_t now = cn_now(app->ctx);
+		int timer = app_top(app)->ops->timer;
+		if (now / 60 != *last_tick / 60 || (timer && now != *last_tick))
+			redraw = 1;
+		*last_tick = now;
 	}
 	return redraw;
 }
@@ -587,7 +591,7 @@ static void handle_key(struct app *app, int key)
 static void loop(struct app *app)
 {
 	long last_poll = now_ms();
-	time_t last_minute = cn_now(app->ctx) / 60;
+	time_t last_tick = cn_now(app->ctx);
 	struct sigaction sa = {.sa_handler = on_hangup};
 
 	/* no SA_RESTART: the wait for a key ends at once */
@@ -614,7 +618,7 @@ static void loop(struct app *app)
 		} else if (key == KEY_RESIZE) {
 			redraw = 1;
 		}
-		redraw |= poll_changes(app, &last_poll, &last_minute);
+		redraw |= poll_changes(app, &last_poll, &last_tick);
 		if (redraw && !app->quit && !key_waiting(app))
 			app_draw(app);
 	}

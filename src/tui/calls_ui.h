@@ -5,6 +5,7 @@
 
 #include <time.h>
 
+#include "centralino/callflow.h"
 #include "centralino/calls.h"
 #include "widget.h"
 
@@ -45,5 +46,28 @@ int calls_global_action(struct app *app, int action);
  * state, callback, caller/notes. Open calls highlighted, due callbacks warned. */
 void calls_ui_row(struct app *app, const struct call *c, int y, int x, int w,
 		  int selected, int hide_respondent);
+
+/* What was done during a call in progress, saved with it (call_actions.c).
+ * The call form fills the first block; the rest is the actions' own. */
+#define CALL_ACTIONS_MAX 6
+struct call_actions {
+	struct form *form;                 /* the call form */
+	size_t f_caller, f_office, f_phone, f_category;
+	const struct call_categories *cats;
+	const char *respondent;            /* id, "" when not identified */
+	const char *who;                   /* as shown */
+	size_t n;
+	struct callflow_action v[CALL_ACTIONS_MAX];
+	char campaigns[CALL_ACTIONS_MAX][41], verified[CALL_ACTIONS_MAX][256];
+	char reason[CALL_ACTIONS_MAX][310], code[CALL_ACTIONS_MAX][CODE_BUFSZ];
+	char done[CALL_ACTIONS_MAX][120];
+	char campaign[41];                 /* of the action being done */
+	int reissue;
+};
+/* The call form's keys for codes (give, re-issue, read out again):
+ * reactions, R_PASS for any other action. */
+int call_actions_key(struct app *app, struct call_actions *ca, int action);
+/* "code re-issued (fam2019) · ...": what the call will save with it. */
+void call_actions_done(const struct call_actions *ca, char *out, size_t outsz);
 
 #endif

@@ -118,7 +118,7 @@ struct issue_arg {
 enum { F_CALLER, F_OFFICE, F_PHONE, F_METHOD, F_OTHER, F_SAVE, F_REASON };
 
 /* In the order of code_verified_methods (altro last). */
-static const char *method_label(int i)
+const char *codes_ui_method_label(int i)
 {
 	static const char *const labels[] = {
 		N_("called back the switchboard"), N_("known referent"), N_("request by PEC"), N_("other (say how)"),
@@ -205,7 +205,7 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 	if (cn_require(app->ctx, CN_ROLE_OPERATORE, _("issue access codes")))
 		return app_error(app);
 	for (int i = 0; i < 4; i++)
-		methods[i] = method_label(i);
+		methods[i] = codes_ui_method_label(i);
 	yes_no[0] = _("yes");
 	yes_no[1] = _("no");
 	if (!(a = calloc(1, sizeof *a)))

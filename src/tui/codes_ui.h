@@ -23,6 +23,10 @@ int codes_ui_revoke(struct app *app, const char *campaign_key, const char *respo
  * away) is shown in a box. Reactions. */
 int codes_ui_find(struct app *app, const char *text);
 
+/* How a caller was checked, for people, in the order of
+ * code_verified_methods (0 called back the switchboard ... 3 other). */
+const char *codes_ui_method_label(int i);
+
 /* The box with a code large, grouped, and spelled in the Italian telephone
  * alphabet; note (optional) goes under it. Any key closes it. Reactions. */
 int codes_ui_box(struct app *app, const char *title, const char *code, const char *note);

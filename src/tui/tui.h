@@ -141,6 +141,9 @@ struct view_ops {
 	 * field...) come first, and of the global ones only help, quit and
 	 * redraw remain (key() returns R_PASS for them). */
 	int form;
+	/* The screen shows a running timer (a call in progress): the main loop
+	 * redraws it every second, not only every minute. */
+	int timer;
 	/* The screen's state: state_size bytes, zeroed, allocated by the
 	 * framework before open() and freed after close(). */
 	size_t state_size;

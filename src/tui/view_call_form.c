@@ -25,6 +25,7 @@ struct cform {
 	struct call_categories cats;
 	struct form *form;
 	char *draft_file;            /* this form's draft once kept: kept again in place */
+	struct call_actions acts;    /* done during the call, saved with it */
 };
 
 /* What the fields start with, gathered from the call (edit), the call
@@ -215,6 +216,14 @@ static int load(struct app *app, struct cform *k)
 		from_edit(k, &sv);
 	rc = make_form(app, k, &sv);
 	call_free(&followed);
+	k->acts.form = k->form;
+	k->acts.f_caller = F_CALLER;
+	k->acts.f_office = F_OFFICE;
+	k->acts.f_phone = F_PHONE;
+	k->acts.f_category = F_CATEGORY;
+	k->acts.cats = &k->cats;
+	k->acts.respondent = k->respondent;
+	k->acts.who = k->who;
 	return rc;
 }
 
@@ -265,7 +274,12 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 	} else if (k->s.follows[0]) {
 		snprintf(sub, sizeof sub, _("follows call %.8s"), k->s.follows);
 	}
-	tui_put(r.y + 2, r.x + 2, r.w - 4, sub, ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	if (k->acts.n) {
+		char done[600];
+		call_actions_done(&k->acts, done, sizeof done);
+		snprintf(sub, sizeof sub, _("done during the call: %s"), done);
+	}
+	tui_put(r.y + 2, r.x + 2, r.w - 4, sub, ALIGN_LEFT, tui_attr(app, k->acts.n ? TA_OK : TA_MUTED));
 	form_draw_in(app, k->form, body);
 }
 
@@ -354,8 +368,13 @@ static int save_new(struct app *app, struct cform *k, struct form *f, struct cal
 		in->set |= CALL_F_FOLLOWS;
 		in->follows = k->s.follows;
 	}
-	if (calls_add(app->ctx, in, id))
-		return form_core_error(app, f) | R_KEEP;
+	{
+		struct callflow_result res;
+		if (callflow_save(app->ctx, in, k->acts.v, k->acts.n, &res))
+			return form_core_error(app, f) | R_KEEP;
+		snprintf(id, sizeof id, "%s", res.call_id);
+		callflow_result_free(&res);
+	}
 	app_msg(app, MSG_OK, _("call saved: %s, %s (%.8s)"), k->who,
 		k->cats.v[form_choice(f, F_CATEGORY)].label, id);
 	return leave(app, k);
@@ -396,7 +415,10 @@ static void cancelled(struct app *app, void *arg)
 static int form_key_view(struct app *app, void *st, int key, int action)
 {
 	struct cform *k = st;
-	int r = form_key(app, k->form, key);
+	int r;
+	if (!k->editing && (r = call_actions_key(app, &k->acts, action)) != R_PASS)
+		return r;
+	r = form_key(app, k->form, key);
 	/* '?' on a pick field is for the help; F10 and ^L pass the form */
 	if (r == R_NONE && action != ACT_NONE)
 		return R_PASS;
@@ -573,6 +595,7 @@ const struct view_ops view_call_form = {
 	.title = N_("New call"),
 	.typing = 1,
 	.form = 1,
+	.timer = 1,
 	.state_size = sizeof(struct cform),
 	.open = form_open_view,
 	.close = form_close_view,

@@ -1,0 +1,95 @@
+#!/bin/sh
+# The call as one flow, in the headless script mode, at 80x24 and 160x48,
+# in English and Italian: "we lost our code" from the lookup to saved, with
+# a re-issue and its read-out, and a plain question call. The keystroke
+# targets are checked by counting the keys of the scripts: one key per line
+# (<Name> or a digit); the other lines are typed text (the comune's name,
+# the caller, the reason, the question).
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+. tests/tui/lib_script.sh
+
+NOW=2019-07-12T10:30:00
+sql() { sqlite3 "$db" "$1"; }
+# keys SCRIPT: the keys of a script beyond the typed text
+keys() { grep -Ec '^(<[A-Za-z0-9-]+>|[0-9])$' "$SCREENS/$1.keys"; }
+
+for size in 80x24 160x48; do
+	for lang in en it; do
+		run="lost-$size-$lang"
+		db=$(screen_db "flow-$size-$lang")
+		"$CN" --db "$db" staff add op --name "Olga Operatrice" --role operatore >/dev/null
+		"$CN" --db "$db" --now "$NOW" campaign add fam2019 --name "Famiglia 2019" \
+			--opens 2019-06-01 --deadline 2019-07-31 --respondents comune >/dev/null
+		"$CN" --db "$db" --now 2019-07-01T10:00:00 code issue --campaign fam2019 035033 --caller "Rita Neri" \
+			--office "Servizi sociali" --phone "0522 456111" --verified referente_noto >/dev/null 2>&1
+		old=$(sql "SELECT id FROM access_code")
+		calls=$(sql "SELECT count(*) FROM call")
+		audit=$(sql "SELECT count(*) FROM audit_log")
+		tui_script "$run" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+!resize $size
+reggio em
+!screen found
+<F2>
+!screen form
+<C-r>
+!screen reissue
+Rita Neri
+<Tab>
+codice smarrito
+<Tab>
+2
+<F2>
+!screen readout
+<Enter>
+!screen back
+<F2>
+!screen saved
+EOF
+		check "$run: 'we lost our code' in at most 8 keys beyond the typed text" yes \
+			"$([ "$(keys "$run")" -le 8 ] && echo yes)"
+		new=$(sql "SELECT id FROM call ORDER BY rowid DESC LIMIT 1")
+		check "$run: one call row" $((calls + 1)) "$(sql "SELECT count(*) FROM call")"
+		check "$run: the call: codice_smarrito, caller, office and phone typed once" \
+			"codice_smarrito|Rita Neri|Servizi sociali|+390522456111|fam2019" \
+			"$(sql "SELECT c.category, c.caller_name, c.caller_office, c.phone, k.key FROM call c JOIN campaign k ON k.id = c.campaign_id WHERE c.id = '$new'")"
+		check "$run: one new code whose call_id is the call" "1|$new|referente_noto" \
+			"$(sql "SELECT count(*), call_id, verified FROM access_code WHERE state = 'active'")"
+		check "$run: the old code revoked with the reason" "revoked|codice smarrito" \
+			"$(sql "SELECT state, revoke_reason FROM access_code WHERE id = $old")"
+		check "$run: audit rows call.add and code.reissue" "$((audit + 2))|call.add code.reissue" \
+			"$(sql "SELECT count(*) FROM audit_log")|$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit_log WHERE seq > $audit ORDER BY seq)")"
+		code=$(sql "SELECT code FROM access_code WHERE state = 'active'")
+		spaced=$(printf '%s' "$code" | sed 's/./& /g; s/ $//; s/\(. . . .\) /\1   /g')
+		screen_has "$run: the code read out before saving" "$run/readout" "$spaced"
+		if [ "$lang" = en ]; then
+			screen_has "$run: F2 on the highlighted row starts its call" "$run/form" "New call — Reggio nell'Emilia (RE)"
+			screen_has "$run: the re-issue form asks how the caller was checked" "$run/reissue" "Checked by"
+			screen_has "$run: the call shows what was done" "$run/back" "done during the call: code re-issued (fam2019)"
+			screen_has "$run: saved" "$run/saved" "call saved: Reggio nell'Emilia (RE), Codice smarrito"
+		else
+			screen_has "$run: F2 on the highlighted row starts its call" "$run/form" "Nuova chiamata — Reggio nell'Emilia (RE)"
+			screen_has "$run: the re-issue form asks how the caller was checked" "$run/reissue" "Verificato tramite"
+			screen_has "$run: the call shows what was done" "$run/back" "fatto durante la chiamata: codice riemesso (fam2019)"
+			screen_has "$run: saved" "$run/saved" "chiamata salvata: Reggio nell'Emilia (RE), Codice smarrito"
+		fi
+
+		run="question-$size-$lang"
+		tui_script "$run" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+!resize $size
+aglie
+<F2>
+5
+<Tab>
+Come si compila la domanda 4?
+<F2>
+!screen saved
+EOF
+		check "$run: a plain question call in at most 5 keys" yes "$([ "$(keys "$run")" -le 5 ] && echo yes)"
+		check "$run: saved with its category and question" "chiarimento_contenuti|Come si compila la domanda 4?|fam2019" \
+			"$(sql "SELECT c.category, c.notes, k.key FROM call c JOIN campaign k ON k.id = c.campaign_id ORDER BY c.rowid DESC LIMIT 1")"
+	done
+done
+
+# The figures, for the README: keys beyond the typed text.
+echo "# keys: we lost our code $(keys lost-80x24-en), plain question $(keys question-80x24-en)"
