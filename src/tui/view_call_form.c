@@ -278,6 +278,14 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 		char done[600];
 		call_actions_done(&k->acts, done, sizeof done);
 		snprintf(sub, sizeof sub, _("done during the call: %s"), done);
+	} else if (!k->editing && k->respondent[0] && !sub[0] && cn_may(app->ctx, CN_ROLE_OPERATORE)) {
+		/* the code keys of a call, where the operator looks (the hint line
+		 * keeps save, cancel, help and quit) */
+		char kg[32], kr[32], kv[32];
+		snprintf(sub, sizeof sub, _("%s give the code · %s re-issue it · %s read it out again"),
+			 action_key_label(ACT_CALL_GIVE_CODE, kg, sizeof kg),
+			 action_key_label(ACT_CALL_REISSUE_CODE, kr, sizeof kr),
+			 action_key_label(ACT_CALL_REREAD_CODE, kv, sizeof kv));
 	}
 	tui_put(r.y + 2, r.x + 2, r.w - 4, sub, ALIGN_LEFT, tui_attr(app, k->acts.n ? TA_OK : TA_MUTED));
 	form_draw_in(app, k->form, body);
