@@ -99,6 +99,14 @@ static FILE *safe_open(int fd, int line_buffered)
 	return f;
 }
 
+/* exit() flushes the streams but never closes them: closing here writes a
+ * sequence left incomplete and frees the cookies. */
+static void safe_close_streams(void)
+{
+	fclose(stdout);
+	fclose(stderr);
+}
+
 int cli_safe_streams(int with_stdout)
 {
 	FILE *err = safe_open(STDERR_FILENO, 1), *out = NULL;
@@ -114,5 +122,7 @@ int cli_safe_streams(int with_stdout)
 	stderr = err;
 	if (out)
 		stdout = out;
+	if (atexit(safe_close_streams) != 0)
+		return -1;
 	return 0;
 }
