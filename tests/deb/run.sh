@@ -9,7 +9,7 @@ set -u
 DEB=${1:?usage: tests/deb/run.sh PACKAGE.deb}
 cd "$(dirname "$0")/../.." || exit 1
 export LC_ALL=C.UTF-8 TZ=Europe/Rome
-unset CENTRALINO_USER CENTRALINO_DB CENTRALINO_NOW CENTRALINO_BACKUP_KEEP XDG_CONFIG_HOME
+unset CENTRALINO_USER CENTRALINO_DB CENTRALINO_NOW CENTRALINO_BACKUP_KEEP CENTRALINO_SYSTEM_CONFIG XDG_CONFIG_HOME
 T=$(mktemp -d "${TMPDIR:-/tmp}/cn-deb.XXXXXX")
 export HOME="$T/home" # no personal configuration of whoever runs it
 mkdir -p "$HOME"
