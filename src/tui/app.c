@@ -53,8 +53,10 @@ int app_push(struct app *app, const struct view_ops *view, const void *arg)
 		return -1;
 	}
 	if (view->open && view->open(app, st, arg)) {
-		struct view_inst failed = {view, st, SCOPE_global};
-		close_view(app, &failed);
+		/* a screen that failed to open releases what it took, as on close */
+		if (view->close)
+			view->close(app, st);
+		free(st);
 		return -1;
 	}
 	v = &app->stack[app->depth++];
