@@ -10,6 +10,8 @@
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "calls_ui.h"
+#include "centralino/callflow.h"
+#include "centralino/clock.h"
 #include "widget.h"
 
 #define LOOKUP_MIN_LIMIT 40
@@ -27,7 +29,15 @@ struct lookup {
 	struct columns cols; /* of the last draw: header and rows agree */
 	int failed;      /* the last search failed (message shown) */
 	char searched[INPUT_MAX];
+	struct call_list callbacks; /* mine today, due and coming: shown while nothing is typed */
 };
+
+static void load_callbacks(struct app *app, struct lookup *l)
+{
+	call_list_free(&l->callbacks);
+	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || callflow_callbacks_today(app->ctx, 0, &l->callbacks))
+		memset(&l->callbacks, 0, sizeof l->callbacks);
+}
 
 static void search(struct app *app, struct lookup *l, const char *keep_istat)
 {
@@ -60,6 +70,7 @@ static int lookup_open(struct app *app, void *st, const void *arg)
 	l->limit = page_limit(app);
 	l->q.max = 100;
 	list_reset(&l->list, 0);
+	load_callbacks(app, l);
 	if (arg) {
 		input_set(&l->q, arg);
 		search(app, l, NULL);
@@ -72,6 +83,7 @@ static void lookup_close(struct app *app, void *st)
 	struct lookup *l = st;
 	(void)app;
 	registry_hits_free(&l->hits);
+	call_list_free(&l->callbacks);
 }
 
 static struct columns layout(int w)
@@ -137,6 +149,45 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 	tui_put(y, x, c.istat, h->istat, ALIGN_LEFT, dim);
 }
 
+/* One callback in a line that keeps its time whole at 80 columns: the
+ * time, due or coming, then who and why, cut at the end. */
+static void callback_row(struct app *app, const struct call *c, int y, int x, int w)
+{
+	char when[17], today[17], who[300], line[700];
+	int due = c->callback_due <= cn_now(app->ctx);
+	cn_fmt_display(c->callback_due, when);
+	cn_fmt_display(cn_now(app->ctx), today);
+	/* from an earlier day: its date too ("11/07 16:00") */
+	if (strncmp(when, today, 10))
+		memmove(when + 5, when + 10, 7);
+	call_respondent_label(c, who, sizeof who);
+	snprintf(line, sizeof line, "%s  %-7s  %s%s%s · %s", strncmp(when, today, 10) ? when : when + 11,
+		 due ? _("due") : _("coming"), who,
+		 c->caller_name ? " — " : "", c->caller_name ? c->caller_name : "", c->category_label);
+	tui_put(y, x, w, line, ALIGN_LEFT, tui_attr(app, due ? TA_WARN : TA_NORMAL));
+}
+
+/* Today's callbacks at a glance, due first, under the prompt: as many as
+ * fit above the credit line, then how many more. */
+static void draw_callbacks(struct app *app, struct lookup *l, int y, struct rect r)
+{
+	int room = r.y + r.h - 2 - (y + 1);
+	char head[120];
+	size_t shown = 0;
+	if (!l->callbacks.n || room < 1)
+		return;
+	snprintf(head, sizeof head, ngettext("Your callback today (%zu)", "Your callbacks today (%zu)",
+					     l->callbacks.n), l->callbacks.n);
+	tui_rule(app, y, r.x + 1, r.w - 2, head, 0);
+	for (; shown < l->callbacks.n && (int)shown < room; shown++)
+		callback_row(app, &l->callbacks.v[shown], y + 1 + (int)shown, r.x + 2, r.w - 4);
+	if (shown < l->callbacks.n) {
+		char more[80];
+		snprintf(more, sizeof more, _("… %zu more: F3, then the callbacks filter"), l->callbacks.n - shown + 1);
+		tui_put(y + (int)shown, r.x + 2, r.w - 4, more, ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	}
+}
+
 static void draw_empty(struct app *app, struct lookup *l, struct rect r)
 {
 	int y = r.y + r.h / 3;
@@ -156,6 +207,7 @@ static void draw_empty(struct app *app, struct lookup *l, struct rect r)
 	tui_put(y + 3, r.x, r.w, _("also an ISTAT code (001272), a cadastral code (L219),"),
 		ALIGN_CENTER, tui_attr(app, TA_MUTED));
 	tui_put(y + 4, r.x, r.w, _("or one province: pr:TO moncalieri"), ALIGN_CENTER, tui_attr(app, TA_MUTED));
+	draw_callbacks(app, l, y + 6, r);
 	tui_put(r.y + r.h - 1, r.x, r.w, _("Registry of comuni: Fonte ISTAT (CC BY 3.0 IT)"),
 		ALIGN_CENTER, tui_attr(app, TA_MUTED));
 }
@@ -264,6 +316,7 @@ static int lookup_key(struct app *app, void *st, int key, int action)
 static void lookup_reload(struct app *app, void *st)
 {
 	struct lookup *l = st;
+	load_callbacks(app, l);
 	char keep[7] = "";
 	if (l->list.sel >= 0 && (size_t)l->list.sel < l->hits.n)
 		snprintf(keep, sizeof keep, "%s", l->hits.v[l->list.sel].istat);

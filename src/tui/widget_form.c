@@ -462,6 +462,11 @@ int form_key(struct app *app, struct form *f, int key)
 	int r = move_key(app, f, action_in_scope(SCOPE_form, key)), used;
 	if (!(r & R_PASS))
 		return r;
+	/* '?' is help on a choice and in an empty field, as everywhere; in
+	 * text being typed it is a question mark (F1 is help anywhere) */
+	if (action_in_scope(SCOPE_global, key) == ACT_HELP &&
+	    (!tui_key_char(key) || fl->kind == FIELD_PICK || !fl->t.len))
+		return help_open(app);
 	used = fl->kind == FIELD_PICK ? pick_key(fl, key) : text_edit_key(&fl->t, key);
 	if (!used)
 		/* quit, redraw (and help inside a screen) act past the form */

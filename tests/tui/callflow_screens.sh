@@ -91,5 +91,34 @@ EOF
 	done
 done
 
+# ---- today's callbacks at a glance on the lookup; '?' in a form ----
+db=$(screen_db flow-callbacks)
+"$CN" --db "$db" staff add op --name "Olga Operatrice" --role operatore >/dev/null
+"$CN" --db "$db" --now "$NOW" --user op call add --respondent 001002 --callback 09:00 --caller "Mario Rossi" >/dev/null
+"$CN" --db "$db" --now "$NOW" --user op call add --respondent 001003 --callback 16:00 --caller "Anna Bianchi" >/dev/null
+"$CN" --db "$db" --now "$NOW" --user op call add --respondent 001004 --callback "tomorrow 9:00" >/dev/null
+for size in 80x24 160x48; do
+	tui_script "today-$size" "$CN" --db "$db" --now "$NOW" --user op tui <<EOF
+!resize $size
+!screen start
+aglie
+<F2>
+?
+!screen help
+<Esc><Tab>Quando scade?
+!screen question
+EOF
+	screen_has "today-$size: the lookup shows today's callbacks" "today-$size/start" "Your callbacks today (2)"
+	screen_has "today-$size: the due one" "today-$size/start" "Airasca (TO)"
+	screen_has "today-$size: the coming one" "today-$size/start" "Ala di Stura (TO)"
+	screen_has_not "today-$size: not tomorrow's" "today-$size/start" "Albiano"
+	screen_has "today-$size: '?' on a choice of a form is help" "today-$size/help" "Keys"
+	screen_has "today-$size: in text being typed '?' is a question mark" "today-$size/question" "Quando scade?"
+done
+tui_script today-it "$CN" --db "$db" --now "$NOW" --user op --lang it tui <<EOF
+!screen start
+EOF
+screen_has "today (it): the lookup shows today's callbacks" today-it/start "Le tue richiamate di oggi (2)"
+
 # The figures, for the README: keys beyond the typed text.
 echo "# keys: we lost our code $(keys lost-80x24-en), plain question $(keys question-80x24-en)"
