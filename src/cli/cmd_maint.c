@@ -93,7 +93,9 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0) {
 			printf(_("usage: centralino check\n"
-				 "Runs sqlite's integrity_check and foreign_key_check on the database.\n"
+				 "Runs sqlite's integrity_check and foreign_key_check on the database, and\n"
+				 "compares every table, index, trigger and view with what the migrations\n"
+				 "create (a missing, changed or foreign one is named).\n"
 				 "Prints \"ok\", or one line per problem and exits 65 (supervisore and up).\n"));
 			return 0;
 		}

@@ -23,9 +23,7 @@ void maint_problems_free(struct maint_problems *p)
 	p->n = 0;
 }
 
-static int add_problem(struct maint_problems *p, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static int add_problem(struct maint_problems *p, const char *fmt, ...)
+int maint_add_problem(struct maint_problems *p, const char *fmt, ...)
 {
 	char line[1024];
 	va_list ap;
@@ -55,7 +53,7 @@ static int integrity(sqlite3 *db, struct maint_problems *out, const char **err)
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *line = (const char *)sqlite3_column_text(st, 0);
-		if (line && strcmp(line, "ok") != 0 && add_problem(out, "%s", line)) {
+		if (line && strcmp(line, "ok") != 0 && maint_add_problem(out, "%s", line)) {
 			sqlite3_finalize(st);
 			*err = "out of memory";
 			return -1;
@@ -69,45 +67,50 @@ static int integrity(sqlite3 *db, struct maint_problems *out, const char **err)
 	return 0;
 }
 
-int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
+/* PRAGMA foreign_key_check: one line per orphan row; a check that cannot
+ * run (a corrupt file) is one more line. -1 when out of memory. */
+static int foreign_keys(struct cn_ctx *ctx, struct maint_problems *out)
 {
 	sqlite3_stmt *st;
+	int rc, bad = 0;
+
+	if (sqlite3_prepare_v2(ctx->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
+	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *table = db_col(st, 0), *parent = db_col(st, 2);
+		bad = sqlite3_column_type(st, 1) == SQLITE_NULL
+			? maint_add_problem(out, _("foreign key: a row of %s refers to a missing row of %s"), table, parent)
+			: maint_add_problem(out, _("foreign key: %s row %lld refers to a missing row of %s"),
+				      table, (long long)sqlite3_column_int64(st, 1), parent);
+	}
+	if (!bad && rc != SQLITE_DONE)
+		bad = maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
+	sqlite3_finalize(st);
+	return bad;
+}
+
+int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
+{
 	const char *err;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("check the database"))))
 		return rc;
-	if (integrity(ctx->db, out, &err)) {
+	/* a corrupt file often stops the check itself: what it said so far,
+	 * then why it stopped, each a line */
+	if ((integrity(ctx->db, out, &err) && maint_add_problem(out, _("integrity check: %s"), err)) ||
+	    foreign_keys(ctx, out)) {
 		maint_problems_free(out);
-		/* a corrupt file often fails the check itself */
-		return cn_set_error(ctx, CN_EIO, _("%s: integrity check failed: %s"), ctx->db_path, err);
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
-	if ((rc = db_prepare(ctx, &st, "PRAGMA foreign_key_check")))
-		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *table = db_col(st, 0), *parent = db_col(st, 2);
-		int bad = sqlite3_column_type(st, 1) == SQLITE_NULL
-			? add_problem(out, _("foreign key: a row of %s refers to a missing row of %s"), table, parent)
-			: add_problem(out, _("foreign key: %s row %lld refers to a missing row of %s"),
-				      table, (long long)sqlite3_column_int64(st, 1), parent);
-		if (bad) {
-			sqlite3_finalize(st);
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			goto fail;
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = db_fail(ctx, _("checking foreign keys"));
-		goto fail;
+	if ((rc = maint_check_schema(ctx, out))) {
+		maint_problems_free(out);
+		return rc;
 	}
 	if (out->n)
 		return cn_set_error(ctx, CN_EDATA, _("%s: %zu problem(s) found"), ctx->db_path, out->n);
 	return CN_OK;
-fail:
-	maint_problems_free(out);
-	return rc;
 }
 
 /* The online backup into the empty file `tmp`, in one step: a chunked

@@ -12,4 +12,10 @@ void maint_sync_dir(const char *path);
 /* Removes tmp and the journal files sqlite may have left beside it. */
 void maint_remove_tmp(const char *tmp);
 
+/* One more line of problems (printf-like); -1 when out of memory. */
+int maint_add_problem(struct maint_problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The tables, indexes, triggers and views against the migrations': one
+ * line per missing, changed or foreign one added to out. */
+int maint_check_schema(struct cn_ctx *ctx, struct maint_problems *out);
+
 #endif
