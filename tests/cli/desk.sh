@@ -5,8 +5,8 @@
 # supervisore and admin, and refused by sqlite3, cat and cp on every file of
 # the desk; the test hooks refused; the audit row of each action with the
 # real login and time; two operators writing at once. Runs in its own mount
-# namespace with a scratch /var/lib and the scratch tree bound over
-# /var/lib/centralino and /etc/centralino.conf, so the host is left as it was. Needs root and
+# namespace whose /etc is a copy and /var/lib a scratch folder, so the host
+# is left as it was. Needs root and
 # `unshare -m` (CI has both); elsewhere it is skipped, and says so.
 . tests/lib.sh
 
@@ -21,14 +21,8 @@ if [ -z "${CN_DESK_INSIDE:-}" ]; then
 		command -v "$c" >/dev/null 2>&1 || skip "needs $c"
 	done
 	unshare -m true 2>/dev/null || skip "unshare -m is not possible here"
-	# The mount point must exist on the host: made here only when missing
-	# and removed again at the end.
-	made=""
-	[ -e /etc/centralino.conf ] || { : >/etc/centralino.conf && made=conf; }
 	CN_DESK_INSIDE=1 unshare -m sh "$0"
-	rc=$?
-	[ -z "$made" ] || rm -f /etc/centralino.conf
-	exit $rc
+	exit $?
 fi
 
 # ---- inside the namespace ----
@@ -45,14 +39,18 @@ USERS="$ADM $ASS $OP $OP2 $SUP"
 cleanup() {
 	for u in $USERS; do userdel "$u" >/dev/null 2>&1; done
 	groupdel "$G" >/dev/null 2>&1
-	umount /etc/centralino.conf /var/lib/centralino /var/lib "$T/inst" 2>/dev/null
+	umount /var/lib/centralino /var/lib /etc "$T/inst" 2>/dev/null
 	rm -rf "$T"
 }
 trap 'tui_stop; cleanup' EXIT
 chmod 755 "$T"
 mkdir "$T/inst"
 mount -t tmpfs -o mode=755 cndesk "$T/inst"
-mount --make-private "$T/inst"
+# this namespace's /etc is a copy, and its /var/lib a scratch one: the
+# group, the users and the desk's files never reach the host's
+cp -a /etc "$T/inst/etc-copy"
+mount --bind "$T/inst/etc-copy" /etc
+mount -t tmpfs -o mode=755 cnvar /var/lib
 
 # ---- make install-desk ----
 mk() { make -s --no-print-directory install-desk BUILD="$BUILD" PREFIX=/usr/local DESTDIR="$T/inst" DESKGROUP="$G"; }
@@ -70,11 +68,9 @@ check "the backups folder: root:GROUP 2770" "root $G 2770" "$(stat -c '%U %G %a'
 check "/etc/centralino.conf names the database" "database = /var/lib/centralino/centralino.db" \
 	"$(grep '^database' "$T/inst/etc/centralino.conf")"
 check "nobody is in the group" "" "$(getent group "$G" | cut -d: -f4)"
-# /var/lib of this namespace is a scratch one: the host's stays as it is
-mount -t tmpfs -o mode=755 cnvar /var/lib
 mkdir /var/lib/centralino
 mount --bind "$VAR" /var/lib/centralino
-mount --bind "$T/inst/etc/centralino.conf" /etc/centralino.conf
+cp "$T/inst/etc/centralino.conf" /etc/centralino.conf
 DB=/var/lib/centralino/centralino.db
 BK=/var/lib/centralino/backups
 
