@@ -340,14 +340,19 @@ int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *
 
 /* Valid UTF-8 multi-byte sequences inside text that is not UTF-8 as a
  * whole: Latin-1 text practically never has "Ã" followed by a byte in
- * 80-BF ("Ã¨"), UTF-8 "è" always does. Such a file was damaged (a UTF-8
- * file edited as Latin-1 or the reverse): reading it as Latin-1 would store
- * "ForlÃ¬". */
+ * 80-BF ("Ã¨"), nor "â" followed by two of them ("â€™"); UTF-8 "è" and
+ * "’" always do. Such a file was damaged (a UTF-8 file edited as Latin-1,
+ * or the reverse): reading it as Latin-1 would store "ForlÃ¬" or
+ * "Santâ€™Agata". 2-, 3- and 4-byte sequences count. */
 static int looks_mixed(const unsigned char *s, size_t n)
 {
-	for (size_t i = 0; i + 1 < n; i++)
-		if (s[i] >= 0xC2 && s[i] <= 0xDF && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF)
+	for (size_t i = 0; i + 1 < n; i++) {
+		utf8proc_int32_t cp;
+		if (s[i] < 0xC2 || s[i] > 0xF4)
+			continue;
+		if (utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp) > 1)
 			return 1;
+	}
 	return 0;
 }
 

@@ -361,10 +361,42 @@ void app_draw(struct app *app)
 
 /* ---- Keys ----------------------------------------------------------------- */
 
+/* After an Esc: 1 when it began an escape sequence the terminal
+ * description does not know (F5 under TERM=vt100 sends \e[15~), which is
+ * then read to its end and dropped, never typed into a field. A sequence
+ * arrives whole, so its next byte is already waiting; an Esc pressed alone
+ * is followed by nothing. */
+static int unknown_sequence(void)
+{
+	wint_t wc;
+	int rc, csi, n = 0;
+
+	wtimeout(stdscr, 0);
+	rc = wget_wch(stdscr, &wc);
+	if (rc == OK && (wc == '[' || wc == 'O')) {
+		csi = wc == '[';
+		/* CSI: parameters and intermediates, then a final byte 0x40-0x7E;
+		 * SS3: one byte */
+		wtimeout(stdscr, 10);
+		while (n++ < 32 && (rc = wget_wch(stdscr, &wc)) == OK && csi && !(wc >= 0x40 && wc <= 0x7E))
+			;
+		wtimeout(stdscr, TUI_POLL_MS);
+		return 1;
+	}
+	if (rc == OK)
+		unget_wch((wchar_t)wc);
+	else if (rc == KEY_CODE_YES)
+		ungetch((int)wc);
+	wtimeout(stdscr, TUI_POLL_MS);
+	return 0;
+}
+
 static int read_key(void)
 {
 	wint_t wc;
 	int rc = wget_wch(stdscr, &wc);
+	while (rc == OK && wc == 27 && unknown_sequence())
+		rc = wget_wch(stdscr, &wc);
 	if (rc == ERR)
 		return ERR;
 	if (rc == KEY_CODE_YES)

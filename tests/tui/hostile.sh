@@ -38,3 +38,21 @@ tui_check "C locale: province name transliterated" "Forli-Cesena (FC)"
 tui_screen > "$T/screen"
 check "C locale: the screen is ASCII" 0 "$(LC_ALL=C grep -c '[^ -~]' "$T/screen")"
 tui_stop
+
+# a function key the terminal description does not know (F5 under vt100
+# sends \e[15~): dropped, never typed into the search; Esc alone still
+# clears; a new call without function keys (^N)
+tui_start 80 24 TERM=vt100 "$CN" --db "$db2" --now "$NOW" tui
+tui_wait "Comune:"
+tui_keys 'forl'
+tui_key F5
+tui_keys 'i'
+tui_check "vt100: the unknown F5 is dropped" "Comune: forli "
+tui_check_not "vt100: nothing of the sequence typed" "[15~"
+tui_key Escape
+tui_wait_gone "Comune: forli"
+tui_check_not "vt100: Esc alone clears the search" "Comune: forli"
+tui_keys 'forl'
+tui_key C-n
+tui_check "vt100: ^N starts a new call for the highlighted comune" "New call"
+tui_stop

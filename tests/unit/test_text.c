@@ -201,6 +201,14 @@ static void test_decode_refuses(void **state)
 	 * store "ForlÃ¬", so it is refused */
 	assert_int_equal(DECODE("Forl\xc3\xac\nAgli\xe8\n", &out, &enc, err), CN_EDATA);
 	assert_string_equal(err, "f.csv:2: encoding: invalid UTF-8 byte 0xE8 in a file that is otherwise UTF-8");
+	/* a Latin-1 file (ISTAT's) with one UTF-8 apostrophe pasted in: read
+	 * as Latin-1 it would store "Santâ€™Agata"; a 4-byte sequence too */
+	assert_int_equal(DECODE("Agli\xe8\nSant\xe2\x80\x99" "Agata\n", &out, &enc, err), CN_EDATA);
+	assert_string_equal(err, "f.csv:1: encoding: invalid UTF-8 byte 0xE8 in a file that is otherwise UTF-8");
+	assert_int_equal(DECODE("Agli\xe8 \xf0\x9f\x98\x80\n", &out, &enc, err), CN_EDATA);
+	/* the reverse: a UTF-8 file whose only other non-ASCII is one Latin-1 byte */
+	assert_int_equal(DECODE("Sant\xe2\x80\x99" "Agata\nForl\xec\n", &out, &enc, err), CN_EDATA);
+	assert_string_equal(err, "f.csv:2: encoding: invalid UTF-8 byte 0xEC in a file that is otherwise UTF-8");
 	/* a byte that no single-byte Western encoding has */
 	assert_int_equal(DECODE("a\r\nb\r\nc\x81\r\n", &out, &enc, err), CN_EDATA);
 	assert_string_equal(err, "f.csv:3: encoding: byte 0x81 is neither UTF-8 nor Latin-1 text");
