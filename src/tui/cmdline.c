@@ -379,48 +379,54 @@ static void cancel(struct cmdline *c)
 	popup_clear(c);
 }
 
+/* A key as readline reads it: the actions of actions.def as readline's
+ * own editing keys, typed text as UTF-8, other control keys (^R, ^W, ^U,
+ * Tab...) as they are, for readline's key map. */
+static void feed_key(struct cmdline *c, int key)
+{
+	static const struct {
+		int scope, action;
+		const char *bytes;
+	} to_readline[] = {
+		{SCOPE_cmdline, ACT_CMDLINE_RUN, "\r"}, {SCOPE_edit, ACT_EDIT_BACKSPACE, "\x7f"},
+		{SCOPE_edit, ACT_EDIT_LEFT, "\x02"}, {SCOPE_edit, ACT_EDIT_RIGHT, "\x06"},
+		{SCOPE_edit, ACT_EDIT_START, "\x01"}, {SCOPE_edit, ACT_EDIT_END, "\x05"},
+		{SCOPE_global, ACT_MOVE_UP, "\x10"}, {SCOPE_global, ACT_MOVE_DOWN, "\x0e"},
+	};
+	char bytes[4];
+	int ch = tui_key_char(key);
+
+	for (size_t i = 0; i < sizeof to_readline / sizeof to_readline[0]; i++)
+		if (action_in_scope(to_readline[i].scope, key) == to_readline[i].action) {
+			feed(c, to_readline[i].bytes, 1);
+			return;
+		}
+	if (action_in_scope(SCOPE_edit, key) == ACT_EDIT_DELETE) {
+		if (rl_point < rl_end)
+			feed(c, "\x04", 1);
+	} else if (ch) {
+		feed(c, bytes, (size_t)tui_utf8(ch, bytes));
+	} else if (key > 0 && key < 32) {
+		bytes[0] = (char)key;
+		feed(c, bytes, 1);
+	}
+}
+
 static int cmdline_key(struct app *app, void *st, int key)
 {
 	struct cmdline *c = st;
-	char bytes[4];
-	int ch = tui_key_char(key), r;
+	int r;
 	char *line;
 
 	if (key != '\t')
 		popup_clear(c);
-	switch (key) {
-	case TUI_ESC:
-	case TUI_CTRL('c'):
+	if (action_in_scope(SCOPE_cmdline, key) == ACT_CMDLINE_CANCEL ||
+	    (action_in_scope(SCOPE_edit, key) == ACT_EDIT_BACKSPACE && rl_end == 0)) {
 		cancel(c);
 		app_pop_layer(app);
 		return R_REDRAW;
-	case KEY_BACKSPACE:
-		if (rl_end == 0) {
-			cancel(c);
-			app_pop_layer(app);
-			return R_REDRAW;
-		}
-		feed(c, "\x7f", 1);
-		break;
-	case '\n': feed(c, "\r", 1); break;
-	case KEY_LEFT: feed(c, "\x02", 1); break;
-	case KEY_RIGHT: feed(c, "\x06", 1); break;
-	case KEY_UP: feed(c, "\x10", 1); break;
-	case KEY_DOWN: feed(c, "\x0e", 1); break;
-	case KEY_HOME: feed(c, "\x01", 1); break;
-	case KEY_END: feed(c, "\x05", 1); break;
-	case KEY_DC:
-		if (rl_point < rl_end)
-			feed(c, "\x04", 1);
-		break;
-	default:
-		if (ch) {
-			feed(c, bytes, (size_t)tui_utf8(ch, bytes));
-		} else if (key > 0 && key < 32 && key != TUI_CTRL('d')) {
-			bytes[0] = (char)key;
-			feed(c, bytes, 1);
-		}
 	}
+	feed_key(c, key);
 	if (!c->got_line)
 		return R_REDRAW;
 	/* Enter (or ^D on an empty line): run it. */
@@ -450,7 +456,7 @@ static void layer_close(struct app *app, void *st)
 
 
 static const struct layer_ops cmdline_ops = {
-	.draw = cmdline_draw, .key = cmdline_key, .close = layer_close,
+	.draw = cmdline_draw, .key = cmdline_key, .close = layer_close, .scope = SCOPE_cmdline,
 };
 
 int cmdline_open(struct app *app, const char *initial)

@@ -176,6 +176,7 @@ enum tui_scope {
 	SCOPE_confirm, /* a yes/no box */
 	SCOPE_message, /* a message box */
 	SCOPE_help,    /* the help overlay */
+	SCOPE_cmdline, /* the ':' command line */
 	SCOPE_COUNT
 };
 
