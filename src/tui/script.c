@@ -83,7 +83,7 @@ static int parse_keys(struct tui_script *s, const char *line, char *err, size_t 
 	while (*line) {
 		struct event e = {EV_KEY, 0, 0, 0, NULL};
 		const char *close = *line == '<' ? strchr(line + 1, '>') : NULL;
-		if (close == line + 1 && close[1] == '>')
+		if (close && close == line + 1 && close[1] == '>')
 			close++; /* <>>: the character '>' */
 		if (close && (e.key = named_key(line + 1, (size_t)(close - line - 1)))) {
 			line = close + 1;
@@ -113,11 +113,12 @@ static int parse_directive(struct tui_script *s, const char *line, char *err, si
 	if (!strcmp(line, "!screen")) {
 		return add(s, e);
 	} else if (!strncmp(line, "!screen ", 8) && line[8]) {
-		if (!(e.file = strdup(line + 8)) || add(s, e)) {
-			free(e.file);
-			return -1;
-		}
-		return 0;
+		char *file = strdup(line + 8);
+		e.file = file;
+		if (file && !add(s, e))
+			return 0; /* the script holds it now */
+		free(file);
+		return -1;
 	} else if (sscanf(line, "!resize %dx%d%c", &e.w, &e.h, &extra) == 2 && e.w > 0 && e.h > 0 &&
 		   e.w <= 1000 && e.h <= 1000) {
 		e.kind = EV_RESIZE;

@@ -297,7 +297,7 @@ static int leave(struct app *app, struct cform *k)
 	char istat[7] = "";
 	int to_card = !k->s.back && strlen(k->respondent) == 6;
 	if (to_card)
-		snprintf(istat, sizeof istat, "%s", k->respondent);
+		snprintf(istat, sizeof istat, "%.6s", k->respondent);
 	app_pop(app); /* k and its form are freed here */
 	if (to_card)
 		app_open_card(app, istat);
