@@ -217,9 +217,12 @@ int callflow_save(struct cn_ctx *ctx, const struct call_input *in,
 		if ((rc = run_action(ctx, &c, &actions[i], ++seq, &out->v[i])))
 			goto fail;
 	call_free(&c);
-	if ((rc = db_release(ctx, 1)))
-		goto fail;
-	return CN_OK;
+	if ((rc = db_release(ctx, 1))) {
+		/* the commit failed and rolled back: nothing was saved */
+		callflow_result_free(out);
+		out->call_id[0] = out->callback_closed[0] = '\0';
+	}
+	return rc;
 fail:
 	db_release(ctx, 0);
 	call_free(&c);
