@@ -149,6 +149,7 @@ int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
 struct progress_import_opts {
 	const char *id_column;    /* header of the column naming the respondent */
 	const char *time_column;  /* header of the submission time, or NULL */
+	const char *time_format;  /* strptime format of that column, or NULL (see below) */
 };
 
 struct progress_unresolved {
@@ -171,12 +172,17 @@ struct progress_import_summary {
 /* Any CSV (',' ';' TAB; BOM, Latin-1 handled) whose id column holds the
  * respondent's ISTAT code (leading zeros optional), ambito code, id, or
  * name. Every matched respondent becomes inviato at the earliest time its
- * rows give (time column: YYYY-MM-DD HH:MM[:SS], YYYY/MM/DD HH:MM:SS
- * [AM|PM] [GMT+N], DD/MM/YYYY HH:MM[:SS] or HH.MM.SS, or a bare date;
- * without one, now); respondents already inviato are left alone, so
- * importing the same file again changes nothing. Unmatched or ambiguous
- * values are never guessed: they are returned in `unresolved` and the rest
- * is applied. A malformed file or a bad time changes nothing
+ * rows give (time column: the form tools' spellings that
+ * cn_parse_form_time reads — Google Forms' "2020/05/12 10:31:22 AM CEST",
+ * spreadsheets' "12/05/2020 10.31.22", ISO 8601 with an offset — or the
+ * time_format given; the zone written in the file wins over the local one;
+ * without a time column, now). Day and month of "12/05/2020" are read in
+ * the order the file settles (a cell with a day over 12, or times with
+ * dots); a file that settles nothing, or contradicts itself, is refused
+ * with the line, never guessed. Respondents already inviato are left
+ * alone, so importing the same file again changes nothing. Unmatched or
+ * ambiguous values are never guessed: they are returned in `unresolved`
+ * and the rest is applied. A malformed file or a bad time changes nothing
  * ("FILE:LINE: field: what is wrong"). One transaction, one audit row.
  * Supervisore and up. */
 int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
