@@ -229,6 +229,7 @@ struct progress_row {
 	char deadline[11];
 	int extended;
 	int capofila;
+	long population;  /* by respondent: a comune's, an ambito's or regione's comuni summed; -1 unknown */
 };
 
 struct progress_pace {
@@ -261,7 +262,8 @@ struct progress_report {
 	struct progress_counts total;   /* sum of the rows */
 	size_t n;
 	struct progress_row *rows;
-	struct progress_pace pace;      /* for the whole campaign, whatever the filter */
+	struct progress_pace pace;      /* for the whole campaign, whatever the filter
+					 * (the dashboard's: the group's, see below) */
 };
 
 /* Supervisore and up. filter may be NULL. */
@@ -358,9 +360,10 @@ int progress_map(struct cn_ctx *ctx, const char *campaign_key,
 /* ---- the dashboard ------------------------------------------------------------ */
 
 /* What the supervisor's dashboard shows at once: completion by `by` (with
- * the filter of a drill-down, and the campaign's pace), the submissions
- * series for the chart, and the first `reminders` rows of the reminders
- * list. One call per refresh (scripts/bench-progress.sh times it).
+ * the filter of a drill-down), the pace, the submissions series for the
+ * chart, and the first `reminders` rows of the reminders list. With a
+ * filter, the pace, the series and the reminders are those of the group
+ * looked at (a regione, provincia, ambito), not the whole campaign's. One call per refresh (scripts/bench-progress.sh times it).
  * Supervisore and up. */
 struct progress_dashboard {
 	struct progress_report report;

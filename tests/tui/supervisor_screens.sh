@@ -1,0 +1,103 @@
+#!/bin/sh
+# The supervisor's screens, headless (tests/tui/lib_script.sh): the
+# dashboard's drill-down moves the headline, the chart and whom to chase to
+# the group looked at; a province's comuni come late first, then by status
+# and population ('o': by name); 'k' the next campaign; 'w' writes the HTML
+# report under a proposed name; the Campaigns screen and the title bar keep
+# a long campaign key whole at 80 columns, with four-digit years; the Audit
+# screen says actions and objects in words, in Italian too.
+cd "$(dirname "$0")/../.." || exit 1
+. tests/lib.sh
+. tests/tui/lib_script.sh
+
+db=$(screen_db supervisor)
+NOW=2019-07-21T12:00:00
+cn() { "$CN" --db "$db" --now "$NOW" "$@" >/dev/null; }
+"$CN" --db "$db" --now 2019-05-20T09:00:00 campaign add fam --name "Politiche per la famiglia 2019" \
+	--opens 2019-05-23 --deadline 2019-07-31 --respondents comune >/dev/null
+"$CN" --db "$db" --now 2019-05-20T09:00:00 campaign add covid-19-pratiche-2020 --name "Pratiche Covid-19" \
+	--opens 2020-04-20 --deadline 2020-05-15 --respondents comune,regione --codes no >/dev/null
+cn staff add sara --name "Sara Rossi" --role supervisore
+cn --user sara status set --campaign fam 001272 inviato --reason PEC --at "2019-07-15 10:00"
+cn --user sara status set --campaign fam 001001 inviato --reason PEC --at "2019-07-19 10:00"
+cn --user sara status set --campaign fam 040012 inviato --reason PEC --at "2019-07-18 10:00"
+cn --user sara status set --campaign fam 001002 esonerato --reason "commissariato"
+cn code issue --campaign fam 001003 --caller "Mario Bianchi" --office Segreteria --phone "011 1234567" \
+	--verified referente_noto 2>/dev/null
+
+tui_script dash CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF'
+:dashboard fam<Enter>
+!screen all
+<Enter>
+!screen piemonte
+<Enter>
+!screen torino
+o
+!screen byname
+<Esc><Esc>
+!screen back
+k
+!screen next
+w
+!screen report
+<F2>
+!screen written
+EOF
+# the whole campaign: 3 of 7,914 - 1 excused
+screen_has "campaign: headline" dash/all "3/7,913 submitted"
+screen_has "campaign: whom to chase" dash/all "Whom to chase (7,910)"
+# Piemonte: 1,182 comuni... Torino and Agliè submitted, Airasca excused
+screen_has "piemonte: the group in the headline" dash/piemonte "Piemonte · Politiche per la famiglia 2019"
+screen_has "piemonte: its figures" dash/piemonte "2/1,180 submitted"
+screen_has "piemonte: the chart's 100% is the group's" dash/piemonte " 1,180 "
+screen_has "piemonte: whom to chase, its own" dash/piemonte "Whom to chase (1,178)"
+screen_has_not "piemonte: nobody from elsewhere" dash/piemonte "Roma (RM)"
+screen_has "torino: its figures" dash/torino "2/311 submitted"
+screen_has "torino: whom to chase" dash/torino "Whom to chase (309)"
+# comuni: no code first by population (Moncalieri), the code issued next...
+check "torino: the largest comune without a code first" " Moncalieri (TO)" \
+	"$(screen_line dash/torino 12 | cut -c1-16)"
+screen_has "torino: submitted ones last, not on the first page" dash/torino "Moncalieri"
+screen_has_not "torino: Agliè (submitted) not first" dash/torino "Agliè (TO)                         submitted"
+screen_has "o: by name, Agliè first" dash/byname " Agliè (TO)                         submitted"
+screen_has "o: says so" dash/byname "respondents by name"
+screen_has "back at the top: the whole campaign again" dash/back "3/7,913 submitted"
+screen_has "k: the next campaign, key whole in the title at 80 columns" dash/next "covid-19-pratiche-2020"
+screen_has "k: its headline" dash/next "Pratiche Covid-19"
+screen_has "w: a file name proposed" dash/report "progress-covid-19-pratiche-2020-2019-07-21.html"
+screen_has "w: written" dash/written "progress-covid-19-pratiche-2020-2019-07-21.html: progress report of campaign"
+f="$SCREENS/dash/progress-covid-19-pratiche-2020-2019-07-21.html"
+check "w: the file is the report" "<!DOCTYPE html>" "$(head -n 1 "$f" 2>/dev/null)"
+check "w: the same as the command line's" \
+	"$(cd "$T" && "$CN" --db "$db" --now "$NOW" --user sara report progress --campaign covid-19-pratiche-2020 --format html --output cli.html >/dev/null && sed 's/(Sara Rossi)/(X)/' cli.html | md5sum)" \
+	"$(sed 's/(Sara Rossi)/(X)/' "$f" | md5sum)"
+
+# ---- the Campaigns screen at 80 columns, in Italian ----
+tui_script camps CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" --lang it tui <<'EOF'
+<F6>
+!screen list
+EOF
+screen_has "campaigns: the long key whole" camps/list "covid-19-pratiche-2020 "
+screen_has "campaigns: four-digit years" camps/list "20/04/2020 → 15/05/2020"
+screen_has "campaigns: four-digit years (2)" camps/list "23/05/2019 → 31/07/2019"
+
+# ---- the Audit screen in words, in both languages ----
+tui_script audit CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF'
+<F8>
+!screen en
+EOF
+screen_has "audit: the action in words" audit/en "code issued"
+screen_has "audit: the object kind in words" audit/en "access code"
+screen_has "audit: status set in words" audit/en "status set by hand"
+screen_has_not "audit: no stored names" audit/en "code.issue"
+screen_has_not "audit: no stored kinds" audit/en "access_code"
+tui_script audit_it CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" --lang it tui <<'EOF'
+<F8>
+!screen it
+<Enter>
+!screen details
+EOF
+screen_has "audit in Italian: the action" audit_it/it "codice emesso"
+screen_has "audit in Italian: the object" audit_it/it "codice di access"
+screen_has "audit in Italian: status set" audit_it/it "stato messo a mano"
+screen_has "audit details: the words and the stored name" audit_it/details "codice emesso (code.issue)"
