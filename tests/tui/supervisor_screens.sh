@@ -101,3 +101,45 @@ screen_has "audit in Italian: the action" audit_it/it "codice emesso"
 screen_has "audit in Italian: the object" audit_it/it "codice di access"
 screen_has "audit in Italian: status set" audit_it/it "stato messo a mano"
 screen_has "audit details: the words and the stored name" audit_it/details "codice emesso (code.issue)"
+
+# ---- on the card: proroga, status, contacts; the same core calls as the CLI ----
+cn staff add anna --name "Anna Verdi" --role assistenza
+tui_script card CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+001004
+<Enter>
+p
+!screen proroga
+<Tab>10/08/2019<Tab>Sindaco appena eletto<F2>
+!screen granted
+t
+<Tab>5<Tab>esonerato: fuso con Ivrea<F2>
+!screen status_set
+a
+3<Tab>protocollo@comune.albiano.to.it<Tab>Segreteria<F2>
+!screen contact
+x
+<Tab>Errore di inserimento<F2>
+!screen revoked
+EOF2
+screen_has "card p: the proroga form, the comune's campaigns to pick" card/proroga "Grant a proroga"
+check "card p: granted, then revoked (x), as 'extension list' shows it" "001004	2019-08-10	Sindaco appena eletto	Errore di inserimento" \
+	"$("$CN" --db "$db" --now "$NOW" extension list --campaign fam --all --format tsv | awk -F '\t' '$2 == "001004" { print $2 "\t" $4 "\t" $7 "\t" $12 }')"
+check "card t: the status set by hand, with its reason" "esonerato|manuale|esonerato: fuso con Ivrea" \
+	"$(sqlite3 "$db" "SELECT status, status_source, status_reason FROM campaign_respondent WHERE respondent_id = '001004' AND campaign_id = (SELECT id FROM campaign WHERE key = 'fam')")"
+screen_has "card a: said so" card/contact "contact added: email protocollo@comune.albiano.to.it"
+check "card a: the contact, as 'contact list' shows it" "email	protocollo@comune.albiano.to.it" \
+	"$("$CN" --db "$db" --now "$NOW" contact list 001004 --format tsv 2>/dev/null | awk -F '\t' 'NR > 1 { print $3 "\t" $4 }')"
+check "card x: no proroga in force any more" "" \
+	"$("$CN" --db "$db" --now "$NOW" extension list --campaign fam --format tsv | awk -F '\t' '$2 == "001004"')"
+audit_before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
+tui_script card_anna CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+001004
+<Enter>
+p
+t
+!screen refused
+EOF2
+screen_has_not "assistenza: no proroga form" card_anna/refused "Grant a proroga"
+screen_has_not "assistenza: no status form" card_anna/refused "Set the status by hand"
+screen_has_not "assistenza: the keys not offered" card_anna/refused "p  proroga"
+check "assistenza: nothing written" "$audit_before" "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")"
