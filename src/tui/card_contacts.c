@@ -110,17 +110,17 @@ static void job_free(void *arg)
 
 /* A job for this comune with its campaigns (open ones first); NULL and a
  * message when it is in none. */
-static struct job *job_new(struct app *app, struct card_contacts *s, int campaigns)
+static struct job *job_new(struct app *app, const char *istat, const char *name, int campaigns)
 {
 	struct job *j = calloc(1, sizeof *j);
 	struct campaign_standings l = {0};
 
 	if (!j)
 		return NULL;
-	snprintf(j->istat, sizeof j->istat, "%s", s->istat);
+	snprintf(j->istat, sizeof j->istat, "%s", istat);
 	if (!campaigns)
 		return j;
-	if (campaign_standings_of(app->ctx, s->istat, &l) == 0 && l.n && (j->camp = calloc(l.n, sizeof *j->camp))) {
+	if (campaign_standings_of(app->ctx, istat, &l) == 0 && l.n && (j->camp = calloc(l.n, sizeof *j->camp))) {
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < l.n; i++)
 				if ((l.v[i].phase == CAMPAIGN_OPEN) == !pass)
@@ -128,7 +128,7 @@ static struct job *job_new(struct app *app, struct card_contacts *s, int campaig
 	}
 	campaign_standings_free(&l);
 	if (!j->ncamp) {
-		app_msg(app, MSG_INFO, _("%s is in no campaign"), s->name);
+		app_msg(app, MSG_INFO, _("%s is in no campaign"), name);
 		job_free(j);
 		return NULL;
 	}
@@ -168,12 +168,12 @@ static int revoke_submit(struct app *app, struct form *f, void *arg)
 	return R_REDRAW;
 }
 
-static int proroga(struct app *app, struct card_contacts *s, int revoke)
+static int proroga(struct app *app, const char *istat, const char *name, int revoke)
 {
 	struct job *j;
 	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, revoke ? _("revoke a proroga") : _("grant a proroga")))
 		return app_error(app), R_REDRAW;
-	if (!(j = job_new(app, s, 1)))
+	if (!(j = job_new(app, istat, name, 1)))
 		return R_REDRAW;
 	struct form_field grant[] = {
 		[P_CAMPAIGN] = {.kind = FIELD_PICK, .label = N_("Campaign"), .choices = (const char *const *)j->camp,
@@ -218,14 +218,14 @@ static int status_submit(struct app *app, struct form *f, void *arg)
 	return R_REDRAW;
 }
 
-static int set_status(struct app *app, struct card_contacts *s)
+static int set_status(struct app *app, const char *istat, const char *name)
 {
 	const char *statuses[PROGRESS_NSTATUS];
 	struct job *j;
 
 	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, _("set a status by hand")))
 		return app_error(app), R_REDRAW;
-	if (!(j = job_new(app, s, 1)))
+	if (!(j = job_new(app, istat, name, 1)))
 		return R_REDRAW;
 	for (int i = 0; i < PROGRESS_NSTATUS; i++)
 		statuses[i] = progress_status_label((enum progress_status)i);
@@ -267,10 +267,10 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 	return R_REDRAW;
 }
 
-static int add_contact(struct app *app, struct card_contacts *s)
+static int add_contact(struct app *app, const char *istat)
 {
 	const char *kinds[CONTACT_NKINDS];
-	struct job *j = job_new(app, s, 0);
+	struct job *j = job_new(app, istat, NULL, 0);
 
 	if (!j)
 		return R_NONE;
@@ -305,7 +305,7 @@ static int remove_contact(struct app *app, struct card_contacts *s)
 		app_msg(app, MSG_INFO, "%s", _("choose a contact first (Tab to the Contacts section, ↑ ↓)"));
 		return R_REDRAW;
 	}
-	if (!(j = job_new(app, s, 0)))
+	if (!(j = job_new(app, s->istat, s->name, 0)))
 		return R_NONE;
 	j->contact = s->l.v[s->sel].id;
 	struct form_field fields[] = {
@@ -323,15 +323,15 @@ static int ct_key(struct app *app, void *st, int key, int action)
 	(void)key;
 	switch (action) {
 	case ACT_CONTACT_ADD:
-		return add_contact(app, s);
+		return add_contact(app, s->istat);
 	case ACT_CONTACT_REMOVE:
 		return remove_contact(app, s);
 	case ACT_PROROGA_GRANT:
-		return proroga(app, s, 0);
+		return proroga(app, s->istat, s->name, 0);
 	case ACT_PROROGA_REVOKE:
-		return proroga(app, s, 1);
+		return proroga(app, s->istat, s->name, 1);
 	case ACT_STATUS_SET:
-		return set_status(app, s);
+		return set_status(app, s->istat, s->name);
 	case ACT_MOVE_UP:
 	case ACT_MOVE_DOWN:
 		if (!s->focused || s->l.n < 2)
@@ -354,3 +354,60 @@ const struct card_section card_contacts = {
 	.draw = ct_draw,
 	.key = ct_key,
 };
+
+/* ---- the same from the ':' line: the comune's card, then the form ---- */
+
+enum { CMD_PROROGA, CMD_REVOKE, CMD_STATUS, CMD_CONTACT };
+
+static int card_then_form(struct app *app, const char *args, int which)
+{
+	struct registry_hits hits = {0};
+	struct registry_comune c;
+	int r;
+
+	if (!*args) {
+		app_msg(app, MSG_WARN, "%s", _("which comune? (its ISTAT code or name; Tab completes)"));
+		return R_REDRAW;
+	}
+	if (registry_search(app->ctx, args, 2, &hits))
+		return app_error(app);
+	if (hits.n != 1 && !(hits.n && hits.v[0].rank == 0)) {
+		app_msg(app, MSG_WARN, hits.n ? _("several comuni match \"%s\": give its ISTAT code")
+					      : _("no comune matches \"%s\""), args);
+		registry_hits_free(&hits);
+		return R_REDRAW;
+	}
+	r = registry_get(app->ctx, hits.v[0].istat, &c);
+	registry_hits_free(&hits);
+	if (r)
+		return app_error(app);
+	r = app_open_card(app, c.istat);
+	if (which == CMD_CONTACT)
+		r |= add_contact(app, c.istat);
+	else if (which == CMD_STATUS)
+		r |= set_status(app, c.istat, c.name);
+	else
+		r |= proroga(app, c.istat, c.name, which == CMD_REVOKE);
+	registry_comune_free(&c);
+	return r;
+}
+
+int tcmd_proroga(struct app *app, const char *args)
+{
+	return card_then_form(app, args, CMD_PROROGA);
+}
+
+int tcmd_proroga_revoke(struct app *app, const char *args)
+{
+	return card_then_form(app, args, CMD_REVOKE);
+}
+
+int tcmd_status(struct app *app, const char *args)
+{
+	return card_then_form(app, args, CMD_STATUS);
+}
+
+int tcmd_contact(struct app *app, const char *args)
+{
+	return card_then_form(app, args, CMD_CONTACT);
+}

@@ -143,3 +143,26 @@ screen_has_not "assistenza: no proroga form" card_anna/refused "Grant a proroga"
 screen_has_not "assistenza: no status form" card_anna/refused "Set the status by hand"
 screen_has_not "assistenza: the keys not offered" card_anna/refused "p  proroga"
 check "assistenza: nothing written" "$audit_before" "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")"
+
+# ---- the same from the ':' line, with completion ----
+tui_script colon CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+:prorog<Tab>
+!screen completed
+ 001008<Enter>
+!screen form
+<Tab>12/08/2019<Tab>Chiesto per PEC<F2>
+!screen done
+:status 001008<Enter>
+!screen status
+EOF2
+screen_has ":prorog Tab completes the command" colon/completed ":proroga"
+screen_has ":proroga ISTAT: the card and the form" colon/form "Grant a proroga"
+screen_has ":proroga ISTAT: on Alpignano's card" colon/form "Alpignano"
+check ":proroga: granted" "2019-08-12	Chiesto per PEC" \
+	"$("$CN" --db "$db" --now "$NOW" extension list --campaign fam --format tsv | awk -F '\t' '$2 == "001008" { print $4 "\t" $7 }')"
+screen_has ":status ISTAT: the status form" colon/status "Set the status by hand"
+tui_script colon_anna CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+:proroga 001008<Enter>
+!screen refused
+EOF2
+screen_has_not "assistenza: no :proroga form" colon_anna/refused "Grant a proroga"
