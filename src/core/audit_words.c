@@ -16,6 +16,7 @@ static const struct word actions[] = {
 	{"call.callback_close", N_("callback answered")},
 	{"call_category.add", N_("call category added")},
 	{"call_category.disable", N_("call category disabled")},
+	{"call_category.enable", N_("call category enabled")},
 	{"campaign.add", N_("campaign created")},
 	{"campaign.set", N_("campaign changed")},
 	{"campaign.sync", N_("campaign respondents updated")},
