@@ -79,7 +79,7 @@ static void summary(const struct import_job *j, struct cn_buf *b)
 }
 
 /* What would change, by name: a few of each list (the box is not a pager). */
-#define SHOW_EACH 6
+#define SHOW_EACH 3
 
 static void describe(const struct import_job *j, const struct preview *pv, struct cn_buf *b)
 {

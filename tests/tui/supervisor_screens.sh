@@ -2,7 +2,7 @@
 # The supervisor's screens, headless (tests/tui/lib_script.sh): the
 # dashboard's drill-down moves the headline, the chart and whom to chase to
 # the group looked at; a province's comuni come late first, then by status
-# and population ('o': by name); 'k' the next campaign; 'w' writes the HTML
+# and population (^O: by name); ^P the next campaign; ^W writes the HTML
 # report under a proposed name; the Campaigns screen and the title bar keep
 # a long campaign key whole at 80 columns, with four-digit years; the Audit
 # screen says actions and objects in words, in Italian too.
@@ -32,13 +32,13 @@ tui_script dash CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF'
 !screen piemonte
 <Enter>
 !screen torino
-o
+<C-o>
 !screen byname
 <Esc><Esc>
 !screen back
-k
+<C-p>
 !screen next
-w
+<C-w>
 !screen report
 <F2>
 !screen written
@@ -107,17 +107,17 @@ cn staff add anna --name "Anna Verdi" --role assistenza
 tui_script card CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
 001004
 <Enter>
-p
+<C-p>
 !screen proroga
 <Tab>10/08/2019<Tab>Sindaco appena eletto<F2>
 !screen granted
-t
+<C-t>
 <Tab>5<Tab>esonerato: fuso con Ivrea<F2>
 !screen status_set
-a
+<C-n>
 3<Tab>protocollo@comune.albiano.to.it<Tab>Segreteria<F2>
 !screen contact
-x
+<C-k>
 <Tab>Errore di inserimento<F2>
 !screen revoked
 EOF2
@@ -135,13 +135,13 @@ audit_before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
 tui_script card_anna CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
 001004
 <Enter>
-p
-t
+<C-p>
+<C-t>
 !screen refused
 EOF2
 screen_has_not "assistenza: no proroga form" card_anna/refused "Grant a proroga"
-screen_has_not "assistenza: no status form" card_anna/refused "Set the status by hand"
-screen_has_not "assistenza: the keys not offered" card_anna/refused "p  proroga"
+screen_has_not "assistenza: no status form" card_anna/refused "Submitted"
+screen_has "assistenza: the refusal said on the message line" card_anna/refused "^T: \"Set the status by hand"
 check "assistenza: nothing written" "$audit_before" "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")"
 
 # ---- the same from the ':' line, with completion ----
