@@ -197,3 +197,37 @@ tui_script import_sara CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<
 !screen refused
 EOF2
 screen_has_not "supervisore: no :import" import_sara/refused "Import it now?"
+
+# ---- batch work from the ':' line: count first, then yes ----
+tui_script batch CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+:generate fam<Enter>
+!screen generate
+s
+!screen generated
+:export fam participants.csv<Enter>
+!screen export
+s
+!screen exported
+:backup<Enter>
+!screen backup_refused
+EOF2
+without=$(grep -o '[0-9,]* respondents of campaign fam have no access code' "$SCREENS/batch/generate" | cut -d' ' -f1 | tr -d ,)
+check ":generate: the count shown is what was then generated" "$without" \
+	"$(sqlite3 "$db" "SELECT count(*) FROM access_code a JOIN campaign c ON c.id = a.campaign_id WHERE c.key = 'fam' AND a.given_at IS NULL")"
+screen_has ":generate: done" batch/generated "codes generated for campaign fam"
+screen_has ":export: the count and the file" batch/export "participants of campaign fam"
+check ":export: the file as 'code export' writes it" \
+	"$("$CN" --db "$db" --now "$NOW" --user sara code export --campaign fam --format limesurvey 2>/dev/null | md5sum)" \
+	"$(md5sum <"$SCREENS/batch/participants.csv")"
+screen_has ":backup: for admins only" batch/backup_refused "admin"
+tui_script admin "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
+:backup<Enter>
+!screen backup
+:category disable codice_smarrito<Enter>
+!screen category
+EOF2
+screen_has ":backup: written and checked" admin/backup "backup written and checked"
+check ":backup: a dated copy in the backups folder" 1 "$(ls "$T"/backups/centralino-*.db 2>/dev/null | wc -l)"
+screen_has ":category disable: said" admin/category "category codice_smarrito disabled"
+check ":category disable: as 'call category list' shows it" "codice_smarrito	0" \
+	"$("$CN" --db "$db" call category list --all --format tsv | awk -F '\t' '$1 == "codice_smarrito" { print $1 "\t" $4 }')"
