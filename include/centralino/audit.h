@@ -36,6 +36,12 @@ struct audit_entries {
 int audit_query(struct cn_ctx *ctx, const struct audit_filter *f, struct audit_entries *out);
 void audit_entries_free(struct audit_entries *e);
 
+/* An action ("code.issue") or object kind ("access_code") in words, in
+ * the interface's language ("code issued", "access code"); a name it does
+ * not know comes back as it is. */
+const char *audit_action_words(const char *action);
+const char *audit_kind_words(const char *kind);
+
 /* Number of rows in the log (supervisore and up). */
 int audit_count(struct cn_ctx *ctx, long long *out);
 

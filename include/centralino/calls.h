@@ -3,7 +3,8 @@
  *
  * Any staff member (assistenza and up) may log, change and close calls and
  * read the log; adding a category is for admins. Every change writes one
- * audit row (actions call.add, call.update, call.close, call_category.add).
+ * audit row (actions call.add, call.update, call.close, call_category.add,
+ * call_category.disable, call_category.enable).
  * Times are time_t here, stored as UTC ISO, shown with cn_fmt_display. */
 #ifndef CENTRALINO_CALLS_H
 #define CENTRALINO_CALLS_H
@@ -195,5 +196,9 @@ int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *ou
 void call_categories_free(struct call_categories *c);
 /* Admin: a new category NAME ([a-z0-9_], up to 40) with its Italian label. */
 int call_category_add(struct cn_ctx *ctx, const char *name, const char *label);
+/* Admin: a category out of the pick lists (active = 0) or back in (1).
+ * Calls keep their category; 'altro', the default, stays. Audited
+ * call_category.disable / call_category.enable. */
+int call_category_set_active(struct cn_ctx *ctx, const char *name, int active);
 
 #endif

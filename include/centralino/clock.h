@@ -24,10 +24,32 @@ void cn_date_display(const char *ymd, char out[11]);
  * many seconds from now), "oggi/today/domani/tomorrow [HH:MM]" (09:00 when
  * no time). CN_EUSAGE otherwise. */
 int cn_parse_when(time_t now, const char *s, time_t *out);
-/* A time as forms and spreadsheets write it: ISO; Y/M/D (Google Forms,
- * with AM/PM and "GMT+2"); D/M/Y (Italian, with ':' or '.' in the time);
- * a bare date. Local time unless a zone is given. 0 or CN_EUSAGE. */
-int cn_parse_form_time(const char *s, time_t *out);
+/* The order of day and month in a slashed date with the year last. */
+enum cn_dm_order {
+	CN_DM_NONE,        /* not such a date: no order needed */
+	CN_DM_UNSETTLED,   /* both numbers 12 or less: could be either */
+	CN_DM_DAY_FIRST,   /* 12/05/2020 = 12 May */
+	CN_DM_MONTH_FIRST, /* 05/12/2020 = 12 May */
+};
+/* What one cell says of that order: DAY_FIRST when its first number is
+ * over 12, or its time is written with dots (10.31.22: only the Italian
+ * locale does), MONTH_FIRST when the second is over 12, else UNSETTLED;
+ * NONE for any other spelling. */
+enum cn_dm_order cn_form_time_order(const char *s);
+/* A time as forms and spreadsheets write it:
+ *   ISO 8601: 2020-05-12T10:31:22[.250][Z|+02:00|+0200] or with a space;
+ *   Google Forms' CSV: 2020/05/12 10:31:22 AM CEST (AM/PM; zones CET,
+ *   CEST, GMT, GMT+2, UTC, UTC+02:00, Z, +0200, -05);
+ *   spreadsheets: 12/05/2020 10:31:22 or 10.31.22 (time optional);
+ *   a bare date. The zone written in the cell wins; local time without one.
+ * A slashed date with the year last is read in `order`; with NONE or
+ * UNSETTLED it must settle itself (cn_form_time_order), otherwise
+ * CN_EDATA: the order is never guessed. CN_EUSAGE when not a time. */
+int cn_parse_form_time(const char *s, enum cn_dm_order order, time_t *out);
+/* s read with a strptime(3) format (e.g. "%d/%m/%Y %H:%M"), the whole of
+ * it; the zone from %z, or one written after what the format reads (as
+ * above), else local time. CN_EUSAGE when it does not match. */
+int cn_parse_time_format(const char *s, const char *fmt, time_t *out);
 
 /* Short when `t` falls in the year of `now`: "31/07 10:30", else as
  * cn_fmt_display. */

@@ -149,6 +149,7 @@ int progress_status_set(struct cn_ctx *ctx, const char *campaign_key,
 struct progress_import_opts {
 	const char *id_column;    /* header of the column naming the respondent */
 	const char *time_column;  /* header of the submission time, or NULL */
+	const char *time_format;  /* strptime format of that column, or NULL (see below) */
 };
 
 struct progress_unresolved {
@@ -171,12 +172,17 @@ struct progress_import_summary {
 /* Any CSV (',' ';' TAB; BOM, Latin-1 handled) whose id column holds the
  * respondent's ISTAT code (leading zeros optional), ambito code, id, or
  * name. Every matched respondent becomes inviato at the earliest time its
- * rows give (time column: YYYY-MM-DD HH:MM[:SS], YYYY/MM/DD HH:MM:SS
- * [AM|PM] [GMT+N], DD/MM/YYYY HH:MM[:SS] or HH.MM.SS, or a bare date;
- * without one, now); respondents already inviato are left alone, so
- * importing the same file again changes nothing. Unmatched or ambiguous
- * values are never guessed: they are returned in `unresolved` and the rest
- * is applied. A malformed file or a bad time changes nothing
+ * rows give (time column: the form tools' spellings that
+ * cn_parse_form_time reads — Google Forms' "2020/05/12 10:31:22 AM CEST",
+ * spreadsheets' "12/05/2020 10.31.22", ISO 8601 with an offset — or the
+ * time_format given; the zone written in the file wins over the local one;
+ * without a time column, now). Day and month of "12/05/2020" are read in
+ * the order the file settles (a cell with a day over 12, or times with
+ * dots); a file that settles nothing, or contradicts itself, is refused
+ * with the line, never guessed. Respondents already inviato are left
+ * alone, so importing the same file again changes nothing. Unmatched or
+ * ambiguous values are never guessed: they are returned in `unresolved`
+ * and the rest is applied. A malformed file or a bad time changes nothing
  * ("FILE:LINE: field: what is wrong"). One transaction, one audit row.
  * Supervisore and up. */
 int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
@@ -223,6 +229,7 @@ struct progress_row {
 	char deadline[11];
 	int extended;
 	int capofila;
+	long population;  /* by respondent: a comune's, an ambito's or regione's comuni summed; -1 unknown */
 };
 
 struct progress_pace {
@@ -255,7 +262,8 @@ struct progress_report {
 	struct progress_counts total;   /* sum of the rows */
 	size_t n;
 	struct progress_row *rows;
-	struct progress_pace pace;      /* for the whole campaign, whatever the filter */
+	struct progress_pace pace;      /* for the whole campaign, whatever the filter
+					 * (the dashboard's: the group's, see below) */
 };
 
 /* Supervisore and up. filter may be NULL. */
@@ -352,9 +360,10 @@ int progress_map(struct cn_ctx *ctx, const char *campaign_key,
 /* ---- the dashboard ------------------------------------------------------------ */
 
 /* What the supervisor's dashboard shows at once: completion by `by` (with
- * the filter of a drill-down, and the campaign's pace), the submissions
- * series for the chart, and the first `reminders` rows of the reminders
- * list. One call per refresh (scripts/bench-progress.sh times it).
+ * the filter of a drill-down), the pace, the submissions series for the
+ * chart, and the first `reminders` rows of the reminders list. With a
+ * filter, the pace, the series and the reminders are those of the group
+ * looked at (a regione, provincia, ambito), not the whole campaign's. One call per refresh (scripts/bench-progress.sh times it).
  * Supervisore and up. */
 struct progress_dashboard {
 	struct progress_report report;

@@ -24,6 +24,7 @@ static void call_help(FILE *f)
 "       centralino call callbacks [--all] [--format table|tsv|csv]\n"
 "       centralino call category list [--all] [--format table|tsv|csv]\n"
 "       centralino call category add NAME --label TEXT      (admin)\n"
+"       centralino call category disable|enable NAME         (admin)\n"
 "The desk's phone request log. 'call add' prints the new call's id; CALL is\n"
 "that id or its first characters (at least 4, enough to be unique).\n"
 "\n"
@@ -883,11 +884,31 @@ static int category_add(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* disable|enable NAME */
+static int category_active(struct cli *cli, int argc, char **argv, int active)
+{
+	const char *cmd = active ? "call category enable" : "call category disable";
+	int rc;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		call_help(stdout);
+		return 0;
+	}
+	if (argc != 2 || argv[1][0] == '-')
+		return cli_usage(cmd, _("give one category NAME"));
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = call_category_set_active(cli->ctx, argv[1], active)))
+		return cli_fail(cli, rc);
+	printf(active ? _("category %s enabled\n") : _("category %s disabled: no longer offered for new calls\n"),
+	       argv[1]);
+	return 0;
+}
+
 static int call_cmd_category(struct cli *cli, int argc, char **argv)
 {
 	const char *sub = argc > 1 ? argv[1] : NULL;
 	if (!sub)
-		return cli_usage("call category", _("give list or add"));
+		return cli_usage("call category", _("give list, add, disable or enable"));
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
 		call_help(stdout);
 		return 0;
@@ -896,7 +917,9 @@ static int call_cmd_category(struct cli *cli, int argc, char **argv)
 		return category_list(cli, argc - 1, argv + 1);
 	if (strcmp(sub, "add") == 0)
 		return category_add(cli, argc - 1, argv + 1);
-	return cli_usage("call category", _("'%s' is not a category command: list, add"), sub);
+	if (strcmp(sub, "disable") == 0 || strcmp(sub, "enable") == 0)
+		return category_active(cli, argc - 1, argv + 1, sub[0] == 'e');
+	return cli_usage("call category", _("'%s' is not a category command: list, add, disable, enable"), sub);
 }
 
 int cmd_call(struct cli *cli, int argc, char **argv)

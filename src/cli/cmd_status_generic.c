@@ -13,7 +13,7 @@ void status_generic_help(FILE *f)
 "       centralino status set --campaign KEY RESPONDENT STATUS --reason TEXT [--at TIME]\n"
 "       centralino status show --campaign KEY RESPONDENT\n"
 "       centralino status import --campaign KEY FILE --generic --id-column NAME\n"
-"                  [--time-column NAME] [--dry-run]\n"
+"                  [--time-column NAME [--time-format FORMAT]] [--dry-run]\n"
 "\n"
 "set     (supervisore) a status by hand, audited: STATUS is nessun_codice,\n"
 "        codice_emesso, in_compilazione, inviato (e.g. sent by PEC; --at gives\n"
@@ -26,12 +26,19 @@ void status_generic_help(FILE *f)
 "        NAME holds each respondent's ISTAT code (leading zeros optional),\n"
 "        AMB:code or ambito code, REG:nn, or name (\"Comune di X\" and\n"
 "        \"X (PR)\" understood); matched respondents become inviato at the\n"
-"        earliest time of their rows (--time-column; default now). Names\n"
-"        that match nobody, or several respondents, are listed to resolve\n"
-"        (put the code in the file, or use 'status set'), never guessed;\n"
-"        the rest is applied in one transaction. Importing the same file\n"
-"        again changes nothing. --dry-run: the same summary, then who would\n"
-"        become inviato, by name; nothing is changed.\n"
+"        earliest time of their rows (--time-column; default now). Times\n"
+"        as the form tools write them: Google Forms' CSV (2020/05/12\n"
+"        10:31:22 AM CEST, GMT+2 ...), spreadsheets (12/05/2020 10:31:22 or\n"
+"        10.31.22), ISO 8601 with an offset; the zone in the file wins over\n"
+"        the local one. Day and month of 12/05/2020 are read in the order\n"
+"        the file settles (a day over 12 somewhere, or times with dots);\n"
+"        a file that does not settle it is refused, never guessed: give\n"
+"        --time-format, a strptime(3) format such as '%%d/%%m/%%Y %%H:%%M:%%S'.\n"
+"        Names that match nobody, or several respondents, are listed to\n"
+"        resolve (put the code in the file, or use 'status set'), never\n"
+"        guessed; the rest is applied in one transaction. Importing the same\n"
+"        file again changes nothing. --dry-run: the same summary, then who\n"
+"        would become inviato, by name; nothing is changed.\n"
 "RESPONDENT: ISTAT code, AMB:CODE, REG:01, or a name only one respondent of\n"
 "the campaign has.\n"));
 }
@@ -179,6 +186,7 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{"campaign", required_argument, 0, 'c'}, {"generic", no_argument, 0, 'g'},
 		{"id-column", required_argument, 0, 'i'}, {"time-column", required_argument, 0, 't'},
+		{"time-format", required_argument, 0, 'F'},
 		{"dry-run", no_argument, 0, 'n'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
 	struct generic_job j = {0};
 	struct progress_import_opts io = {0};
@@ -187,13 +195,14 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":c:gi:t:nh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":c:gi:t:F:nh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': status_generic_help(stdout); return 0;
 		case 'c': j.campaign = optarg; break;
 		case 'g': break;
 		case 'i': io.id_column = optarg; break;
 		case 't': io.time_column = optarg; break;
+		case 'F': io.time_format = optarg; break;
 		case 'n': dry = 1; break;
 		default: return cli_bad_option("status import", c, argv);
 		}
@@ -204,6 +213,8 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 		return cli_usage("status import", _("which campaign? (--campaign KEY)"));
 	if (!io.id_column || !*io.id_column)
 		return cli_usage("status import", _("which column names the respondent? (--id-column NAME)"));
+	if (io.time_format && !io.time_column)
+		return cli_usage("status import", _("--time-format is for the --time-column"));
 	j.file = argv[optind];
 	j.opts = &io;
 	if ((rc = cli_import_run(cli, dry, PREVIEW_STATUSES, j.campaign, generic_run, &j, &pv)) >= 0)

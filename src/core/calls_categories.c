@@ -103,3 +103,45 @@ out:
 	free(label);
 	return rc;
 }
+
+int call_category_set_active(struct cn_ctx *ctx, const char *name, int active)
+{
+	char details[200];
+	long long n, is;
+	int rc;
+
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, active ? _("enable call categories") : _("disable call categories"))))
+		return rc;
+	if (!active && name && strcmp(name, "altro") == 0)
+		return cn_set_error(ctx, CN_EDATA, _("category 'altro' is where calls go without one: it cannot be disabled"));
+	if ((rc = db_begin(ctx)))
+		return rc;
+	if ((rc = db_scalar_int(ctx, &n, "SELECT count(*) FROM call_category WHERE name = ?", name ? name : "",
+				(char *)NULL)) ||
+	    (rc = db_scalar_int(ctx, &is, "SELECT count(*) FROM call_category WHERE name = ? AND active = 1",
+				name ? name : "", (char *)NULL)))
+		goto fail;
+	if (!n) {
+		rc = cn_set_error(ctx, CN_ENOINPUT, _("no call category '%s' (see 'call category list --all')"),
+				  name ? name : "");
+		goto fail;
+	}
+	if (is == active) {
+		rc = cn_set_error(ctx, CN_EDATA, active ? _("category '%s' is already enabled")
+							: _("category '%s' is already disabled"), name);
+		goto fail;
+	}
+	if ((rc = db_exec_binds(ctx, _("changing the category"),
+		active ? "UPDATE call_category SET active = 1 WHERE name = ?1"
+		       : "UPDATE call_category SET active = 0 WHERE name = ?1", name, (char *)NULL)))
+		goto fail;
+	snprintf(details, sizeof details, "name=%s", name);
+	if ((rc = audit_write(ctx, active ? "call_category.enable" : "call_category.disable", "call_category",
+			      name, details)) ||
+	    (rc = db_commit(ctx)))
+		goto fail;
+	return CN_OK;
+fail:
+	db_rollback(ctx);
+	return rc;
+}

@@ -305,6 +305,12 @@ static int parse_zone(const char **sp, int *has_zone, int *zone)
 	if (*s == 'Z') {
 		*has_zone = 1;
 		s++;
+	} else if (strncasecmp(s, "CEST", 4) == 0 || strncasecmp(s, "CET", 3) == 0) {
+		/* Central European (summer) time, as Google Forms names Rome's */
+		int summer = toupper((unsigned char)s[2]) == 'S';
+		*has_zone = 1;
+		*zone = summer ? 7200 : 3600;
+		s += summer ? 4 : 3;
 	} else if (strncasecmp(s, "GMT", 3) == 0 || strncasecmp(s, "UTC", 3) == 0 || *s == '+' || *s == '-') {
 		int zh = 0, zm = 0, sign;
 		if (isalpha((unsigned char)*s))
@@ -347,6 +353,10 @@ static int parse_form_clock(const char **sp, int *h, int *mi, int *se)
 		if (sscanf(s, "%c%d%n", &sep2, se, &n) != 2)
 			return -1;
 		s += n;
+		/* ISO's fraction of a second: "10:31:22.250" */
+		if (sep2 == ':' && (*s == '.' || *s == ',') && isdigit((unsigned char)s[1]))
+			for (s++; isdigit((unsigned char)*s); s++)
+				;
 	}
 	while (*s == ' ')
 		s++;
@@ -362,26 +372,72 @@ static int parse_form_clock(const char **sp, int *h, int *mi, int *se)
 	return 0;
 }
 
-int cn_parse_form_time(const char *in, time_t *out)
+/* A slashed date with the year last: "12/05/2020", its two first numbers. */
+static int slashed_year_last(const char *s, int *a, int *b, int *c, int *n)
 {
-	struct tm tm = {0};
-	int a, b, c, n = 0, h = 0, mi = 0, se = 0, y, mo, d, zone = 0, has_zone = 0;
-	const char *s = in;
-
 	while (isspace((unsigned char)*s))
 		s++;
+	*n = 0;
+	return sscanf(s, "%d/%d/%d%n", a, b, c, n) == 3 && *n >= 6 && *a <= 999;
+}
+
+enum cn_dm_order cn_form_time_order(const char *s)
+{
+	int a, b, c, n, h, mi;
+	const char *lead = s;
+	if (!slashed_year_last(s, &a, &b, &c, &n))
+		return CN_DM_NONE;
+	if (a > 12 && b <= 12)
+		return CN_DM_DAY_FIRST;
+	if (b > 12 && a <= 12)
+		return CN_DM_MONTH_FIRST;
+	while (isspace((unsigned char)*lead))
+		lead++;
+	/* 10.31.22: only the Italian locale writes times with dots */
+	if (sscanf(lead + n, " %d.%d", &h, &mi) == 2)
+		return CN_DM_DAY_FIRST;
+	return CN_DM_UNSETTLED;
+}
+
+/* Y, M, D of a form's date; *s moves past it. CN_EDATA when the order of a
+ * slashed date is needed and unsettled. */
+static int form_date(const char **sp, enum cn_dm_order order, int *y, int *mo, int *d)
+{
+	const char *s = *sp;
+	int a, b, c, n = 0;
+
 	if (sscanf(s, "%d-%d-%d%n", &a, &b, &c, &n) == 3 && n >= 8 && a > 999) {
-		y = a; mo = b; d = c;
+		*y = a; *mo = b; *d = c;
 	} else if (n = 0, sscanf(s, "%d/%d/%d%n", &a, &b, &c, &n) == 3 && n >= 6) {
+		enum cn_dm_order own = cn_form_time_order(s);
 		if (a > 999) {
-			y = a; mo = b; d = c;
+			*y = a; *mo = b; *d = c;
 		} else {
-			d = a; mo = b; y = c;
+			if (order == CN_DM_UNSETTLED || order == CN_DM_NONE)
+				order = own;
+			if (order == CN_DM_UNSETTLED)
+				return CN_EDATA;
+			*y = c;
+			*d = order == CN_DM_DAY_FIRST ? a : b;
+			*mo = order == CN_DM_DAY_FIRST ? b : a;
 		}
 	} else {
 		return CN_EUSAGE;
 	}
-	s += n;
+	*sp = s + n;
+	return CN_OK;
+}
+
+int cn_parse_form_time(const char *in, enum cn_dm_order order, time_t *out)
+{
+	struct tm tm = {0};
+	int h = 0, mi = 0, se = 0, y, mo, d, zone = 0, has_zone = 0, rc;
+	const char *s = in;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if ((rc = form_date(&s, order, &y, &mo, &d)))
+		return rc;
 	if (*s == 'T' || *s == ' ' || *s == ',') {
 		while (*s == 'T' || *s == ' ' || *s == ',')
 			s++;
@@ -410,6 +466,42 @@ int cn_parse_form_time(const char *in, time_t *out)
 		gmtime_r(&local, &back);
 		return back.tm_mday == d ? CN_OK : CN_EUSAGE;
 	}
+	return tm.tm_mday == d ? CN_OK : CN_EUSAGE;
+}
+
+int cn_parse_time_format(const char *in, const char *fmt, time_t *out)
+{
+	struct tm tm = {0};
+	int zone = 0, has_zone = 0, d;
+	const char *s;
+
+	tm.tm_isdst = -1;
+	tm.tm_mday = 1;
+	if (!(s = strptime(in, fmt, &tm)))
+		return CN_EUSAGE;
+	if (strstr(fmt, "%z")) {
+		has_zone = 1;
+		zone = (int)tm.tm_gmtoff;
+	}
+	while (*s == ' ')
+		s++;
+	if (!has_zone && parse_zone(&s, &has_zone, &zone))
+		return CN_EUSAGE;
+	while (*s == ' ')
+		s++;
+	if (*s || tm.tm_year < 0)
+		return CN_EUSAGE;
+	d = tm.tm_mday;
+	tm.tm_isdst = -1;
+	if (has_zone) {
+		struct tm back;
+		time_t local;
+		*out = timegm(&tm) - zone;
+		local = *out + zone;
+		gmtime_r(&local, &back);
+		return back.tm_mday == d ? CN_OK : CN_EUSAGE;
+	}
+	*out = mktime(&tm);
 	return tm.tm_mday == d ? CN_OK : CN_EUSAGE;
 }
 

@@ -7,18 +7,26 @@ int progress_dashboard(struct cn_ctx *ctx, const char *campaign_key, enum progre
 		       const struct progress_filter *filter, int reminders,
 		       struct progress_dashboard *out)
 {
-	struct snapshot s;
+	struct snapshot s, g;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("read the progress reports"))) ||
 	    (rc = progress_snapshot_load(ctx, campaign_key, 1, &s)))
 		return rc;
-	/* one snapshot: the table, the chart and the list agree */
+	/* one snapshot: the table, the chart and the list agree; in a
+	 * drill-down the figures, the chart and the list are the group's */
+	if ((rc = progress_snapshot_narrow(ctx, &s, filter, &g))) {
+		progress_snapshot_free(&s);
+		return rc;
+	}
 	if ((rc = progress_report_build(ctx, &s, by, filter, &out->report)) ||
-	    (rc = progress_daily_build(ctx, &s, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
-	    (reminders > 0 && (rc = progress_reminders_build(ctx, &s, reminders, &out->reminders))))
+	    (rc = progress_daily_build(ctx, &g, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
+	    (reminders > 0 && (rc = progress_reminders_build(ctx, &g, reminders, &out->reminders))))
 		progress_dashboard_free(out);
+	else
+		progress_snapshot_pace(&g, &out->report.pace);
+	progress_snapshot_free(&g);
 	progress_snapshot_free(&s);
 	return rc;
 }

@@ -110,7 +110,12 @@ struct snapshot {
  * in progress_places_get. */
 int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int names, struct snapshot *out);
 void progress_snapshot_free(struct snapshot *s);
-/* Campaign-wide pace figures from a snapshot. */
+/* The rows of s that a drill-down filter selects, as a snapshot of their
+ * own (sharing s's places): its pace, series and reminders are the
+ * group's. Free with progress_snapshot_free. */
+int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
+			     const struct progress_filter *filter, struct snapshot *out);
+/* Pace figures of a snapshot's rows (the whole campaign, or a narrowed one). */
 void progress_snapshot_pace(const struct snapshot *s, struct progress_pace *out);
 
 /* The reports from a snapshot (the public functions load one and check

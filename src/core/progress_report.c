@@ -173,16 +173,54 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 		snprintf(row->deadline, sizeof row->deadline, "%s", x->deadline);
 		row->extended = x->until[0] != 0;
 		row->capofila = p->capofila;
+		row->population = p->population;
 		add_counts(&r->total, &row->n);
 	}
 	free(order);
 	return 0;
 }
 
+static void make_pass(const struct snapshot *s, const struct progress_filter *filter, struct pass *f)
+{
+	f->level = -1;
+	f->group = -1;
+	f->id = NULL;
+	if (filter) {
+		f->level = (int)filter->level;
+		f->id = filter->key ? filter->key : "";
+		if (filter->level != PROGRESS_BY_RESPONDENT)
+			f->group = progress_places_group(s->pl, filter->level, filter->key);
+	}
+}
+
+int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
+			     const struct progress_filter *filter, struct snapshot *out)
+{
+	struct pass f;
+
+	*out = *s;
+	out->n = 0;
+	out->v = malloc((s->n + 1) * sizeof *out->v);
+	out->row_of_place = malloc((s->pl->n + 1) * sizeof *out->row_of_place);
+	if (!out->v || !out->row_of_place) {
+		progress_snapshot_free(out);
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	}
+	memset(out->row_of_place, 0xff, (s->pl->n + 1) * sizeof *out->row_of_place); /* -1 */
+	make_pass(s, filter, &f);
+	for (size_t i = 0; i < s->n; i++) {
+		if (!passes(&f, &s->pl->v[s->v[i].place]))
+			continue;
+		out->row_of_place[s->v[i].place] = (int)out->n;
+		out->v[out->n++] = s->v[i];
+	}
+	return CN_OK;
+}
+
 int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
 		 const struct progress_filter *filter, struct progress_report *out)
 {
-	struct pass f = {-1, -1, NULL};
+	struct pass f;
 
 	memset(out, 0, sizeof *out);
 	if (by < 0 || by >= PROGRESS_NBY || (filter && (filter->level < 0 || filter->level >= PROGRESS_NBY)))
@@ -191,12 +229,7 @@ int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum pro
 	out->by = by;
 	out->now = s->now;
 	snprintf(out->today, sizeof out->today, "%s", s->today);
-	if (filter) {
-		f.level = (int)filter->level;
-		f.id = filter->key ? filter->key : "";
-		if (filter->level != PROGRESS_BY_RESPONDENT)
-			f.group = progress_places_group(s->pl, filter->level, filter->key);
-	}
+	make_pass(s, filter, &f);
 	if ((by == PROGRESS_BY_RESPONDENT ? by_respondent(s, &f, out) : by_group(s, &f, out)) ||
 	    (out->n && !out->rows[out->n - 1].label)) {
 		progress_report_free(out);

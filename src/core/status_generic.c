@@ -77,9 +77,37 @@ struct import {
 	struct progress_campaign c;
 	struct resp_index ix;
 	time_t *when;          /* per index entry: earliest submission, 0 = not in the file */
-	const char *id_name, *time_name;
+	const char *id_name, *time_name, *time_format;
 	struct progress_import_summary *out;
+	struct pending *pend;  /* the time cells, read once the file's order is known */
+	size_t npend, cappend;
 };
+
+/* A row's time cell, kept until the whole file has said how it writes
+ * dates. entry: the respondent matched, or NO_ENTRY. */
+#define NO_ENTRY ((size_t)-1)
+struct pending {
+	size_t entry;
+	long line;
+	char cell[128];
+};
+
+static int keep_time(struct import *im, size_t entry, long line, const char *cell)
+{
+	if (im->npend == im->cappend) {
+		size_t cap = im->cappend ? im->cappend * 2 : 64;
+		struct pending *p = realloc(im->pend, cap * sizeof *p);
+		if (!p)
+			return cn_set_error(im->ctx, CN_EOSERR, _("out of memory"));
+		im->pend = p;
+		im->cappend = cap;
+	}
+	im->pend[im->npend].entry = entry;
+	im->pend[im->npend].line = line;
+	snprintf(im->pend[im->npend].cell, sizeof im->pend[im->npend].cell, "%s", cell);
+	im->npend++;
+	return CN_OK;
+}
 
 static int read_rows(struct import *im, struct csv_reader *r, int idcol, int timecol,
 		     size_t ncols)
@@ -91,7 +119,6 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 
 	while ((got = csv_next(r, &rec)) == 1) {
 		size_t found[8], n;
-		time_t t = now;
 		char value[512];
 
 		if (rec.nfields == 1 && !rec.fields[0][0])
@@ -108,23 +135,22 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 			im->out->blank++;
 			continue;
 		}
+		n = progress_resp_match(&im->ix, value, found, sizeof found / sizeof *found);
 		if (timecol >= 0) {
 			char cell[128];
 			snprintf(cell, sizeof cell, "%s", rec.fields[timecol]);
 			csv_trim(cell);
-			if (cell[0] && cn_parse_form_time(cell, &t))
-				return cn_set_error(ctx, CN_EDATA,
-					_("%s:%ld: %s: '%s' is not a time (YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM:SS ...)"),
-					im->path, rec.line, im->time_name, cell);
-			if (t > now)
-				return cn_set_error(ctx, CN_EDATA, _("%s:%ld: %s: '%s' is in the future"),
-						    im->path, rec.line, im->time_name, cell);
+			if (cell[0] && keep_time(im, n == 1 ? found[0] : NO_ENTRY, rec.line, cell))
+				return CN_EOSERR;
+			if (cell[0] && n == 1) {
+				im->out->matched++;
+				continue;
+			}
 		}
-		n = progress_resp_match(&im->ix, value, found, sizeof found / sizeof *found);
 		if (n == 1) {
 			im->out->matched++;
-			if (!im->when[found[0]] || t < im->when[found[0]])
-				im->when[found[0]] = t;
+			if (!im->when[found[0]] || now < im->when[found[0]])
+				im->when[found[0]] = now;
 			continue;
 		}
 		struct cn_buf why = {0};
@@ -139,6 +165,79 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
 	return got < 0 ? import_csv_error(ctx, im->path, r) : CN_OK;
+}
+
+/* How the file writes day and month: what its cells settle, the same for
+ * all; *line gets the first cell that settles it. CN_EDATA when two cells
+ * disagree. */
+static int file_order(struct import *im, enum cn_dm_order *order)
+{
+	size_t first = 0;
+	*order = CN_DM_UNSETTLED;
+	for (size_t i = 0; i < im->npend; i++) {
+		enum cn_dm_order o = cn_form_time_order(im->pend[i].cell);
+		if (o != CN_DM_DAY_FIRST && o != CN_DM_MONTH_FIRST)
+			continue;
+		if (*order == CN_DM_UNSETTLED) {
+			*order = o;
+			first = i;
+		} else if (o != *order) {
+			return cn_set_error_field(im->ctx, CN_EDATA, im->time_name,
+				o == CN_DM_DAY_FIRST
+				? _("%s:%ld: %s: '%s' puts the day first, but line %ld ('%s') the month: give --time-format")
+				: _("%s:%ld: %s: '%s' puts the month first, but line %ld ('%s') the day: give --time-format"),
+				im->path, im->pend[i].line, im->time_name, im->pend[i].cell,
+				im->pend[first].line, im->pend[first].cell);
+		}
+	}
+	return CN_OK;
+}
+
+/* One time cell: with --time-format, else in the file's order. */
+static int cell_time(struct import *im, const struct pending *p, enum cn_dm_order order, time_t *t)
+{
+	int rc;
+	if (im->time_format) {
+		if (cn_parse_time_format(p->cell, im->time_format, t))
+			return cn_set_error_field(im->ctx, CN_EDATA, im->time_name,
+				_("%s:%ld: %s: '%s' does not match --time-format '%s'"),
+				im->path, p->line, im->time_name, p->cell, im->time_format);
+		return CN_OK;
+	}
+	rc = cn_parse_form_time(p->cell, order, t);
+	if (rc == CN_EDATA)
+		return cn_set_error_field(im->ctx, CN_EDATA, im->time_name,
+			_("%s:%ld: %s: '%s': day and month could be either way round and no row of the file settles it (a day over 12): give --time-format, e.g. '%%d/%%m/%%Y %%H:%%M:%%S'"),
+			im->path, p->line, im->time_name, p->cell);
+	if (rc)
+		return cn_set_error_field(im->ctx, CN_EDATA, im->time_name,
+			_("%s:%ld: %s: '%s' is not a time (YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM:SS ...)"),
+			im->path, p->line, im->time_name, p->cell);
+	return CN_OK;
+}
+
+/* The time cells, now that the whole file is read: each respondent gets
+ * the earliest of its rows. */
+static int settle_times(struct import *im)
+{
+	enum cn_dm_order order = CN_DM_UNSETTLED;
+	time_t now = cn_now(im->ctx);
+	int rc;
+
+	if (!im->time_format && (rc = file_order(im, &order)))
+		return rc;
+	for (size_t i = 0; i < im->npend; i++) {
+		const struct pending *p = &im->pend[i];
+		time_t t;
+		if ((rc = cell_time(im, p, order, &t)))
+			return rc;
+		if (t > now)
+			return cn_set_error_field(im->ctx, CN_EDATA, im->time_name,
+				_("%s:%ld: %s: '%s' is in the future"), im->path, p->line, im->time_name, p->cell);
+		if (p->entry != NO_ENTRY && (!im->when[p->entry] || t < im->when[p->entry]))
+			im->when[p->entry] = t;
+	}
+	return CN_OK;
 }
 
 static int apply(struct import *im)
@@ -191,8 +290,8 @@ static int match_rows(struct import *im, const char *campaign_key, struct csv_re
 	    !(rc = progress_resp_load(ctx, im->c.id, &im->ix))) {
 		if (!(im->when = calloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		else
-			rc = read_rows(im, r, idcol, timecol, ncols);
+		else if (!(rc = read_rows(im, r, idcol, timecol, ncols)))
+			rc = settle_times(im);
 	}
 	if (snapshot)
 		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
@@ -205,7 +304,8 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 {
 	struct import im = {.ctx = ctx, .path = path, .out = out,
 			    .id_name = opts ? opts->id_column : NULL,
-			    .time_name = opts ? opts->time_column : NULL};
+			    .time_name = opts ? opts->time_column : NULL,
+			    .time_format = opts && opts->time_format && *opts->time_format ? opts->time_format : NULL};
 	struct csv_reader *r = NULL;
 	struct csv_record head;
 	char *data = NULL;
@@ -274,6 +374,7 @@ done:
 	if (rc)
 		progress_import_summary_free(out);
 	free(im.when);
+	free(im.pend);
 	progress_resp_free(&im.ix);
 	csv_close(r);
 	free(data);

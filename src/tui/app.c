@@ -219,7 +219,11 @@ static void draw_title(struct app *app)
 	else
 		snprintf(right, sizeof right, "%s (%s)  %s ", cn_login(app->ctx),
 			 cn_role_name(cn_role(app->ctx)), when);
-	snprintf(left, sizeof left, " centralino  %s", app->db_name);
+	/* a long title (a campaign's key) takes the database name's room */
+	if (title && text_width(title) > app->cols - text_width(right) - 2 - text_width(app->db_name) - 14)
+		snprintf(left, sizeof left, " centralino");
+	else
+		snprintf(left, sizeof left, " centralino  %s", app->db_name);
 	tui_fill(0, 0, app->cols, ' ', tui_attr(app, TA_TITLE_DIM));
 	rw = text_width(right);
 	lw = tui_puts(0, 0, app->cols - rw - 1, left, tui_attr(app, TA_TITLE_DIM));

@@ -211,6 +211,38 @@ static void complete_comune(int start)
 	registry_hits_free(&hits);
 }
 
+/* The argument's last word as a file name, by readline's own completion
+ * of the names in a folder ("/" after a folder). */
+static void complete_path(int start)
+{
+	char *cand[POPUP_MAX], word[4096], *m;
+	int ws = rl_end, n = 0;
+
+	while (ws > start && rl_line_buffer[ws - 1] != ' ')
+		ws--;
+	snprintf(word, sizeof word, "%.*s", rl_end - ws, rl_line_buffer + ws);
+	while (n < POPUP_MAX && (m = rl_filename_completion_function(word, n)))
+		cand[n++] = m;
+	if (n == 0) {
+		snprintf(the->popup_title, sizeof the->popup_title, "%s", _("no such file"));
+		return;
+	}
+	if (n == 1) {
+		struct stat st;
+		char one[4200];
+		int dir = stat(cand[0], &st) == 0 && S_ISDIR(st.st_mode) && cand[0][strlen(cand[0]) - 1] != '/';
+		snprintf(one, sizeof one, "%s%s", cand[0], dir ? "/" : "");
+		replace_tail(ws, one);
+	} else {
+		complete_with(ws, cand, n, "");
+		snprintf(the->popup_title, sizeof the->popup_title, "%s", _("Files"));
+		for (int i = 0; i < n; i++)
+			popup_add(the, cand[i]);
+	}
+	for (int i = 0; i < n; i++)
+		free(cand[i]);
+}
+
 /* Tab: the command name, or the argument of a command that completes. */
 static int complete_key(int count, int key)
 {
@@ -232,6 +264,8 @@ static int complete_key(int count, int key)
 			as++;
 		if (c && c->cmpl == CMPL_COMUNE)
 			complete_comune(as);
+		else if (c && c->cmpl == CMPL_PATH)
+			complete_path(as);
 	}
 	return 0;
 }

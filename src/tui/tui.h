@@ -57,7 +57,8 @@
  * A ':' command
  *   Add CMDLINE("name", fn, min_role, completion, N_("ARGS"), N_("help"))
  *   to src/tui/cmdline.def; fn is int fn(struct app *, const char *args)
- *   returning reactions. completion: CMPL_NONE or CMPL_COMUNE.
+ *   returning reactions. completion: CMPL_NONE, CMPL_COMUNE or CMPL_PATH
+ *   (the argument's last word as a file name).
  *
  * A form ("issue code", "new call", "add staff")
  *   Fill a struct form_spec (widget.h: fields with label, text of one or
@@ -223,7 +224,7 @@ enum { SEG_NONE = 0, SEG_NORMAL = 1, SEG_ALERT = 2 };
 #undef STATUS_SEGMENT
 
 /* ---- ':' commands (cmdline.def) --------------------------------------- */
-enum cmdline_completion { CMPL_NONE, CMPL_COMUNE };
+enum cmdline_completion { CMPL_NONE, CMPL_COMUNE, CMPL_PATH };
 #define CMDLINE(name, fn, role, cmpl, argv, help) int fn(struct app *app, const char *args);
 #include "cmdline.def"
 #undef CMDLINE

@@ -29,7 +29,7 @@ struct columns {
 
 static struct columns layout(int w)
 {
-	struct columns c = {.when = 16, .who = 14, .action = 15, .object = 14};
+	struct columns c = {.when = 16, .who = 10, .action = 19, .object = 17};
 	if (w >= 120) {
 		c.who = 20;
 		c.action = 18;
@@ -95,7 +95,7 @@ static void who_text(const struct audit_entry *e, char *out, size_t len)
 
 static void object_text(const struct audit_entry *e, char *out, size_t len)
 {
-	snprintf(out, len, "%s%s%s", e->object_kind ? e->object_kind : "",
+	snprintf(out, len, "%s%s%s", e->object_kind ? audit_kind_words(e->object_kind) : "",
 		 e->object_kind && e->object_id ? " " : "", e->object_id ? e->object_id : "");
 }
 
@@ -117,7 +117,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 	x += c.when + 2;
 	tui_put(y, x, c.who, who, ALIGN_LEFT, base);
 	x += c.who + 2;
-	tui_put(y, x, c.action, e->action, ALIGN_LEFT, base | (sel ? 0 : A_BOLD));
+	tui_put(y, x, c.action, audit_action_words(e->action), ALIGN_LEFT, base | (sel ? 0 : A_BOLD));
 	x += c.action + 2;
 	tui_put(y, x, c.object, object, ALIGN_LEFT, base);
 	x += c.object + 2;
@@ -228,8 +228,9 @@ static void details(struct app *app, const struct audit_entry *e)
 	when_text(e, when);
 	who_text(e, who, sizeof who);
 	object_text(e, object, sizeof object);
-	snprintf(text, sizeof text, _("When:    %s (%s)\nWho:     %s\nAction:  %s\nObject:  %s\nDetails: %s\nId:      %s"),
-		 when, e->at, who, e->action, object, e->details ? e->details : "", e->uuid);
+	snprintf(text, sizeof text, _("When:    %s (%s)\nWho:     %s\nAction:  %s (%s)\nObject:  %s\nDetails: %s\nId:      %s"),
+		 when, e->at, who, audit_action_words(e->action), e->action, object, e->details ? e->details : "",
+		 e->uuid);
 	box_message(app, _("Audit entry"), text);
 }
 

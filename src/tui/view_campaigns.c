@@ -65,14 +65,23 @@ struct ccols {
 	int key, name, dates, phase, kinds, resp, pct;
 };
 
-static struct ccols layout(int w)
+/* The key column as wide as the longest key (up to 24): a key is typed
+ * elsewhere, so it is never cut short when the screen allows; dates always
+ * with the four-digit year; the counts of respondents only when wide. */
+static struct ccols layout(const struct camp_view *v, int w)
 {
-	struct ccols c = {.key = 14, .dates = 19, .phase = 9, .kinds = 21, .resp = 7, .pct = 6};
+	struct ccols c = {.key = text_width(_("Key")), .dates = 23, .phase = 9, .kinds = 21, .resp = 7, .pct = 6};
+	for (size_t i = 0; i < v->l.n; i++)
+		if (text_width(v->l.v[i].key) > c.key)
+			c.key = text_width(v->l.v[i].key);
+	if (c.key > 24)
+		c.key = 24;
 	if (w < 110)
 		c.kinds = 0;
-	if (w >= 110)
-		c.dates = 23;
-	c.name = w - c.key - c.dates - c.phase - c.kinds - c.resp - c.pct - 8 - (c.kinds ? 1 : 0);
+	if (w < 100)
+		c.resp = 0;
+	c.name = w - c.key - c.dates - c.phase - c.kinds - c.resp - c.pct - 6 - (c.kinds ? 1 : 0) -
+		 (c.resp ? 1 : 0);
 	if (c.name < 10)
 		c.name = 10;
 	return c;
@@ -82,7 +91,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 {
 	struct camp_view *v = arg;
 	const struct campaign *c = &v->l.v[i];
-	struct ccols k = layout(w);
+	struct ccols k = layout(v, w);
 	attr_t base = sel ? tui_attr(app, TA_SELECTED) : A_NORMAL;
 	char dates[40], a[11], b[11], kinds[40], n[NUMFMT_LEN], p[NUMFMT_LEN];
 	long denom = c->respondents - c->by_status[4];
@@ -95,10 +104,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 	x += k.name + 1;
 	cn_date_display(c->opens_on, a);
 	cn_date_display(c->deadline, b);
-	if (k.dates < 23) /* 23/05/19 → 31/07/19 */
-		snprintf(dates, sizeof dates, "%.6s%s → %.6s%s", a, a + 8, b, b + 8);
-	else
-		snprintf(dates, sizeof dates, "%s → %s", a, b);
+	snprintf(dates, sizeof dates, "%s → %s", a, b);
 	tui_put(y, x, k.dates, dates, ALIGN_LEFT, base);
 	x += k.dates + 1;
 	tui_put(y, x, k.phase, campaign_phase_label(c->phase), ALIGN_LEFT,
@@ -111,8 +117,10 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 		tui_put(y, x, k.kinds, kinds, ALIGN_LEFT, base);
 		x += k.kinds + 1;
 	}
-	tui_put(y, x, k.resp, numfmt_int(c->respondents, n, sizeof n), ALIGN_RIGHT, base);
-	x += k.resp + 1;
+	if (k.resp) {
+		tui_put(y, x, k.resp, numfmt_int(c->respondents, n, sizeof n), ALIGN_RIGHT, base);
+		x += k.resp + 1;
+	}
 	tui_put(y, x, k.pct, numfmt_pct(denom > 0 ? 100.0 * (double)c->by_status[3] / (double)denom : -1, 1, p, sizeof p),
 		ALIGN_RIGHT, base);
 }
@@ -120,7 +128,7 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sel)
 static void camp_draw(struct app *app, void *st, struct rect r)
 {
 	struct camp_view *v = st;
-	struct ccols k = layout(r.w - 2);
+	struct ccols k = layout(v, r.w - 2);
 	int x = r.x + 2;
 	attr_t h = tui_attr(app, TA_HEADER);
 
@@ -145,8 +153,10 @@ static void camp_draw(struct app *app, void *st, struct rect r)
 		tui_put(r.y + 3, x, k.kinds, _("Respondents"), ALIGN_LEFT, h);
 		x += k.kinds + 1;
 	}
-	tui_put(r.y + 3, x, k.resp, _("Resp."), ALIGN_RIGHT, h);
-	x += k.resp + 1;
+	if (k.resp) {
+		tui_put(r.y + 3, x, k.resp, _("Resp."), ALIGN_RIGHT, h);
+		x += k.resp + 1;
+	}
 	tui_put(r.y + 3, x, k.pct, _("Subm."), ALIGN_RIGHT, h);
 	if (v->l.n) {
 		struct rect lr = {r.y + 4, r.x + 1, r.h - 4, r.w - 2};

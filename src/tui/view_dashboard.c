@@ -18,6 +18,7 @@
 #include "centralino/numfmt.h"
 #include "centralino/phone.h"
 #include "centralino/progress.h"
+#include "centralino/report_html.h"
 #include "centralino/text.h"
 #include "calls_ui.h"
 #include "widget.h"
@@ -43,6 +44,7 @@ struct dash {
 	int loaded;
 	struct list table, rem;
 	int focus;          /* 0 the table, 1 the reminders */
+	int by_name;        /* respondents by name, not late first */
 	int utf8;
 	char title[120];
 };
@@ -55,6 +57,34 @@ static struct level *cur(struct dash *s)
 static const char *row_key(const struct progress_row *r)
 {
 	return r->key ? r->key : "";
+}
+
+/* Respondents first late, then by status (those still to submit first),
+ * then larger population, then name (the order the core gives). */
+static int status_rank(const struct progress_row *r)
+{
+	if (r->n.late)
+		return 0;
+	return 1 + (int)r->status;
+}
+
+static int cmp_late_first(const void *a, const void *b)
+{
+	const struct progress_row *x = a, *y = b;
+	int d = status_rank(x) - status_rank(y);
+	if (d)
+		return d;
+	if (x->population != y->population)
+		return x->population < y->population ? 1 : -1;
+	if ((d = strcoll(x->label, y->label)))
+		return d;
+	return strcmp(x->key ? x->key : "", y->key ? y->key : "");
+}
+
+static void order_rows(struct dash *s, struct progress_dashboard *d)
+{
+	if (d->report.by == PROGRESS_BY_RESPONDENT && !s->by_name && d->report.n > 1)
+		qsort(d->report.rows, d->report.n, sizeof *d->report.rows, cmp_late_first);
 }
 
 /* Reads everything again, keeping the selected rows where they still are. */
@@ -76,6 +106,7 @@ static void load(struct app *app, struct dash *s)
 	}
 	if (s->loaded)
 		progress_dashboard_free(&s->d);
+	order_rows(s, &d);
 	s->d = d;
 	s->loaded = 1;
 	list_reset(&s->table, (int)d.report.n);
@@ -138,8 +169,11 @@ static void dash_close(struct app *app, void *st)
 static const char *dash_title(struct app *app, void *st)
 {
 	struct dash *s = st;
-	(void)app;
 	snprintf(s->title, sizeof s->title, _("Progress — %s"), s->key);
+	/* the key whole rather than the word (the bar keeps 50 columns for
+	 * the program's name, the login and role, the time) */
+	if (text_width(s->title) > app->cols - 50)
+		snprintf(s->title, sizeof s->title, "%s", s->key);
 	return s->title;
 }
 
@@ -169,7 +203,10 @@ static void draw_headline(struct app *app, struct dash *s, struct rect r)
 	tui_fill(r.y, r.x, r.w, ' ', A_NORMAL);
 	tui_put(r.y, r.x + r.w - rw - 1, rw, right, ALIGN_RIGHT,
 		tui_attr(app, p->days_left < 0 ? TA_WARN : TA_NORMAL));
-	snprintf(line, sizeof line, "%s", rep->campaign.name);
+	if (s->depth > 1)
+		snprintf(line, sizeof line, "%s · %s", cur(s)->label, rep->campaign.name);
+	else
+		snprintf(line, sizeof line, "%s", rep->campaign.name);
 	tui_put(r.y, r.x + 1, r.w - rw - 4, line, ALIGN_LEFT, tui_attr(app, TA_ACCENT));
 
 	/* submitted / total and %; the pace against the pace needed */
@@ -641,6 +678,71 @@ static int call_selected(struct app *app, struct dash *s)
 	return calls_ui_form(app, &c);
 }
 
+/* 'o': late first (status, population) or by name. */
+static int reorder(struct app *app, struct dash *s)
+{
+	s->by_name = !s->by_name;
+	progress_dashboard_free(&s->d);
+	s->loaded = 0;
+	load(app, s);
+	app_msg(app, MSG_INFO, "%s", s->by_name ? _("respondents by name")
+					 : _("respondents late first, then by status and population"));
+	return R_REDRAW;
+}
+
+/* 'k': the next campaign, from the top. */
+static int next_campaign(struct app *app, struct dash *s)
+{
+	struct campaigns l;
+	size_t i = 0;
+
+	if (campaign_list(app->ctx, &l))
+		return app_error(app), R_REDRAW;
+	while (i < l.n && strcmp(l.v[i].key, s->key) != 0)
+		i++;
+	if (l.n)
+		snprintf(s->key, sizeof s->key, "%s", l.v[i < l.n ? (i + 1) % l.n : 0].key);
+	campaigns_free(&l);
+	memset(s->path, 0, sizeof s->path);
+	s->path[0].by = PROGRESS_BY_REGIONE;
+	s->depth = 1;
+	s->focus = 0;
+	progress_dashboard_free(&s->d);
+	s->loaded = 0;
+	load(app, s);
+	list_select(&s->table, 0);
+	list_select(&s->rem, 0);
+	return R_REDRAW;
+}
+
+static int report_submit(struct app *app, struct form *f, void *arg)
+{
+	const char *key = arg, *path = form_text(f, 0);
+	if (report_html_write(app->ctx, key, path))
+		return form_core_error(app, f);
+	app_msg(app, MSG_INFO, _("%s: progress report of campaign %s written"), path, key);
+	return R_REDRAW;
+}
+
+/* 'w': the HTML report, under a name proposed from the campaign and the day. */
+static int write_report(struct app *app, struct dash *s)
+{
+	char name[200], day[11], *key = strdup(s->key);
+	struct form_field fields[] = {
+		{.kind = FIELD_TEXT, .label = N_("File"), .required = 1, .max = 1024, .name = "file", .initial = name,
+		 .note = N_("one HTML file that prints on A4; in the folder centralino was started from unless a path is given")},
+	};
+	struct form_spec spec = {.title = N_("Progress report"), .fields = fields, .nfields = 1,
+				 .submit = report_submit, .free_arg = free, .arg = key};
+
+	if (!key)
+		return R_NONE;
+	cn_fmt_ymd(cn_now(app->ctx), day);
+	/* TRANSLATORS: the proposed file name of the HTML report: campaign key and date */
+	snprintf(name, sizeof name, _("progress-%s-%s.html"), s->key, day);
+	return form_open(app, &spec);
+}
+
 static int dash_key(struct app *app, void *st, int key, int action)
 {
 	struct dash *s = st;
@@ -661,6 +763,12 @@ static int dash_key(struct app *app, void *st, int key, int action)
 		return call_selected(app, s);
 	case ACT_DASH_GROUP:
 		return regroup(app, s);
+	case ACT_DASH_ORDER:
+		return reorder(app, s);
+	case ACT_DASH_CAMPAIGN:
+		return next_campaign(app, s);
+	case ACT_DASH_REPORT:
+		return write_report(app, s);
 	case ACT_BACK:
 		return back(app, s);
 	}

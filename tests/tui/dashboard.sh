@@ -65,6 +65,9 @@ line=$(tui_line "Torino (TO)")
 check_contains "drill: Torino's comuni" "312" "$line"
 tui_key Enter
 tui_check "drill: Torino's respondents" "Torino: Respondents"
+tui_check "drill: late first, then status and population: Moncalieri on top" " Moncalieri (TO)"
+tui_key C-o
+tui_check "drill: ^O orders them by name" "respondents by name"
 tui_check "drill: a comune and its status" "Agliè (TO)"
 line=$(tui_line "Airasca")
 check_contains "drill: excused shown" "excused" "$line"

@@ -106,7 +106,7 @@ tui_wait_gone "Da sollecitare"
 
 tui_key F6
 tui_check "Campaigns (it): what the keys do" "Invio: avanzamento della campagna · ^A: nuova campagna · ^E: modificala"
-tui_check "Campaigns (it): the headers" "Chiave         Nome            Apertura → scadenza Fase"
+tui_check "Campaigns (it): the headers" "Chiave Nome                         Apertura → scadenza     Fase"
 tui_check "Campaigns (it): the phase" "aperta"
 tui_key C-a
 tui_check "campaign form (it): the title" "Nuova campagna"

@@ -125,7 +125,7 @@ tui_check "audit: supervisore in the status bar" "luisa (supervisore)"
 tui_keys ':audit'
 tui_key Enter
 tui_check "audit: the screen opens" "No filter: the whole log"
-tui_check "audit: newest first" "staff.set_role"
+tui_check "audit: newest first, in words" "role changed"
 line=$(printf '%s\n' "$SCREEN" | sed -n 6p)
 check_contains "audit: the newest row is carla's role change back" "carla" "$line"
 check_contains "audit: local time" "31/07/2019 10:30" "$line"
@@ -137,7 +137,7 @@ tui_keys anna
 tui_key F2
 tui_check "audit filter: object shown" "object anna"
 tui_check "audit filter: one entry" "1 entry"
-tui_check "audit filter: the add" "staff.add"
+tui_check "audit filter: the add, in words" "person added"
 tui_key Enter
 tui_check "audit details: the box" "Audit entry"
 tui_check "audit details: whole details" 'name="Anna Verdi"'

@@ -271,29 +271,79 @@ static void test_parse_when(void **state)
 	assert_int_equal(t, at("2020-02-29T09:00:00"));
 }
 
+/* the order of a slashed date left to the cell itself */
+static int cn_parse_form_time_u(const char *s, time_t *t)
+{
+	return cn_parse_form_time(s, CN_DM_UNSETTLED, t);
+}
+
 static void test_parse_form_time(void **state)
 {
 	time_t t;
 	(void)state;
-	assert_int_equal(cn_parse_form_time("2019-07-31 10:30:15", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("2019-07-31 10:30:15", &t), 0);
 	assert_int_equal(t, at("2019-07-31T08:30:15Z"));
-	assert_int_equal(cn_parse_form_time("31/07/2019 10.30", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("31/07/2019 10.30", &t), 0);
 	assert_int_equal(t, at("2019-07-31T08:30:00Z"));
-	assert_int_equal(cn_parse_form_time("2019/07/31 9:05:00 PM GMT+2", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("2019/07/31 9:05:00 PM GMT+2", &t), 0);
 	assert_int_equal(t, at("2019-07-31T19:05:00Z"));
-	assert_int_equal(cn_parse_form_time("2019-07-31T10:30:00+0100", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("2019-07-31T10:30:00+0100", &t), 0);
 	assert_int_equal(t, at("2019-07-31T09:30:00Z"));
-	assert_int_equal(cn_parse_form_time("2019-07-31T10:30:00-05:30", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("2019-07-31T10:30:00-05:30", &t), 0);
 	assert_int_equal(t, at("2019-07-31T16:00:00Z"));
-	assert_int_equal(cn_parse_form_time("  29/02/2020", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("  29/02/2020", &t), 0);
 	assert_int_equal(t, at("2020-02-29"));
-	assert_int_equal(cn_parse_form_time("29/02/2019", &t), CN_EUSAGE);
-	assert_int_equal(cn_parse_form_time("31/02/2019 10:00 UTC", &t), CN_EUSAGE);
-	assert_int_equal(cn_parse_form_time("2019-07-31 13:00 PM", &t), CN_EUSAGE);
-	assert_int_equal(cn_parse_form_time("ieri", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time_u("29/02/2019", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time_u("31/02/2019 10:00 UTC", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time_u("2019-07-31 13:00 PM", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_form_time_u("ieri", &t), CN_EUSAGE);
 	/* the hour that does not exist in Rome moves on, as mktime does */
-	assert_int_equal(cn_parse_form_time("31/03/2019 02:30", &t), 0);
+	assert_int_equal(cn_parse_form_time_u("31/03/2019 02:30", &t), 0);
 	assert_int_equal(t, at("2019-03-31T01:30:00Z"));
+	/* Google Forms' CSV download: AM/PM and a zone name */
+	assert_int_equal(cn_parse_form_time_u("2020/05/12 10:31:22 AM CEST", &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:22Z"));
+	assert_int_equal(cn_parse_form_time_u("2020/01/12 12:05:00 PM CET", &t), 0);
+	assert_int_equal(t, at("2020-01-12T11:05:00Z"));
+	assert_int_equal(cn_parse_form_time_u("2020/05/12 12:05:00 AM GMT+2", &t), 0);
+	assert_int_equal(t, at("2020-05-11T22:05:00Z"));
+	/* the file's zone wins over Rome's: GMT in summer is not local time */
+	assert_int_equal(cn_parse_form_time_u("2020/05/12 10:31:22 AM GMT", &t), 0);
+	assert_int_equal(t, at("2020-05-12T10:31:22Z"));
+	/* ISO with a fraction and an offset */
+	assert_int_equal(cn_parse_form_time_u("2020-05-12T10:31:22.250+02:00", &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:22Z"));
+	/* spreadsheets in an Italian locale */
+	assert_int_equal(cn_parse_form_time_u("13/05/2020 10:31:22", &t), 0);
+	assert_int_equal(t, at("2020-05-13T08:31:22Z"));
+	assert_int_equal(cn_parse_form_time_u("12/05/2020 10.31.22", &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:22Z"));
+	/* 12/05 with a colon: 12 May or 5 December? not guessed */
+	assert_int_equal(cn_parse_form_time_u("12/05/2020 10:31:22", &t), CN_EDATA);
+	assert_int_equal(cn_parse_form_time("12/05/2020 10:31:22", CN_DM_DAY_FIRST, &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:22Z"));
+	assert_int_equal(cn_parse_form_time("05/12/2020 10:31:22", CN_DM_MONTH_FIRST, &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:22Z"));
+	assert_int_equal(cn_parse_form_time("13/05/2020", CN_DM_MONTH_FIRST, &t), CN_EUSAGE);
+	assert_int_equal(cn_form_time_order("12/05/2020 10:31:22"), CN_DM_UNSETTLED);
+	assert_int_equal(cn_form_time_order("13/05/2020"), CN_DM_DAY_FIRST);
+	assert_int_equal(cn_form_time_order("05/13/2020 1:00 PM"), CN_DM_MONTH_FIRST);
+	assert_int_equal(cn_form_time_order("12/05/2020 10.31"), CN_DM_DAY_FIRST);
+	assert_int_equal(cn_form_time_order("2020/05/12 10:31:22 AM CEST"), CN_DM_NONE);
+}
+
+static void test_parse_time_format(void **state)
+{
+	time_t t;
+	(void)state;
+	assert_int_equal(cn_parse_time_format("12-05-2020 ore 10:31", "%d-%m-%Y ore %H:%M", &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:00Z"));
+	assert_int_equal(cn_parse_time_format("May 12 2020 10:31 +0000", "%b %d %Y %H:%M %z", &t), 0);
+	assert_int_equal(t, at("2020-05-12T10:31:00Z"));
+	assert_int_equal(cn_parse_time_format("12-05-2020 10:31 CEST", "%d-%m-%Y %H:%M", &t), 0);
+	assert_int_equal(t, at("2020-05-12T08:31:00Z"));
+	assert_int_equal(cn_parse_time_format("12-05-2020 10:31 e poi", "%d-%m-%Y %H:%M", &t), CN_EUSAGE);
+	assert_int_equal(cn_parse_time_format("31-02-2020 10:31", "%d-%m-%Y %H:%M", &t), CN_EUSAGE);
 }
 
 static void test_fmt_when(void **state)
@@ -333,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_iso_day),
 		cmocka_unit_test(test_parse_when),
 		cmocka_unit_test(test_parse_form_time),
+		cmocka_unit_test(test_parse_time_format),
 		cmocka_unit_test(test_fmt_when),
 		cmocka_unit_test(test_stamp),
 	};
