@@ -45,12 +45,16 @@ struct registry_hit {
 	char istat[7];
 	char *name;         /* display name (Italian; bilingual shown in name_other) */
 	char *name_other;   /* NULL when the comune has one name */
-	char *matched;      /* the former name that matched, or NULL */
+	char *matched;      /* the former name, or the name of a comune merged
+			     * into this one, that matched; NULL otherwise */
+	char *since;        /* with matched: since when (YYYY-MM-DD), or NULL */
+	int merged;         /* matched is a comune merged into this one */
 	char sigla[3];
 	char *regione;
 	int suppressed;
 	long population;
-	int rank;           /* 0 exact, 1 name prefix, 2 word prefix, 3 substring, 4 code */
+	int rank;           /* 0 exact, 1 name prefix, 2 word prefix, 3 substring,
+			     * 4 code, 5 one slip, 6 a suggestion (registry_suggest) */
 };
 
 struct registry_hits {
@@ -60,11 +64,29 @@ struct registry_hits {
 
 /* Query forms: words matched by prefix against the words of the name, in
  * order ("s g pers"); a 6-digit ISTAT code; a cadastral code ("L219");
- * "pr:TO" (or "TO:") restricts to a province. Ranking: exact name, name
- * prefix, word prefix, substring; ties by population; suppressed last. */
+ * "pr:TO" (or "TO:") restricts to a province. Understood too: a leading
+ * "comune di"; a trailing car-plate code ("Cervia RA", "forli (FC)",
+ * "Lucera - FG") or a province or region named among the words ("samone
+ * torino") as a filter; S., S, S.to, S.ta, Sant for San/Santo/Santa/Sant';
+ * words run together or split; bilingual names in either order; one slip
+ * (a letter wrong, missing, doubled, or two swapped) per word of 5+
+ * letters; the names of comuni merged into another find that one.
+ * Ranking: exact name, name prefix, word prefix (as typed, then with a
+ * filter from the words), substring, one slip; among equals the comuni
+ * with an open call, then those called in the last 7 days, then by
+ * population; suppressed comuni after the others, but before slip
+ * matches. */
 int registry_search(struct cn_ctx *ctx, const char *query, int limit,
 		    struct registry_hits *out);
+/* When registry_search found nothing: the `limit` comuni whose names come
+ * closest to the query (edit distance), for a "did you mean" line. */
+int registry_suggest(struct cn_ctx *ctx, const char *query, int limit,
+		     struct registry_hits *out);
 void registry_hits_free(struct registry_hits *h);
+/* The one comune in force the search puts alone at the top for `query`
+ * (no other with as good a match), into istat. CN_EDATA listing them when
+ * several tie; CN_ENOINPUT with the closest names when none matches. */
+int registry_resolve(struct cn_ctx *ctx, const char *query, char istat[7]);
 
 struct registry_comune {
 	char istat[7];
@@ -87,7 +109,23 @@ struct registry_comune {
 	char *capofila_name;
 	size_t nformer;
 	char **former_names;
+	/* a merged (suppressed) comune: what it became, since when (YYYY-MM-DD) */
+	char successor_istat[7];        /* "" when not known */
+	char *successor_name, *successor_since;
+	/* the comuni merged into this one */
+	size_t npredecessors;
+	struct registry_predecessor {
+		char istat[7];
+		char *name, *since;
+	} *predecessors;
 };
+
+/* Records that the suppressed comune `old` became `successor` (a merger)
+ * from `since` (a date; NULL: the day `old` was suppressed). old and
+ * successor: ISTAT codes or names that name one comune each. Replaces what
+ * a re-import guessed. Admin only; audited. */
+int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *successor,
+			   const char *since);
 
 /* CN_ENOINPUT when the code is unknown. */
 int registry_get(struct cn_ctx *ctx, const char *istat, struct registry_comune *out);

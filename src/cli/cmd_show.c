@@ -15,9 +15,12 @@ static void show_help(FILE *f)
 	fprintf(f, "%s", _("usage: centralino show ISTAT [--format table|tsv]\n"
 		"Everything the registry knows about one comune: names (also in the other\n"
 		"language and from before a rename), codes, provincia, regione, population,\n"
-		"ambito and its capofila, and whether it is suppressed (since when).\n"
+		"ambito and its capofila, whether it is suppressed (since when), and the\n"
+		"comuni merged into it or the one it was merged into.\n"
 		"ISTAT is the 6-digit code; leading zeros may be left out (1272 = 001272).\n"
-		"  --format tsv  key<TAB>value lines (former_name once per former name)\n"
+		"  --format tsv  key<TAB>value lines (former_name once per former name;\n"
+		"                successor_istat, successor, successor_since when merged;\n"
+		"                merged_from \"ISTAT YYYY-MM-DD NAME\" once per comune merged in)\n"
 		"Exits 66 when no comune has that code.\n"));
 }
 
@@ -62,11 +65,22 @@ static void print_tsv(const struct registry_comune *c)
 	tsv("capofila_name", c->capofila_name);
 	for (size_t i = 0; i < c->nformer; i++)
 		tsv("former_name", c->former_names[i]);
+	if (c->successor_istat[0]) {
+		tsv("successor_istat", c->successor_istat);
+		tsv("successor", c->successor_name);
+		tsv("successor_since", c->successor_since);
+	}
+	for (size_t i = 0; i < c->npredecessors; i++) {
+		char line[300];
+		snprintf(line, sizeof line, "%s %s %s", c->predecessors[i].istat, c->predecessors[i].since,
+			 c->predecessors[i].name);
+		tsv("merged_from", line);
+	}
 }
 
 static void print_table(const struct registry_comune *c)
 {
-	struct kv v[20];
+	struct kv v[26];
 	int n = 0, w = 0;
 	char day[11], pop[NUMFMT_LEN];
 
@@ -76,6 +90,11 @@ static void print_table(const struct registry_comune *c)
 		ROW(_("Other language"), "%s", c->name_other);
 	for (size_t i = 0; i < c->nformer && n < 12; i++)
 		ROW(i ? "" : _("Formerly"), "%s", c->former_names[i]);
+	for (size_t i = 0; i < c->npredecessors && n < 16; i++) {
+		cn_date_display(c->predecessors[i].since, day);
+		ROW(i ? "" : _("Merged from"), _("%s → %s (%s), since %s"), c->predecessors[i].name, c->name,
+		    c->predecessors[i].istat, day);
+	}
 	ROW(_("ISTAT code"), "%s", c->istat);
 	ROW(_("Cadastral code"), "%s", c->cadastral ? c->cadastral : "-");
 	ROW(_("Provincia"), "%s (%s, %s)%s", c->provincia, c->sigla, c->provincia_code,
@@ -94,6 +113,10 @@ static void print_table(const struct registry_comune *c)
 	if (c->suppressed_on) {
 		cn_date_display(c->suppressed_on, day);
 		ROW(_("Status"), _("suppressed since %s"), day);
+		if (c->successor_istat[0]) {
+			cn_date_display(c->successor_since, day);
+			ROW(_("Became"), _("%s → %s (%s), since %s"), c->name, c->successor_name, c->successor_istat, day);
+		}
 	} else {
 		ROW(_("Status"), "%s", _("active"));
 	}

@@ -8,6 +8,7 @@
 
 #include "calls_internal.h"
 #include "centralino/clock.h"
+#include "centralino/registry.h"
 #include "centralino/text.h"
 
 static int respondent_exists(struct cn_ctx *ctx, const char *id, int *found)
@@ -118,6 +119,14 @@ int calls_find_respondent(struct cn_ctx *ctx, const char *in, char *out, size_t 
 		free(folded);
 		if (rc || count == 1)
 			return rc;
+	}
+	/* a name: the comune the search would show first, when alone there */
+	if (strspn(id, "0123456789") != n && strncasecmp(id, "amb:", 4) != 0 && strncasecmp(id, "reg:", 4) != 0) {
+		char istat[7];
+		if ((rc = registry_resolve(ctx, id, istat)))
+			return rc;
+		snprintf(out, outsz, "%s", istat);
+		return CN_OK;
 	}
 	return cn_set_error(ctx, CN_ENOINPUT,
 		_("no comune, ambito or regione '%s' (give an ISTAT code such as 001272, AMB:CODE or REG:01)"), id);

@@ -24,6 +24,13 @@ void registry_comune_free(struct registry_comune *c)
 	for (size_t i = 0; i < c->nformer; i++)
 		free(c->former_names[i]);
 	free(c->former_names);
+	free(c->successor_name);
+	free(c->successor_since);
+	for (size_t i = 0; i < c->npredecessors; i++) {
+		free(c->predecessors[i].name);
+		free(c->predecessors[i].since);
+	}
+	free(c->predecessors);
 	memset(c, 0, sizeof *c);
 }
 
@@ -114,7 +121,7 @@ int registry_get(struct cn_ctx *ctx, const char *istat, struct registry_comune *
 		registry_comune_free(c);
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
-	if ((rc = load_formers(ctx, c)))
+	if ((rc = load_formers(ctx, c)) || (rc = registry_load_successors(ctx, c)))
 		registry_comune_free(c);
 	return rc;
 }

@@ -18,6 +18,9 @@ int registry_bump(struct cn_ctx *ctx);
  * import) into out: caches built from the registry compare it. */
 int registry_gen_read(struct cn_ctx *ctx, char *out, size_t size);
 
+/* Fills c's successor and predecessors (registry_get). */
+int registry_load_successors(struct cn_ctx *ctx, struct registry_comune *c);
+
 /* Drops the search index so the next search reloads it. */
 void registry_invalidate(struct cn_ctx *ctx);
 

@@ -621,6 +621,14 @@ static const char *const apply_sql[] = {
 	" FROM temp.istat_stage AS s WHERE s.istat = comune.istat AND s.op IN ('update', 'rename')",
 	"UPDATE comune SET suppressed_on = ?1, updated_on = ?1"
 	" WHERE istat IN (SELECT istat FROM temp.istat_stage WHERE op = 'suppress')",
+	/* a merger: a comune added in the same province whose name contains
+	 * the suppressed one's ("Conco" -> "Lusiana Conco") is its successor */
+	"INSERT INTO comune_successor (istat, successor, since, source)"
+	" SELECT o.istat, n.istat, ?1, 'import' FROM temp.istat_stage so JOIN comune o ON o.istat = so.istat"
+	" JOIN temp.istat_stage sn ON sn.op = 'add' JOIN comune n ON n.istat = sn.istat"
+	" WHERE so.op = 'suppress' AND n.provincia_code = o.provincia_code"
+	" AND ' ' || n.folded || ' ' LIKE '% ' || o.folded || ' %'"
+	" ON CONFLICT DO NOTHING",
 	"DELETE FROM temp.istat_stage",
 };
 
@@ -673,7 +681,11 @@ static int stage_rows(struct cn_ctx *ctx, sqlite3_stmt *st, struct adder *add, c
 	while (!rc && (i < p->n || j < nex)) {
 		int c = i >= p->n ? 1 : j >= nex ? -1 : strcmp(p->rows[i].istat, ex[j].istat);
 		if (c < 0) {
-			rc = add_row(ctx, add, &p->rows[i++]);
+			/* added to a registry that had comuni: staged too, to learn mergers */
+			if (nex)
+				rc = stage(ctx, st, "add", p->rows[i].istat, NULL, NULL);
+			if (!rc)
+				rc = add_row(ctx, add, &p->rows[i++]);
 			out->added++;
 		} else if (c > 0) {
 			if (!ex[j].suppressed) {

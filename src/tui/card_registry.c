@@ -55,6 +55,21 @@ static int fields(const struct registry_comune *c, struct field *f, int max)
 		cn_date_display(c->suppressed_on, day);
 		ADD(_("Suppressed"), TA_ERROR, _("since %s (no longer in ISTAT's list)"), day);
 	}
+	if (c->successor_istat[0]) {
+		cn_date_display(c->successor_since, day);
+		ADD(_("Became"), TA_ERROR, _("%s → %s (%s), since %s"), c->name, c->successor_name,
+		    c->successor_istat, day);
+	}
+	if (c->npredecessors) {
+		char names[512] = "";
+		size_t used = 0;
+		for (size_t i = 0; i < c->npredecessors && used < sizeof names; i++) {
+			cn_date_display(c->predecessors[i].since, day);
+			used += (size_t)snprintf(names + used, sizeof names - used, "%s%s (%s)", i ? ", " : "",
+						 c->predecessors[i].name, day);
+		}
+		ADD(_("Merged from"), TA_NORMAL, "%s", names);
+	}
 	if (c->added_on) {
 		cn_date_display(c->added_on, day);
 		ADD(_("In the registry"), TA_MUTED, _("since %s"), day);

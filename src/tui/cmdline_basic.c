@@ -30,7 +30,9 @@ int tcmd_open(struct app *app, const char *args)
 	if (registry_search(app->ctx, args, 2, &hits))
 		return app_error(app);
 	if (hits.n == 0) {
-		app_msg(app, MSG_WARN, _("no comune matches \"%s\""), args);
+		char near[400];
+		lookup_did_you_mean(app, args, near, sizeof near);
+		app_msg(app, MSG_WARN, _("no comune matches \"%s\"%s%s"), args, near[0] ? " — " : "", near);
 		r = R_REDRAW;
 	} else if (hits.n == 1 || hits.v[0].rank == 0) {
 		r = app_open_card(app, hits.v[0].istat);

@@ -350,6 +350,12 @@ int lookup_search(struct app *app, const char *text);
  * with it on the lookup, as the next letters of the name will follow.
  * Reactions; R_PASS for any other key. */
 int lookup_type_anywhere(struct app *app, int key);
+/* "Did you mean: A (XX), B (YY)?" for a query nothing matched ("" when the
+ * registry is empty); the mark of a hit found by a former name or the
+ * name of a comune merged into it ("" when neither). */
+struct registry_hit;
+void lookup_did_you_mean(struct app *app, const char *query, char *out, size_t size);
+void lookup_hit_note(const struct registry_hit *h, char *out, size_t size);
 
 /* Help overlay (help.c), for the current screen and the global keys. */
 int help_open(struct app *app);

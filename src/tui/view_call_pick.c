@@ -25,6 +25,7 @@ struct pick {
 	int phone_row[PICK_PHONE_ROWS];    /* rows: index into earlier.v, one per respondent */
 	int nphone;
 	struct list list;
+	char near[400];                    /* nothing found: "Did you mean ..." */
 };
 
 static int digits_in(const char *s)
@@ -63,6 +64,9 @@ static void search(struct app *app, struct pick *p)
 		app_error(app);
 		memset(&p->hits, 0, sizeof p->hits);
 	}
+	p->near[0] = '\0';
+	if (p->q.len && digits_in(p->q.buf) == 0 && p->nphone + p->hits.n == 0)
+		lookup_did_you_mean(app, p->q.buf, p->near, sizeof p->near);
 	list_reset(&p->list, p->nphone + (int)p->hits.n);
 }
 
@@ -120,6 +124,12 @@ static void row(struct app *app, void *arg, int i, int y, int x, int w, int sele
 		tui_put(y, x + 32 + nw, 6, h->istat, ALIGN_LEFT, selected ? base : tui_attr(app, TA_MUTED));
 		if (h->suppressed)
 			tui_put(y, x + w - 11, 10, _("suppressed"), ALIGN_RIGHT, base | tui_attr(app, TA_WARN));
+		else if (h->merged) {
+			char note[400];
+			lookup_hit_note(h, note, sizeof note);
+			tui_put(y, x + 1 + text_width(text) + 1, nw - text_width(text) - 1, note, ALIGN_LEFT,
+				base | tui_attr(app, TA_MUTED));
+		}
 	}
 }
 
@@ -145,9 +155,11 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 		list_draw(app, &p->list, lr, row, p);
 	} else {
 		int y = r.y + r.h / 3;
-		if (p->q.len)
+		if (p->q.len) {
 			tui_put(y, r.x, r.w, _("Nothing found: Enter tries it as a respondent code"),
 				ALIGN_CENTER, tui_attr(app, TA_WARN));
+			tui_put(y + 2, r.x, r.w, p->near, ALIGN_CENTER, A_BOLD);
+		}
 		else
 			tui_put(y, r.x, r.w, _("Enter with nothing typed: the caller is not identified"),
 				ALIGN_CENTER, tui_attr(app, TA_MUTED));

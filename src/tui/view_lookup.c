@@ -7,6 +7,7 @@
 #include <wctype.h>
 
 #include "centralino/numfmt.h"
+#include "centralino/clock.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "calls_ui.h"
@@ -28,6 +29,7 @@ struct lookup {
 	int limit;       /* rows asked of the search: a few pages, grows on demand */
 	struct columns cols; /* of the last draw: header and rows agree */
 	int failed;      /* the last search failed (message shown) */
+	char near[400];  /* nothing matched: "Did you mean ..." */
 	char searched[INPUT_MAX];
 	struct call_list callbacks; /* mine today, due and coming: shown while nothing is typed */
 };
@@ -37,6 +39,38 @@ static void load_callbacks(struct app *app, struct lookup *l)
 	call_list_free(&l->callbacks);
 	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || callflow_callbacks_today(app->ctx, 0, &l->callbacks))
 		memset(&l->callbacks, 0, sizeof l->callbacks);
+}
+
+void lookup_did_you_mean(struct app *app, const char *query, char *out, size_t size)
+{
+	struct registry_hits near;
+	size_t used = 0;
+	out[0] = '\0';
+	if (registry_suggest(app->ctx, query, 3, &near))
+		return;
+	for (size_t i = 0; i < near.n && used < size; i++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", i ? ", " : "", near.v[i].name,
+					 near.v[i].sigla);
+	if (near.n) {
+		char names[400];
+		snprintf(names, sizeof names, "%s", out);
+		snprintf(out, size, _("Did you mean: %s?"), names);
+	}
+	registry_hits_free(&near);
+}
+
+void lookup_hit_note(const struct registry_hit *h, char *out, size_t size)
+{
+	char day[11];
+	out[0] = '\0';
+	if (!h->matched || !*h->matched)
+		return;
+	if (h->merged) {
+		cn_date_display(h->since ? h->since : "", day);
+		snprintf(out, size, _("(%s → %s, since %s)"), h->matched, h->name, day);
+	} else {
+		snprintf(out, size, _("(formerly %s)"), h->matched);
+	}
 }
 
 static void search(struct app *app, struct lookup *l, const char *keep_istat)
@@ -50,6 +84,9 @@ static void search(struct app *app, struct lookup *l, const char *keep_istat)
 		app_error(app);
 		memset(&l->hits, 0, sizeof l->hits);
 	}
+	l->near[0] = '\0';
+	if (l->q.len && !l->failed && l->hits.n == 0)
+		lookup_did_you_mean(app, l->q.buf, l->near, sizeof l->near);
 	list_reset(&l->list, (int)l->hits.n);
 	if (keep_istat)
 		for (size_t i = 0; i < l->hits.n; i++)
@@ -115,8 +152,8 @@ static void draw_name(struct app *app, const struct registry_hit *h, int y, int 
 	}
 	used = tui_put(y, x, w - mw, name, ALIGN_LEFT, base);
 	if (h->matched && *h->matched && used + 4 < w - mw) {
-		char was[300];
-		snprintf(was, sizeof was, _("(formerly %s)"), h->matched);
+		char was[400];
+		lookup_hit_note(h, was, sizeof was);
 		tui_puts(y, x + used + 1, w - mw - used - 1, was, base | tui_attr(app, TA_MUTED));
 	}
 	if (mw)
@@ -197,7 +234,9 @@ static void draw_empty(struct app *app, struct lookup *l, struct rect r)
 			return;
 		snprintf(msg, sizeof msg, _("No comune matches \"%s\""), l->q.buf);
 		tui_put(y, r.x, r.w, msg, ALIGN_CENTER, tui_attr(app, TA_WARN));
-		tui_put(y + 2, r.x, r.w, _("Try fewer letters, or the ISTAT or cadastral code"),
+		if (l->near[0])
+			tui_put(y + 2, r.x, r.w, l->near, ALIGN_CENTER, A_BOLD);
+		tui_put(y + (l->near[0] ? 4 : 2), r.x, r.w, _("Try fewer letters, or the ISTAT or cadastral code"),
 			ALIGN_CENTER, tui_attr(app, TA_MUTED));
 		return;
 	}

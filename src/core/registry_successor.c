@@ -1,0 +1,160 @@
+/* Merged comuni: which comune a suppressed one became. A re-import learns
+ * it when it can (registry_istat.c); an admin says it otherwise. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "registry_internal.h"
+#include "centralino/clock.h"
+#include "centralino/text.h"
+
+/* A comune by ISTAT code (leading zeros may be left out) or by its name as
+ * typed (folded), into istat; `what` names the argument in messages. */
+static int resolve(struct cn_ctx *ctx, const char *in, const char *what, char istat[7])
+{
+	sqlite3_stmt *st;
+	char *folded = NULL, list[256] = "";
+	size_t n = strlen(in), used = 0;
+	int rc, count = 0;
+
+	if (n && n <= 6 && strspn(in, "0123456789") == n) {
+		snprintf(istat, 7, "%06ld", strtol(in, NULL, 10));
+		rc = db_prepare(ctx, &st, "SELECT istat, name FROM comune WHERE istat = ?1");
+	} else if (!(folded = text_fold(in))) {
+		return cn_set_error(ctx, CN_EDATA, _("%s: '%s' is not valid UTF-8"), what, in);
+	} else {
+		rc = db_prepare(ctx, &st, "SELECT istat, name FROM comune WHERE folded = ?1 ORDER BY istat");
+	}
+	if (rc) {
+		free(folded);
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, folded ? folded : istat, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count++ == 0)
+			snprintf(istat, 7, "%s", db_col(st, 0));
+		if (used + 2 < sizeof list)
+			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s %s", used ? ", " : "",
+						 db_col(st, 0), db_col(st, 1));
+	}
+	sqlite3_finalize(st);
+	free(folded);
+	if (rc != SQLITE_DONE)
+		return db_fail(ctx, _("reading the registry"));
+	if (count == 0)
+		return cn_set_error(ctx, CN_ENOINPUT, _("%s: no comune is called or numbered '%s'"), what, in);
+	if (count > 1)
+		return cn_set_error(ctx, CN_EDATA, _("%s: '%s' names several comuni (%s): give the ISTAT code"),
+				    what, in, list);
+	return CN_OK;
+}
+
+/* Checks the pair and writes it, inside the transaction. */
+static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const char *since_in)
+{
+	char from[7], to[7], since[11], details[128];
+	long long suppressed = 0, active = 0;
+	int rc;
+
+	if ((rc = resolve(ctx, old, _("the merged comune"), from)) ||
+	    (rc = resolve(ctx, new, _("its successor"), to)))
+		return rc;
+	if (strcmp(from, to) == 0)
+		return cn_set_error(ctx, CN_EDATA, _("a comune cannot be its own successor"));
+	if ((rc = db_scalar_int(ctx, &suppressed, "SELECT count(*) FROM comune WHERE istat = ? AND suppressed_on IS NOT NULL",
+				from, (char *)NULL)) ||
+	    (rc = db_scalar_int(ctx, &active, "SELECT count(*) FROM comune WHERE istat = ? AND suppressed_on IS NULL",
+				to, (char *)NULL)))
+		return rc;
+	if (!suppressed)
+		return cn_set_error(ctx, CN_EDATA, _("%s is still in ISTAT's list: only a suppressed comune has a successor"), from);
+	if (!active)
+		return cn_set_error(ctx, CN_EDATA, _("%s is suppressed itself: give the comune in force"), to);
+	if (since_in) {
+		if (cn_parse_date(since_in, since))
+			return cn_set_error(ctx, CN_EUSAGE, _("--since: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"), since_in);
+	} else {
+		sqlite3_stmt *st;
+		if ((rc = db_prepare(ctx, &st, "SELECT suppressed_on FROM comune WHERE istat = ?")))
+			return rc;
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		snprintf(since, sizeof since, "%s", rc == SQLITE_ROW ? db_col(st, 0) : "");
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return db_fail(ctx, _("reading the registry"));
+	}
+	if ((rc = db_exec_binds(ctx, _("saving the successor"),
+		"INSERT INTO comune_successor (istat, successor, since, source) VALUES (?, ?, ?, 'admin')"
+		" ON CONFLICT (istat) DO UPDATE SET successor = excluded.successor, since = excluded.since,"
+		" source = 'admin'", from, to, since, (char *)NULL)))
+		return rc;
+	snprintf(details, sizeof details, "successor=%s since=%s", to, since);
+	if ((rc = audit_write(ctx, "registry_successor", "comune", from, details)))
+		return rc;
+	return registry_bump(ctx);
+}
+
+int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *new, const char *since)
+{
+	int rc;
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("record a merged comune's successor"))) ||
+	    (rc = db_begin(ctx)))
+		return rc;
+	if ((rc = set_in_tx(ctx, old, new, since)) || (rc = db_commit(ctx))) {
+		db_rollback(ctx);
+		return rc;
+	}
+	registry_invalidate(ctx);
+	return CN_OK;
+}
+
+/* What the comune became, and what became it. */
+int registry_load_successors(struct cn_ctx *ctx, struct registry_comune *c)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT s.successor, n.name, s.since FROM comune_successor s JOIN comune n ON n.istat = s.successor"
+		" WHERE s.istat = ?")))
+		return rc;
+	sqlite3_bind_text(st, 1, c->istat, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(c->successor_istat, sizeof c->successor_istat, "%s", db_col(st, 0));
+		c->successor_name = db_col_dup(st, 1);
+		c->successor_since = db_col_dup(st, 2);
+		if (!c->successor_name || !c->successor_since)
+			rc = SQLITE_NOMEM;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rc == SQLITE_NOMEM ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
+					  : db_fail(ctx, _("reading the registry"));
+	if ((rc = db_prepare(ctx, &st,
+		"SELECT s.istat, o.name, s.since FROM comune_successor s JOIN comune o ON o.istat = s.istat"
+		" WHERE s.successor = ? ORDER BY s.since, o.name")))
+		return rc;
+	sqlite3_bind_text(st, 1, c->istat, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (c->npredecessors == cap) {
+			size_t ncap = cap ? cap * 2 : 4;
+			struct registry_predecessor *v = realloc(c->predecessors, ncap * sizeof *v);
+			if (!v)
+				break;
+			c->predecessors = v;
+			cap = ncap;
+		}
+		struct registry_predecessor *p = &c->predecessors[c->npredecessors];
+		snprintf(p->istat, sizeof p->istat, "%s", db_col(st, 0));
+		p->name = db_col_dup(st, 1);
+		p->since = db_col_dup(st, 2);
+		c->npredecessors++;
+		if (!p->name || !p->since)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
+}
