@@ -1,5 +1,5 @@
 #!/bin/sh
-# Key-to-screen latency of the lookup screen (issue 2: "the screen updated
+# Key-to-screen latency of the lookup screen ("the screen updated
 # within 5 ms of the key"): types 200 real names into `centralino tui` on a
 # pseudo-terminal and prints the median and p99. Not a test.
 # Usage: scripts/bench-tui.sh [BUILD_DIR]

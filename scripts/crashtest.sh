@@ -1,5 +1,5 @@
 #!/bin/bash
-# Crash consistency (issue 7): SIGKILL the program at random moments during
+# Crash consistency: SIGKILL the program at random moments during
 # an ISTAT import, a bulk code generation (code generate --all) and a
 # LimeSurvey status import. After each kill the database must open
 # (`centralino check`), pass integrity_check, and hold either all of that

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Many operators at once on one database (issue 7): N processes for S
+# Many operators at once on one database: N processes for S
 # seconds run a random mix through the CLI — issue, re-issue and revoke
 # codes, log and close calls, import a LimeSurvey export, grant proroghe,
 # run reports. Each process logs every attempt (op, exit code, ids). Then

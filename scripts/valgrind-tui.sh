@@ -1,5 +1,5 @@
 #!/bin/sh
-# The TUI tests' key flows under valgrind (issue 7): every full-screen
+# The TUI tests' key flows under valgrind: every full-screen
 # process of tests/tui/*.sh runs under `valgrind --leak-check=full`; the
 # CLI calls the tests make for their set-up run as usual. Passes when each
 # valgrind log says "definitely lost: 0 bytes" (or "no leaks are possible")

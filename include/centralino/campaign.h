@@ -67,15 +67,15 @@ struct campaign_new {
 	unsigned kinds;
 	long survey_id;                     /* 0: none */
 	int code_length;                    /* 0: default (12) */
-	int uses_codes;                     /* 1, or 0 for open forms (seed 004) */
+	int uses_codes;                     /* 1, or 0 for an open form without codes */
 };
 
 /* Admin. Creates the campaign and a campaign_respondent row (nessun_codice)
  * for every active respondent of its kinds; *respondents gets their number. */
 int campaign_add(struct cn_ctx *ctx, const struct campaign_new *c, long *respondents);
 
-/* The sample campaign a new desk starts with, modelled on seed 000 (the
- * family-policy good practices survey of 2019): respondents comuni, opening
+/* The sample campaign a new desk starts with, modelled on the
+ * family-policy good practices survey of 2019: respondents comuni, opening
  * today, deadline 60 days later, key "famiglia-YYYY". Admin. */
 int campaign_add_sample(struct cn_ctx *ctx, char key_out[41], long *respondents);
 

@@ -1,6 +1,7 @@
 /* Exchange with LimeSurvey, where the questionnaires live: codes go there as
  * participant tokens, completion comes back from its participant export.
- * Formats as LimeSurvey 6 reads and writes them (see ENGINEERING.md). */
+ * Formats as LimeSurvey 6 reads and writes them (its participant import and
+ * export, as the README describes them). */
 #ifndef CENTRALINO_LIMESURVEY_H
 #define CENTRALINO_LIMESURVEY_H
 

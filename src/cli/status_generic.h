@@ -1,4 +1,4 @@
-/* The parts of `centralino status` that belong to progress (issue 6):
+/* The parts of `centralino status` that belong to progress:
  * `status set`, `status show` and `status import --generic`. cmd_status.c
  * hands its arguments here first. */
 #ifndef CENTRALINO_STATUS_GENERIC_H

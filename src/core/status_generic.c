@@ -1,4 +1,4 @@
-/* Statuses from any form's responses (campaigns without codes, seed 004's
+/* Statuses from any form's responses (campaigns without codes, such as an
  * open online form): a column names the respondent, another may give the
  * submission time. Names are matched, never guessed. */
 #include <ctype.h>

@@ -1,5 +1,5 @@
 /* The ':' command line: GNU readline's callback interface fed from curses
- * (see ENGINEERING.md). readline never touches the terminal: its input
+ * with its own terminal handling off. readline never touches the terminal: its input
  * comes from the keys the main loop reads, and its "redisplay" only asks
  * the main loop to paint the line. History is kept per user in
  * $XDG_STATE_HOME/centralino/history. */

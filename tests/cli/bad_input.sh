@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hostile and broken input files (issue 7): every importer refuses each file
+# Hostile and broken input files: every importer refuses each file
 # of tests/data/bad/ with the exit code and the "FILE:LINE: field: what"
 # message of tests/data/bad/expected.tsv, and the database dump is byte for
 # byte the same afterwards. Files named "@..." in the table are made here

@@ -159,7 +159,7 @@ check "provincia: rows add up to the total" \
 	"$(printf '%s\n' "$OUT" | grep 'TOTAL' | awk -F '\t' '{ print $4, $8 }')"
 check "provincia: Forlì-Cesena has its 30 comuni and 2 ambiti" 32 "$(col 4 040)"
 
-# ---- status import --generic (a form's responses, seed 004) ----
+# ---- status import --generic (a form's responses) ----
 cat >"$T/risposte.csv" <<'EOF'
 Informazioni cronologiche;Ente compilatore;Tipo di ente;Esperienza
 15/05/2020 10.32.11;Comune di Cesena;Comune;"Sportello telefonico; ""pronto"" per anziani

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Terminal abuse (issue 7), through tmux: a terminal closed on an unsaved
+# Terminal abuse, through tmux: a terminal closed on an unsaved
 # new call (SIGHUP: the form is kept as a draft and comes back, filled in,
 # at the next start), resizing to 20x5 and back, 10 KB pasted into fields,
 # and a comune name that is not UTF-8 in the database.

@@ -1,4 +1,4 @@
-# Helpers for the TUI tests, driven through tmux (see ENGINEERING.md).
+# Helpers for the TUI tests, driven through tmux (a private -L socket per test).
 # Usage, from the project root:  . tests/lib.sh; . tests/tui/lib_tui.sh
 #   tui_start 80 24 "$CN" --db "$db" tui     start at WxH (env VAR=x allowed first)
 #   tui_keys 'forli'                          type literally
