@@ -21,7 +21,10 @@ ms=$(printf '%s' "$out" | sed -n 's/^gone after \([0-9]*\) ms.*/\1/p')
 check_contains "no SIGHUP: the process is gone" "gone after" "$out"
 check "no SIGHUP: gone within 2 s ($out)" 1 "$([ -n "$ms" ] && [ "$ms" -lt 2000 ] && echo 1)"
 cpu=$(printf '%s' "$out" | sed -n 's/.*cpu \([0-9]*\) ms$/\1/p')
-check "no SIGHUP: no spinning (cpu ${cpu} ms)" 1 "$([ -n "$cpu" ] && [ "$cpu" -lt 1500 ] && echo 1)"
+# the CPU of the whole process, start included: valgrind's start alone
+# takes more than a second, so its runs give a bound of their own
+bound=${TUI_CPU_BOUND:-1500}
+check "no SIGHUP: no spinning (cpu ${cpu} ms, bound $bound)" 1 "$([ -n "$cpu" ] && [ "$cpu" -lt "$bound" ] && echo 1)"
 check "no SIGHUP: the draft is written" 1 "$(drafts)"
 check_contains "no SIGHUP: the draft holds the note" "Finestra uno" "$(cat "$XDG_STATE_HOME"/centralino/drafts/*.draft)"
 
