@@ -512,6 +512,98 @@ static int call_story(struct cli *cli, const struct call *c, struct callflow_ste
 	return 0;
 }
 
+static void show_call_tsv(const struct call *c, const struct call_cells *k, const struct callflow_steps *sp,
+			  const char *back, const char *back_when)
+{
+	const char *rows[][2] = {
+		{"id", c->id}, {"started", k->started}, {"ended", k->ended}, {"duration", k->dur},
+		{"operator", c->operator_login}, {"direction", call_direction_name(c->direction)},
+		{"campaign", c->campaign_key}, {"respondent_id", c->respondent_id},
+		{"respondent", k->respondent}, {"unidentified", c->unidentified ? "1" : "0"},
+		{"caller", c->caller_name}, {"office", c->caller_office}, {"phone", k->phone},
+		{"email", c->email}, {"category", c->category}, {"category_label", c->category_label},
+		{"notes", c->notes}, {"outcome", c->outcome}, {"state", call_state_name(c->state)},
+		{"callback_due", k->callback}, {"callback_owner", c->callback_owner},
+		{"follows", c->follows}, {"created", k->created}, {"updated", k->updated},
+		{"closed", k->closed}, {"closed_by", c->closed_by}, {"version", k->version},
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+		show_tsv(rows[i][0], rows[i][1]);
+	if (back[0]) {
+		show_tsv("called_back", back_when);
+		show_tsv("called_back_call", back);
+	}
+	for (size_t i = 0; i < sp->n; i++)
+		show_tsv("action", sp->v[i].text);
+}
+
+/* The calls that follow this one, oldest last. */
+static void show_followers(struct cli *cli, const struct call *c)
+{
+	struct call_filter f = {.follows = c->id};
+	struct call_list l;
+	char buf[512];
+	if (calls_list(cli->ctx, &f, &l) != CN_OK)
+		return;
+	for (size_t i = l.n; i-- > 0;) {
+		char when[17];
+		fmt_time(l.v[i].started, when);
+		snprintf(buf, sizeof buf, "%.8s %s %s", l.v[i].id, when, l.v[i].category);
+		show_line(_("Followed by"), buf);
+	}
+	call_list_free(&l);
+}
+
+static void show_call_text(struct cli *cli, const struct call *c, const struct call_cells *k,
+			   const struct callflow_steps *sp, const char *back, const char *back_when)
+{
+	char buf[512];
+	show_line(_("Call"), c->id);
+	snprintf(buf, sizeof buf, "%s%s%s%s", k->started, k->ended[0] ? " - " : "",
+		 k->ended[0] ? k->ended + 11 : "", "");
+	if (k->dur[0])
+		snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" (%s)"), k->dur);
+	show_line(_("Time"), buf);
+	snprintf(buf, sizeof buf, "%s (%s)", c->operator_login, c->operator_name ? c->operator_name : "");
+	show_line(_("Operator"), buf);
+	show_line(_("Direction"), call_direction_label(c->direction));
+	show_line(_("Campaign"), c->campaign_key);
+	if (c->respondent_id)
+		snprintf(buf, sizeof buf, "%s  [%s]", k->respondent, c->respondent_id);
+	else
+		snprintf(buf, sizeof buf, "%s", k->respondent);
+	show_line(_("Respondent"), buf);
+	show_line(_("Caller"), c->caller_name);
+	show_line(_("Office"), c->caller_office);
+	if (c->phone) {
+		snprintf(buf, sizeof buf, "%s  (%s)", k->phone, c->phone);
+		show_line(_("Phone"), buf);
+	}
+	show_line(_("E-mail"), c->email);
+	snprintf(buf, sizeof buf, "%s (%s)", c->category_label, c->category);
+	show_line(_("Category"), buf);
+	show_line(_("State"), call_state_label(c->state));
+	if (c->callback_due) {
+		snprintf(buf, sizeof buf, _("%s by %s%s"), k->callback, c->callback_owner,
+			 c->state != CALL_CHIUSA && c->callback_due <= cn_now(cli->ctx) ? _(" - DUE") : "");
+		show_line(_("Callback"), buf);
+	}
+	show_line(_("Follows"), c->follows);
+	if (back[0]) {
+		snprintf(buf, sizeof buf, _("called back at %s, call %.8s"), back_when, back);
+		show_line(_("Callback"), buf);
+	}
+	for (size_t i = 0; i < sp->n; i++)
+		show_line(_("Done"), sp->v[i].text);
+	show_line(_("Notes"), c->notes);
+	show_line(_("Outcome"), c->outcome);
+	if (c->closed) {
+		snprintf(buf, sizeof buf, _("%s by %s"), k->closed, c->closed_by);
+		show_line(_("Closed"), buf);
+	}
+	show_followers(cli, c);
+}
+
 static int call_cmd_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -549,86 +641,10 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 		return rc;
 	}
 	fmt_time(back_at, back_when);
-	if (tsv) {
-		const char *rows[][2] = {
-			{"id", c.id}, {"started", k.started}, {"ended", k.ended}, {"duration", k.dur},
-			{"operator", c.operator_login}, {"direction", call_direction_name(c.direction)},
-			{"campaign", c.campaign_key}, {"respondent_id", c.respondent_id},
-			{"respondent", k.respondent}, {"unidentified", c.unidentified ? "1" : "0"},
-			{"caller", c.caller_name}, {"office", c.caller_office}, {"phone", k.phone},
-			{"email", c.email}, {"category", c.category}, {"category_label", c.category_label},
-			{"notes", c.notes}, {"outcome", c.outcome}, {"state", call_state_name(c.state)},
-			{"callback_due", k.callback}, {"callback_owner", c.callback_owner},
-			{"follows", c.follows}, {"created", k.created}, {"updated", k.updated},
-			{"closed", k.closed}, {"closed_by", c.closed_by}, {"version", k.version},
-		};
-		for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
-			show_tsv(rows[i][0], rows[i][1]);
-		if (back[0]) {
-			show_tsv("called_back", back_when);
-			show_tsv("called_back_call", back);
-		}
-		for (size_t i = 0; i < steps.n; i++)
-			show_tsv("action", steps.v[i].text);
-	} else {
-		char buf[512];
-		show_line(_("Call"), c.id);
-		snprintf(buf, sizeof buf, "%s%s%s%s", k.started, k.ended[0] ? " - " : "",
-			 k.ended[0] ? k.ended + 11 : "", "");
-		if (k.dur[0])
-			snprintf(buf + strlen(buf), sizeof buf - strlen(buf), _(" (%s)"), k.dur);
-		show_line(_("Time"), buf);
-		snprintf(buf, sizeof buf, "%s (%s)", c.operator_login, c.operator_name ? c.operator_name : "");
-		show_line(_("Operator"), buf);
-		show_line(_("Direction"), call_direction_label(c.direction));
-		show_line(_("Campaign"), c.campaign_key);
-		if (c.respondent_id)
-			snprintf(buf, sizeof buf, "%s  [%s]", k.respondent, c.respondent_id);
-		else
-			snprintf(buf, sizeof buf, "%s", k.respondent);
-		show_line(_("Respondent"), buf);
-		show_line(_("Caller"), c.caller_name);
-		show_line(_("Office"), c.caller_office);
-		if (c.phone) {
-			snprintf(buf, sizeof buf, "%s  (%s)", k.phone, c.phone);
-			show_line(_("Phone"), buf);
-		}
-		show_line(_("E-mail"), c.email);
-		snprintf(buf, sizeof buf, "%s (%s)", c.category_label, c.category);
-		show_line(_("Category"), buf);
-		show_line(_("State"), call_state_label(c.state));
-		if (c.callback_due) {
-			snprintf(buf, sizeof buf, _("%s by %s%s"), k.callback, c.callback_owner,
-				 c.state != CALL_CHIUSA && c.callback_due <= cn_now(cli->ctx) ? _(" - DUE") : "");
-			show_line(_("Callback"), buf);
-		}
-		show_line(_("Follows"), c.follows);
-		if (back[0]) {
-			snprintf(buf, sizeof buf, _("called back at %s, call %.8s"), back_when, back);
-			show_line(_("Callback"), buf);
-		}
-		for (size_t i = 0; i < steps.n; i++)
-			show_line(_("Done"), steps.v[i].text);
-		show_line(_("Notes"), c.notes);
-		show_line(_("Outcome"), c.outcome);
-		if (c.closed) {
-			snprintf(buf, sizeof buf, _("%s by %s"), k.closed, c.closed_by);
-			show_line(_("Closed"), buf);
-		}
-		{
-			struct call_filter f = {.follows = c.id};
-			struct call_list l;
-			if (calls_list(cli->ctx, &f, &l) == CN_OK) {
-				for (size_t i = l.n; i-- > 0;) {
-					char when[17];
-					fmt_time(l.v[i].started, when);
-					snprintf(buf, sizeof buf, "%.8s %s %s", l.v[i].id, when, l.v[i].category);
-					show_line(_("Followed by"), buf);
-				}
-				call_list_free(&l);
-			}
-		}
-	}
+	if (tsv)
+		show_call_tsv(&c, &k, &steps, back, back_when);
+	else
+		show_call_text(cli, &c, &k, &steps, back, back_when);
 	callflow_steps_free(&steps);
 	call_free(&c);
 	return 0;
@@ -643,6 +659,48 @@ static int parse_bound(const char *s, int upper, time_t *out)
 		return 0;
 	}
 	return cn_parse_time(s, out) ? -1 : 0;
+}
+
+/* The calls as `call list` prints them: a narrow table, or every field
+ * (tsv, csv). */
+static struct out_table *calls_table(enum out_format fmt, const struct call_list *l)
+{
+	struct out_table *t;
+	if (fmt == OUT_TABLE) {
+		const char *h[] = {_("CALL"), _("STARTED"), _("DURATION"), _("OPERATOR"), _("RESPONDENT"),
+				   _("CATEGORY"), _("STATE"), _("CALLBACK"), _("CALLER"), _("NOTES")};
+		t = out_new(fmt, 10, h);
+	} else {
+		static const char *const h[] = {
+			"id", "started", "duration", "operator", "direction", "campaign", "respondent_id",
+			"respondent", "caller", "office", "phone", "email", "category", "state",
+			"callback_due", "callback_owner", "follows", "notes", "outcome"};
+		t = out_new(fmt, 19, h);
+	}
+	for (size_t i = 0; t && i < l->n; i++) {
+		const struct call *x = &l->v[i];
+		struct call_cells k;
+		call_cells(x, &k);
+		if (fmt == OUT_TABLE) {
+			char id[9], who[40], notes[160], first[400];
+			snprintf(id, sizeof id, "%.8s", x->id);
+			text_fit(k.respondent, 28, who, sizeof who);
+			snprintf(first, sizeof first, "%s", x->notes ? x->notes : "");
+			first[strcspn(first, "\n")] = '\0';
+			text_fit(first, 40, notes, sizeof notes);
+			const char *row[] = {id, k.started, k.dur, x->operator_login, who, x->category,
+					     call_state_label(x->state), k.callback, x->caller_name, notes};
+			out_row(t, row);
+		} else {
+			const char *row[] = {
+				x->id, k.started, k.dur, x->operator_login, call_direction_name(x->direction),
+				x->campaign_key, x->respondent_id, k.respondent, x->caller_name,
+				x->caller_office, k.phone, x->email, x->category, call_state_name(x->state),
+				k.callback, x->callback_owner, x->follows, x->notes, x->outcome};
+			out_row(t, row);
+		}
+	}
+	return t;
 }
 
 static int call_cmd_list(struct cli *cli, int argc, char **argv)
@@ -712,40 +770,7 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = calls_list(cli->ctx, &f, &l)))
 		return cli_fail(cli, rc);
-	if (fmt == OUT_TABLE) {
-		const char *h[] = {_("CALL"), _("STARTED"), _("DURATION"), _("OPERATOR"), _("RESPONDENT"),
-				   _("CATEGORY"), _("STATE"), _("CALLBACK"), _("CALLER"), _("NOTES")};
-		t = out_new(fmt, 10, h);
-	} else {
-		static const char *const h[] = {
-			"id", "started", "duration", "operator", "direction", "campaign", "respondent_id",
-			"respondent", "caller", "office", "phone", "email", "category", "state",
-			"callback_due", "callback_owner", "follows", "notes", "outcome"};
-		t = out_new(fmt, 19, h);
-	}
-	for (size_t i = 0; t && i < l.n; i++) {
-		const struct call *x = &l.v[i];
-		struct call_cells k;
-		call_cells(x, &k);
-		if (fmt == OUT_TABLE) {
-			char id[9], who[40], notes[160], first[400];
-			snprintf(id, sizeof id, "%.8s", x->id);
-			text_fit(k.respondent, 28, who, sizeof who);
-			snprintf(first, sizeof first, "%s", x->notes ? x->notes : "");
-			first[strcspn(first, "\n")] = '\0';
-			text_fit(first, 40, notes, sizeof notes);
-			const char *row[] = {id, k.started, k.dur, x->operator_login, who, x->category,
-					     call_state_label(x->state), k.callback, x->caller_name, notes};
-			out_row(t, row);
-		} else {
-			const char *row[] = {
-				x->id, k.started, k.dur, x->operator_login, call_direction_name(x->direction),
-				x->campaign_key, x->respondent_id, k.respondent, x->caller_name,
-				x->caller_office, k.phone, x->email, x->category, call_state_name(x->state),
-				k.callback, x->callback_owner, x->follows, x->notes, x->outcome};
-			out_row(t, row);
-		}
-	}
+	t = calls_table(fmt, &l);
 	call_list_free(&l);
 	return cli_print_table(t);
 }

@@ -205,12 +205,105 @@ static const char *group_header(enum progress_by by)
 	}
 }
 
+struct report_shape {
+	int sigla, by_ambito, by_resp;
+};
+
+/* The table of `report progress` with its header: key, name, [sigla], 8
+ * counts, pct, [capofila x2 | status, submitted, deadline]. */
+static struct out_table *progress_table(const struct opts *o, const struct report_shape *sh)
+{
+	const char *th[16], *mh[16];
+	int n = 0, sigla = sh->sigla, by_ambito = sh->by_ambito, by_resp = sh->by_resp;
+	struct out_table *t;
+
+	th[n] = by_resp ? _("ID") : _("CODE");
+	mh[n++] = "key";
+	th[n] = group_header(o->by);
+	mh[n++] = "name";
+	if (sigla) {
+		th[n] = _("PROV");
+		mh[n++] = "sigla";
+	}
+	th[n] = _("RESP."); mh[n++] = "respondents";
+	th[n] = _("NO CODE"); mh[n++] = "nessun_codice";
+	th[n] = _("ISSUED"); mh[n++] = "codice_emesso";
+	/* TRANSLATORS: respondents who have started filling in the questionnaire */
+	th[n] = C_("report", "STARTED"); mh[n++] = "in_compilazione";
+	th[n] = _("SUBMITTED"); mh[n++] = "inviato";
+	th[n] = _("EXCUSED"); mh[n++] = "esonerato";
+	th[n] = _("SCREENED"); mh[n++] = "screened_out";
+	th[n] = _("LATE"); mh[n++] = "late";
+	/* xgettext:no-c-format */
+	th[n] = _("% SUBM."); mh[n++] = "pct_inviato";
+	if (by_ambito) {
+		th[n] = _("CAPOFILA"); mh[n++] = "capofila";
+		th[n] = _("CAPOFILA STATUS"); mh[n++] = "capofila_status";
+	}
+	if (by_resp) {
+		th[n] = _("STATUS"); mh[n++] = "status";
+		th[n] = _("SUBMITTED AT"); mh[n++] = "submitted_at";
+		th[n] = _("DEADLINE"); mh[n++] = "deadline";
+	}
+	t = out_new(o->fmt, n, o->fmt == OUT_TABLE ? th : mh);
+	/* the counts and the percentage */
+	for (int i = 2 + sigla; t && i < 11 + sigla; i++)
+		out_align_right(t, i);
+	return t;
+}
+
+/* Row i of the report, or the total when i is r->n. */
+static void progress_table_row(struct out_table *t, const struct opts *o, const struct progress_report *r,
+			       size_t i, const struct report_shape *sh)
+{
+	int sigla = sh->sigla, by_ambito = sh->by_ambito, by_resp = sh->by_resp;
+	const struct progress_row *row = i < r->n ? &r->rows[i] : NULL;
+	const struct progress_counts *k = row ? &row->n : &r->total;
+	char num[10][NUMFMT_LEN], when[17] = "", dl[11] = "", capo[300] = "";
+	const char *cells[16];
+	int m = 0;
+	cells[m++] = row ? row->key : "";
+	cells[m++] = row ? row->label : (o->fmt == OUT_TABLE ? _("Total") : "TOTAL");
+	if (sigla)
+		cells[m++] = row ? row->sigla : "";
+	cells[m++] = int_cell(k->respondents, o->fmt, num[0]);
+	for (int s = 0; s < PROGRESS_NSTATUS; s++)
+		cells[m++] = int_cell(k->status[s], o->fmt, num[1 + s]);
+	cells[m++] = int_cell(k->screened, o->fmt, num[6]);
+	cells[m++] = int_cell(k->late, o->fmt, num[7]);
+	cells[m++] = pct_cell(progress_pct(k), o->fmt, num[8]);
+	if (by_ambito) {
+		if (row && row->capofila_name)
+			snprintf(capo, sizeof capo, "%s %s", row->capofila_id, row->capofila_name);
+		cells[m++] = capo;
+		cells[m++] = row && row->capofila_name ? progress_status_name(row->capofila_status) : "";
+	}
+	if (by_resp) {
+		if (row && row->submitted_at[0]) {
+			time_t tt;
+			if (o->fmt == OUT_TABLE && cn_parse_time(row->submitted_at, &tt) == 0)
+				cn_fmt_display(tt, when);
+			else
+				snprintf(when, sizeof when, "%.16s", row->submitted_at);
+		}
+		if (row)
+			cn_date_display(row->deadline, dl);
+		if (row && o->fmt != OUT_TABLE)
+			snprintf(dl, sizeof dl, "%s", row->deadline);
+		cells[m++] = row ? progress_status_name(row->status) : "";
+		cells[m++] = o->fmt == OUT_TABLE || !row ? when : row->submitted_at;
+		cells[m++] = dl;
+	}
+	out_row(t, cells);
+}
+
 static int report_progress(struct cli *cli, int argc, char **argv)
 {
 	struct opts o;
 	struct progress_report r;
 	struct out_table *t;
-	int rc, by_ambito, by_resp, sigla;
+	struct report_shape sh;
+	int rc;
 
 	if ((rc = parse("report progress", argc, argv, 1, 0, &o)) >= 0)
 		return rc;
@@ -220,86 +313,12 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = progress_report(cli->ctx, o.campaign, o.by, NULL, &r)))
 		return cli_fail(cli, rc);
-	by_ambito = o.by == PROGRESS_BY_AMBITO;
-	by_resp = o.by == PROGRESS_BY_RESPONDENT;
-	sigla = o.by == PROGRESS_BY_PROVINCIA || by_resp;
-	{
-		/* key, name, [sigla], 8 counts, pct, [capofila x3 | status, submitted, deadline] */
-		const char *th[16], *mh[16];
-		int n = 0;
-		th[n] = by_resp ? _("ID") : _("CODE");
-		mh[n++] = "key";
-		th[n] = group_header(o.by);
-		mh[n++] = "name";
-		if (sigla) {
-			th[n] = _("PROV");
-			mh[n++] = "sigla";
-		}
-		th[n] = _("RESP."); mh[n++] = "respondents";
-		th[n] = _("NO CODE"); mh[n++] = "nessun_codice";
-		th[n] = _("ISSUED"); mh[n++] = "codice_emesso";
-		/* TRANSLATORS: respondents who have started filling in the questionnaire */
-		th[n] = C_("report", "STARTED"); mh[n++] = "in_compilazione";
-		th[n] = _("SUBMITTED"); mh[n++] = "inviato";
-		th[n] = _("EXCUSED"); mh[n++] = "esonerato";
-		th[n] = _("SCREENED"); mh[n++] = "screened_out";
-		th[n] = _("LATE"); mh[n++] = "late";
-		/* xgettext:no-c-format */
-		th[n] = _("% SUBM."); mh[n++] = "pct_inviato";
-		if (by_ambito) {
-			th[n] = _("CAPOFILA"); mh[n++] = "capofila";
-			th[n] = _("CAPOFILA STATUS"); mh[n++] = "capofila_status";
-		}
-		if (by_resp) {
-			th[n] = _("STATUS"); mh[n++] = "status";
-			th[n] = _("SUBMITTED AT"); mh[n++] = "submitted_at";
-			th[n] = _("DEADLINE"); mh[n++] = "deadline";
-		}
-		t = out_new(o.fmt, n, o.fmt == OUT_TABLE ? th : mh);
-		/* the counts and the percentage */
-		for (int i = 2 + sigla; t && i < 11 + sigla; i++)
-			out_align_right(t, i);
-		for (size_t i = 0; t && i <= r.n; i++) {
-			const struct progress_row *row = i < r.n ? &r.rows[i] : NULL;
-			const struct progress_counts *k = row ? &row->n : &r.total;
-			char num[10][NUMFMT_LEN], when[17] = "", dl[11] = "", capo[300] = "";
-			const char *cells[16];
-			int m = 0;
-			cells[m++] = row ? row->key : "";
-			cells[m++] = row ? row->label : (o.fmt == OUT_TABLE ? _("Total") : "TOTAL");
-			if (sigla)
-				cells[m++] = row ? row->sigla : "";
-			cells[m++] = int_cell(k->respondents, o.fmt, num[0]);
-			for (int s = 0; s < PROGRESS_NSTATUS; s++)
-				cells[m++] = int_cell(k->status[s], o.fmt, num[1 + s]);
-			cells[m++] = int_cell(k->screened, o.fmt, num[6]);
-			cells[m++] = int_cell(k->late, o.fmt, num[7]);
-			cells[m++] = pct_cell(progress_pct(k), o.fmt, num[8]);
-			if (by_ambito) {
-				if (row && row->capofila_name)
-					snprintf(capo, sizeof capo, "%s %s", row->capofila_id, row->capofila_name);
-				cells[m++] = capo;
-				cells[m++] = row && row->capofila_name ? progress_status_name(row->capofila_status) : "";
-			}
-			if (by_resp) {
-				if (row && row->submitted_at[0]) {
-					time_t tt;
-					if (o.fmt == OUT_TABLE && cn_parse_time(row->submitted_at, &tt) == 0)
-						cn_fmt_display(tt, when);
-					else
-						snprintf(when, sizeof when, "%.16s", row->submitted_at);
-				}
-				if (row)
-					cn_date_display(row->deadline, dl);
-				if (row && o.fmt != OUT_TABLE)
-					snprintf(dl, sizeof dl, "%s", row->deadline);
-				cells[m++] = row ? progress_status_name(row->status) : "";
-				cells[m++] = o.fmt == OUT_TABLE || !row ? when : row->submitted_at;
-				cells[m++] = dl;
-			}
-			out_row(t, cells);
-		}
-	}
+	sh.by_ambito = o.by == PROGRESS_BY_AMBITO;
+	sh.by_resp = o.by == PROGRESS_BY_RESPONDENT;
+	sh.sigla = o.by == PROGRESS_BY_PROVINCIA || sh.by_resp;
+	t = progress_table(&o, &sh);
+	for (size_t i = 0; t && i <= r.n; i++)
+		progress_table_row(t, &o, &r, i, &sh);
 	if (!t) {
 		progress_report_free(&r);
 		return cli_error(71, _("out of memory"));
