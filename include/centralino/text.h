@@ -56,6 +56,9 @@ int text_load_mem(const char *name, const char *bytes, size_t n, char **data, si
  * waiting for a writer; a file over max bytes (0: no limit) with CN_EDATA
  * before its bytes are read; a symbolic link loop is CN_ENOINPUT. */
 int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *err, size_t errlen);
+/* All n bytes written to fd (a write cut short or interrupted goes on);
+ * 0, or -1 with errno set. */
+int text_write_all(int fd, const char *p, size_t n);
 int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 		enum text_encoding *enc, char *err, size_t errlen);
 

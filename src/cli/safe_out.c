@@ -18,20 +18,6 @@ struct safe_stream {
 	size_t npending;
 };
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Bytes at the end of buf that may begin a UTF-8 sequence still missing
  * its continuation bytes (0 to 3). */
 static size_t incomplete_tail(const unsigned char *buf, size_t n)
@@ -62,7 +48,7 @@ static ssize_t safe_write(void *cookie, const char *data, size_t size)
 	s->npending = keep;
 	rc = text_escape(&out, in.p, in.len - keep, TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB);
 	if (!rc)
-		rc = write_all(s->fd, out.p, out.len);
+		rc = text_write_all(s->fd, out.p, out.len);
 	buf_free(&in);
 	buf_free(&out);
 	return rc ? -1 : (ssize_t)size;
@@ -76,7 +62,7 @@ static int safe_close(void *cookie)
 
 	/* a sequence that never completed is shown as its bytes */
 	if (s->npending && !text_escape(&out, (const char *)s->pending, s->npending, 0))
-		rc = write_all(s->fd, out.p, out.len);
+		rc = text_write_all(s->fd, out.p, out.len);
 	buf_free(&out);
 	free(s);
 	return rc;

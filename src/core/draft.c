@@ -164,7 +164,6 @@ static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 	char path[4500], tmp[4600];
 	struct cn_buf b = {0};
 	int rc, fd, bad;
-	size_t left;
 
 	char dir[4096], prefix[160];
 	struct timespec ts;
@@ -185,23 +184,13 @@ static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 		put_escaped(&b, d->value[i]);
 		buf_puts(&b, "\n");
 	}
-	left = b.len;
 	/* a new file renamed over the old one: a crash leaves one or the other */
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
 		buf_free(&b);
 		return cn_set_error(ctx, CN_ECANTCREAT, "%s: %s", tmp, strerror(errno));
 	}
-	for (const char *p = b.p; left > 0;) {
-		ssize_t w = write(fd, p, left);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			break;
-		p += w;
-		left -= (size_t)w;
-	}
-	bad = left > 0 || fsync(fd);
+	bad = text_write_all(fd, b.p, b.len) || fsync(fd);
 	if (close(fd))
 		bad = 1;
 	if (!bad && d->file)

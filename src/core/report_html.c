@@ -500,20 +500,6 @@ int report_html_build(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 	return CN_OK;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 int report_html_write(struct cn_ctx *ctx, const char *campaign_key, const char *path)
 {
 	struct cn_buf b = {0};
@@ -535,7 +521,7 @@ int report_html_write(struct cn_ctx *ctx, const char *campaign_key, const char *
 		buf_free(&b);
 		return rc;
 	}
-	bad = write_all(fd, b.p, b.len) || fsync(fd);
+	bad = text_write_all(fd, b.p, b.len) || fsync(fd);
 	bad = close(fd) || bad;
 	if (bad || rename(tmp, path)) {
 		rc = cn_set_error(ctx, CN_EIO, _("%s: cannot write: %s"), path, strerror(errno));

@@ -285,6 +285,20 @@ static int open_regular(const char *path, size_t max, struct stat *sb, char *err
 	return fd;
 }
 
+int text_write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *err, size_t errlen)
 {
 	struct stat sb;
