@@ -56,6 +56,8 @@ int cn_error_on_field(struct cn_ctx *ctx, int status, const char *field);
  * (folder closed, file not readable, folder not writable): CN_OK when
  * nothing is wrong with the permissions, else the message is set. */
 int db_file_diagnose(struct cn_ctx *ctx, int create);
+/* The group's name for messages, or its number when it has none. */
+const char *db_file_group_name(gid_t gid, char *buf, size_t len);
 /* A reader's -wal/-shm cannot be created: the folder is not writable. */
 int db_file_wal_diagnose(struct cn_ctx *ctx);
 /* CN_EDATA when the path is an empty file (refused, left as it is). */

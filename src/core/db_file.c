@@ -15,7 +15,7 @@
 #include "core.h"
 #include "centralino/schema.h"
 
-static const char *group_name(gid_t gid, char *buf, size_t len)
+const char *db_file_group_name(gid_t gid, char *buf, size_t len)
 {
 	struct group *g = getgrgid(gid);
 	if (g)
@@ -48,11 +48,11 @@ int db_file_diagnose(struct cn_ctx *ctx, int create)
 		rc = cn_set_error(ctx, CN_ENOPERM,
 			_("%s: the folder %s is not accessible to %s (owner %s, group %s, mode %04o): the desk's files are reached through its installed program; ask the host's administrator"),
 			ctx->db_path, dir, me(), getpwuid(ds.st_uid) ? getpwuid(ds.st_uid)->pw_name : "?",
-			group_name(ds.st_gid, grp, sizeof grp), (unsigned)(ds.st_mode & 07777));
+			db_file_group_name(ds.st_gid, grp, sizeof grp), (unsigned)(ds.st_mode & 07777));
 	else if (stat(ctx->db_path, &fs) == 0 && !may(ctx->db_path, R_OK))
 		rc = cn_set_error(ctx, CN_ENOPERM,
 			_("%s: not readable by %s (group %s, mode %04o): %s is not in the group %s; use the desk's installed program or ask the host's administrator"),
-			ctx->db_path, me(), group_name(fs.st_gid, grp, sizeof grp), (unsigned)(fs.st_mode & 07777),
+			ctx->db_path, me(), db_file_group_name(fs.st_gid, grp, sizeof grp), (unsigned)(fs.st_mode & 07777),
 			me(), grp);
 	else if (create && dir_there && stat(ctx->db_path, &fs) != 0 && !may(dir, W_OK | X_OK))
 		rc = cn_set_error(ctx, CN_ECANTCREAT,
@@ -75,7 +75,7 @@ int db_file_wal_diagnose(struct cn_ctx *ctx)
 	if (access(wal, F_OK) != 0 && stat(dir, &ds) == 0 && !may(dir, W_OK))
 		rc = cn_set_error(ctx, CN_ENOPERM,
 			_("%s: the folder %s is not writable by %s (group %s, mode %04o): sqlite must create %s there; give the folder to the desk's group with mode 2770 (make install-desk)"),
-			ctx->db_path, dir, me(), group_name(ds.st_gid, grp, sizeof grp),
+			ctx->db_path, dir, me(), db_file_group_name(ds.st_gid, grp, sizeof grp),
 			(unsigned)(ds.st_mode & 07777), wal);
 	free(copy);
 	return rc;

@@ -61,16 +61,6 @@ static void finding(struct doctor_report *r, enum doctor_level level, const char
 		r->errors++;
 }
 
-static const char *group_name(gid_t gid, char *buf, size_t len)
-{
-	struct group *g = getgrgid(gid);
-	if (g)
-		snprintf(buf, len, "%s", g->gr_name);
-	else
-		snprintf(buf, len, "%u", (unsigned)gid);
-	return buf;
-}
-
 static const char *user_name(uid_t uid, char *buf, size_t len)
 {
 	struct passwd *pw = getpwuid(uid);
@@ -95,7 +85,7 @@ static void check_program(struct doctor_report *r, const struct doctor_paths *p,
 		return;
 	finding(r, DOCTOR_ERROR,
 		_("%s is %s:%s mode %04o, not root:%s 2755: operators cannot reach the desk's data through it; run 'dpkg-statoverride --update --add root %s 2755 %s' (or 'make install-desk')"),
-		p->program, user_name(sb.st_uid, u, sizeof u), group_name(sb.st_gid, gn, sizeof gn),
+		p->program, user_name(sb.st_uid, u, sizeof u), db_file_group_name(sb.st_gid, gn, sizeof gn),
 		(unsigned)(sb.st_mode & 07777), p->group, p->group, p->program);
 }
 
@@ -131,7 +121,7 @@ static void check_mode(struct doctor_report *r, const char *path, const struct g
 	}
 	if (g && sb.st_gid != g->gr_gid)
 		finding(r, DOCTOR_ERROR, _("%s belongs to the group %s, not %s: run 'chgrp %s %s'"),
-			path, group_name(sb.st_gid, gn, sizeof gn), g->gr_name, g->gr_name, path);
+			path, db_file_group_name(sb.st_gid, gn, sizeof gn), g->gr_name, g->gr_name, path);
 	if (sb.st_mode & 007)
 		finding(r, DOCTOR_ERROR,
 			_("%s is open to every user of this host (mode %04o): run 'chmod o-rwx %s'"),
