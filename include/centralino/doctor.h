@@ -36,8 +36,9 @@ void doctor_default_paths(struct doctor_paths *p);
 
 /* Root or admin. Checks the program's owner and mode, the group and that
  * nobody is in it, the modes of the desk's folder and files, the system
- * configuration, the schema version, integrity and foreign keys, WAL mode,
- * the newest backup (age over 2 days: warning; it must open), the backup
+ * configuration, the schema version, then maint_check (integrity, foreign
+ * keys, every table, index, trigger and view against the migrations'), WAL
+ * mode, the newest backup (age over 2 days: warning; it must open), the backup
  * timer and the free disk space. CN_OK when no finding is an error (there
  * may be warnings), CN_EDATA otherwise; free out with doctor_report_free. */
 int doctor_run(struct cn_ctx *ctx, const struct doctor_paths *paths, struct doctor_report *out);

@@ -17,11 +17,13 @@ int cmd_doctor(struct cli *cli, int argc, char **argv)
 				 "\"error: ...\" or \"warning: ...\", each saying what to do: the program's\n"
 				 "owner and mode (root:centralino 2755), the group centralino and that\n"
 				 "nobody is in it, the modes of the desk's folder, database and backups,\n"
-				 "/etc/centralino.conf, the schema version, integrity and foreign keys,\n"
-				 "WAL mode, the newest backup (over 2 days old: warning; it must open),\n"
-				 "the daily backup timer (a host without systemd: warning) and the free\n"
-				 "disk space. Prints \"ok\" when there is nothing to say. Exit 65 when\n"
-				 "there is an error, 0 otherwise. Root or an administrator.\n"));
+				 "/etc/centralino.conf, the schema version and what 'centralino check'\n"
+				 "finds (integrity, foreign keys, a missing, changed or foreign table,\n"
+				 "index, trigger or view, by name), WAL mode, the newest backup (over 2\n"
+				 "days old: warning; it must open), the daily backup timer (a host\n"
+				 "without systemd: warning) and the free disk space. Prints \"ok\" when\n"
+				 "there is nothing to say. Exit 65 when there is an error, 0 otherwise.\n"
+				 "Root or an administrator.\n"));
 			return 0;
 		}
 		return cli_usage("doctor", _("unexpected argument '%s'"), argv[i]);

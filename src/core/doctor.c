@@ -184,18 +184,20 @@ static void check_conf(struct doctor_report *r, struct cn_ctx *ctx, const struct
 	config_free(&cfg);
 }
 
-/* The schema is the program's, the data consistent, the journal WAL. */
+/* The schema is the program's, the data consistent, the journal WAL.
+ * What `centralino check` finds (integrity, foreign keys, every table,
+ * index, trigger and view against the migrations') is one error each. */
 static void check_database(struct doctor_report *r, struct cn_ctx *ctx)
 {
 	struct maint_problems probs;
 	sqlite3_stmt *st;
-	int have;
+	int have, rc;
 
 	if (schema_version(ctx, &have) == CN_OK && have != schema_latest())
 		finding(r, DOCTOR_ERROR,
 			_("%s: schema version %d, the program's is %d: run 'centralino migrate'"),
 			ctx->db_path, have, schema_latest());
-	if (maint_check(ctx, &probs) == CN_EIO)
+	if ((rc = maint_check(ctx, &probs)) != CN_OK && rc != CN_EDATA)
 		finding(r, DOCTOR_ERROR, "%s", ctx->err);
 	for (size_t i = 0; i < probs.n; i++)
 		finding(r, DOCTOR_ERROR, _("%s: %s: restore the last good backup or repair it"),

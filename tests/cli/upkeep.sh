@@ -138,6 +138,19 @@ run "$CN" --db "$T/open/desk.db" --user luisa doctor
 check "doctor by a supervisore: refused" "77" "$RC"
 run "$CN" --db "$old" doctor
 check_not_contains "doctor after a backup: no backup warning" "no backup yet" "$OUT"
+check_not_contains "doctor on a sound schema: no schema line" "schema:" "$OUT"
+cp "$db" "$T/open/changed.db"
+sqlite3 "$T/open/changed.db" "DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_log_no_update;
+	CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT 1; END"
+run "$CN" --db "$T/open/changed.db" doctor
+check "doctor, a trigger dropped and one changed: exit 65" 65 "$RC"
+check "doctor: the schema errors, by name" \
+	"error: $T/open/changed.db: schema: trigger audit_log_no_delete is missing: restore the last good backup or repair it
+error: $T/open/changed.db: schema: trigger audit_log_no_update differs from the one the migrations create: restore the last good backup or repair it" \
+	"$(printf '%s\n' "$OUT" | grep 'schema:')"
+run "$CN" --db "$T/open/changed.db" check
+check "check names the same two" "65|schema: trigger audit_log_no_delete is missing
+schema: trigger audit_log_no_update differs from the one the migrations create" "$RC|$OUT"
 
 # ---- versions and help ----
 run "$CN" --version

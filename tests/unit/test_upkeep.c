@@ -1,6 +1,7 @@
 /* The desk's upkeep through the core: a migration under an open session
- * stops its writes; doctor's findings on files, configuration, backups and
- * the timer, with the installation's paths pointed at the test's own. */
+ * stops its writes; doctor's findings on files, configuration, schema,
+ * backups and the timer, with the installation's paths pointed at the
+ * test's own. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -192,6 +193,40 @@ static void doctor_modes_and_role(void **state)
 	cn_ctx_close(ctx);
 }
 
+/* The schema objects as `centralino check` sees them: each missing,
+ * changed or foreign one is an error naming it. */
+static void doctor_schema(void **state)
+{
+	struct fx *f = *state;
+	struct cn_ctx *ctx = open_at(f, "boss", NOW);
+	struct doctor_paths p;
+	struct doctor_report r;
+	char text[400];
+
+	paths_in(f, &p);
+	doctor_run(ctx, &p, &r);
+	assert_false(has(&r, DOCTOR_ERROR, "schema:"));
+	doctor_report_free(&r);
+	cn_ctx_close(ctx);
+
+	raw(f, "DROP TRIGGER audit_log_no_delete");
+	raw(f, "DROP TRIGGER audit_log_no_update;"
+	       " CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT 1; END");
+	raw(f, "CREATE INDEX audit_by_login ON audit_log (login)");
+	ctx = open_at(f, "boss", NOW);
+	assert_int_equal(doctor_run(ctx, &p, &r), CN_EDATA);
+	snprintf(text, sizeof text, "%s: schema: trigger audit_log_no_delete is missing: restore", f->db);
+	assert_true(has(&r, DOCTOR_ERROR, text));
+	snprintf(text, sizeof text,
+		 "%s: schema: trigger audit_log_no_update differs from the one the migrations create: restore", f->db);
+	assert_true(has(&r, DOCTOR_ERROR, text));
+	snprintf(text, sizeof text, "%s: schema: index audit_by_login is not one of centralino's: restore", f->db);
+	assert_true(has(&r, DOCTOR_ERROR, text));
+	assert_false(has(&r, DOCTOR_WARNING, "schema:"));
+	doctor_report_free(&r);
+	cn_ctx_close(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -199,6 +234,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(doctor_timer_and_conf, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(doctor_backups, setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(doctor_modes_and_role, setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(doctor_schema, setup, fx_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
