@@ -11,6 +11,12 @@
 
 #include <stddef.h>
 
+/* The length of a campaign's codes (campaign.code_length): random
+ * symbols, without the check symbol. The code module draws them. */
+#define CODE_MIN_LENGTH 8
+#define CODE_MAX_LENGTH 32
+#define CODE_DEFAULT_LENGTH 12
+
 struct cn_ctx;
 
 enum campaign_kind {

@@ -16,6 +16,9 @@ void cn_fmt_iso(time_t t, char out[21]);      /* 2019-07-31T08:30:00Z */
 void cn_fmt_display(time_t t, char out[17]);  /* 31/07/2019 10:30 (local) */
 void cn_fmt_day(time_t t, char out[11]);      /* 31/07/2019 (local) */
 void cn_fmt_ymd(time_t t, char out[11]);      /* 2019-07-31 (local) */
+/* A stored UTC ISO time -> "31/07/2019 10:30" (local); "" for "" or
+ * anything unparsable. */
+void cn_iso_display(const char *iso, char out[17]);
 /* "2019-07-31" -> "31/07/2019"; copies anything else unchanged. */
 void cn_date_display(const char *ymd, char out[11]);
 

@@ -29,15 +29,13 @@
 
 #include <stddef.h>
 
+#include "centralino/campaign.h"
 #include "centralino/text.h"
 
 struct cn_ctx;
 
 #define CODE_ALPHABET "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 #define CODE_RADIX 31
-#define CODE_MIN_LENGTH 8       /* random symbols, without the check symbol */
-#define CODE_MAX_LENGTH 32
-#define CODE_DEFAULT_LENGTH 12
 #define CODE_BUFSZ (CODE_MAX_LENGTH + 2)              /* + check + NUL */
 #define CODE_GROUPED_BUFSZ (CODE_BUFSZ + CODE_BUFSZ / 4 + 1)
 

@@ -1,4 +1,5 @@
 /* The one way a change leaves its trace. */
+#include <string.h>
 #include <uuid/uuid.h>
 
 #include "core.h"
@@ -38,4 +39,30 @@ int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 	if (rc != SQLITE_DONE)
 		return db_fail(ctx, _("writing the audit log"));
 	return CN_OK;
+}
+
+int audit_kv(struct cn_buf *b, const char *key, const char *value)
+{
+	if (!value)
+		value = "";
+	if (b->len && buf_puts(b, " "))
+		return -1;
+	if (!*value || strpbrk(value, " \t\n\"\\=")) {
+		if (buf_printf(b, "%s=\"", key))
+			return -1;
+		for (const char *p = value; *p; p++) {
+			char esc[3] = {'\\', *p, 0};
+			if (*p == '\n')
+				esc[1] = 'n';
+			if ((*p == '"' || *p == '\\' || *p == '\n') ? buf_puts(b, esc) : buf_add(b, p, 1))
+				return -1;
+		}
+		return buf_puts(b, "\"");
+	}
+	return buf_printf(b, "%s=%s", key, value);
+}
+
+int audit_kv_long(struct cn_buf *b, const char *key, long long value)
+{
+	return buf_printf(b, "%s%s=%lld", b->len ? " " : "", key, value);
 }

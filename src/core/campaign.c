@@ -8,7 +8,6 @@
 #include "campaign_internal.h"
 #include "centralino/text.h"
 #include "centralino/clock.h"
-#include "centralino/code.h"
 
 const char *const campaign_status_names[5] = {
 	"nessun_codice", "codice_emesso", "in_compilazione", "inviato", "esonerato",
@@ -198,11 +197,11 @@ static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c
 	id = sqlite3_last_insert_rowid(ctx->db);
 	if ((rc = add_members(ctx, id, c->kinds, &added)))
 		goto fail;
-	campaign_audit_kv(&details, "name", c->name);
-	campaign_audit_kv(&details, "opens", opens);
-	campaign_audit_kv(&details, "deadline", deadline);
-	campaign_audit_kv(&details, "kinds", kinds);
-	campaign_audit_long(&details, "respondents", added);
+	audit_kv(&details, "name", c->name);
+	audit_kv(&details, "opens", opens);
+	audit_kv(&details, "deadline", deadline);
+	audit_kv(&details, "kinds", kinds);
+	audit_kv_long(&details, "respondents", added);
 	if ((rc = audit_write(ctx, "campaign.add", "campaign", c->key, buf_str(&details))))
 		goto fail;
 	if ((rc = db_commit(ctx)))
@@ -469,7 +468,7 @@ static int change_uses_codes(struct cn_ctx *ctx, const struct campaign *cur, int
 			cur->key, cur->codes_active);
 	if ((rc = update_int(ctx, cur->id, "UPDATE campaign SET uses_codes = ? WHERE id = ?", uses_codes ? 1 : 0, 0)))
 		return rc;
-	campaign_audit_kv(details, "codes", uses_codes ? "yes" : "no");
+	audit_kv(details, "codes", uses_codes ? "yes" : "no");
 	return CN_OK;
 }
 
@@ -496,9 +495,9 @@ static int change_kinds(struct cn_ctx *ctx, const struct campaign *cur, unsigned
 	campaign_kinds_format(new_kinds, kinds, sizeof kinds);
 	if ((rc = update_text(ctx, cur->id, "UPDATE campaign SET kinds = ? WHERE id = ?", kinds)))
 		return rc;
-	campaign_audit_kv(details, "kinds", kinds);
-	campaign_audit_long(details, "added", *nadd);
-	campaign_audit_long(details, "removed", *nrem);
+	audit_kv(details, "kinds", kinds);
+	audit_kv_long(details, "added", *nadd);
+	audit_kv_long(details, "removed", *nrem);
 	return CN_OK;
 }
 
@@ -534,26 +533,26 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 	if (ch->name) {
 		if ((rc = update_text(ctx, cur.id, "UPDATE campaign SET name = ? WHERE id = ?", ch->name)))
 			goto fail;
-		campaign_audit_kv(&details, "name", ch->name);
+		audit_kv(&details, "name", ch->name);
 	}
 	if (strcmp(opens, cur.opens_on) || strcmp(deadline, cur.deadline)) {
 		if ((rc = update_text(ctx, cur.id, "UPDATE campaign SET opens_on = ? WHERE id = ?", opens)) ||
 		    (rc = update_text(ctx, cur.id, "UPDATE campaign SET deadline = ? WHERE id = ?", deadline)))
 			goto fail;
-		campaign_audit_kv(&details, "opens", opens);
-		campaign_audit_kv(&details, "deadline", deadline);
+		audit_kv(&details, "opens", opens);
+		audit_kv(&details, "deadline", deadline);
 	}
 	if (ch->survey_id >= 0) {
 		if ((rc = update_int(ctx, cur.id, "UPDATE campaign SET survey_id = ? WHERE id = ?",
 				     ch->survey_id, ch->survey_id == 0)))
 			goto fail;
-		campaign_audit_long(&details, "survey_id", ch->survey_id);
+		audit_kv_long(&details, "survey_id", ch->survey_id);
 	}
 	if (ch->code_length) {
 		if ((rc = update_int(ctx, cur.id, "UPDATE campaign SET code_length = ? WHERE id = ?",
 				     ch->code_length, 0)))
 			goto fail;
-		campaign_audit_long(&details, "code_length", ch->code_length);
+		audit_kv_long(&details, "code_length", ch->code_length);
 	}
 	if (ch->uses_codes >= 0 && ch->uses_codes != cur.uses_codes &&
 	    (rc = change_uses_codes(ctx, &cur, ch->uses_codes, &details)))
@@ -621,7 +620,7 @@ int campaign_sync_respondents(struct cn_ctx *ctx, long *added)
 		db_rollback(ctx);
 		return CN_OK;
 	}
-	campaign_audit_long(&details, "added", n);
+	audit_kv_long(&details, "added", n);
 	if ((rc = audit_write(ctx, "campaign.sync", "campaign", NULL, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -7,37 +7,7 @@
 
 #include "campaign_internal.h"
 #include "centralino/clock.h"
-
-void campaign_audit_kv(struct cn_buf *b, const char *key, const char *value)
-{
-	int quote = !value || !*value;
-	if (!value)
-		value = "";
-	for (const char *p = value; *p && !quote; p++)
-		quote = *p == ' ' || *p == '"' || *p == '=' || *p == '\t' || *p == '\n';
-	buf_printf(b, "%s%s=", b->len ? " " : "", key);
-	if (!quote) {
-		buf_puts(b, value);
-		return;
-	}
-	buf_puts(b, "\"");
-	for (const char *p = value; *p; p++)
-		buf_add(b, *p == '"' ? "'" : (*p == '\n' || *p == '\t') ? " " : p, 1);
-	buf_puts(b, "\"");
-}
-
-void campaign_audit_long(struct cn_buf *b, const char *key, long long value)
-{
-	buf_printf(b, "%s%s=%lld", b->len ? " " : "", key, value);
-}
-
-void iso_display(const char *iso, char out[17])
-{
-	time_t t;
-	out[0] = '\0';
-	if (iso && *iso && cn_parse_time(iso, &t) == CN_OK)
-		cn_fmt_display(t, out);
-}
+#include "registry_internal.h"
 
 int campaign_step_key(struct cn_ctx *ctx, sqlite3_stmt *st, const char *key)
 {
@@ -81,19 +51,6 @@ int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c)
 		_("campaign %s collects answers without access codes (an open form)"), c->key);
 }
 
-char *respondent_name(struct cn_ctx *ctx, const char *respondent_id)
-{
-	sqlite3_stmt *st;
-	char *name = NULL;
-	if (db_prepare(ctx, &st, "SELECT name FROM respondent WHERE id = ?") == CN_OK) {
-		db_bind_text(st, 1, respondent_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			name = db_col_dup(st, 0);
-		sqlite3_finalize(st);
-	}
-	return name ? name : strdup("");
-}
-
 int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,
 			   const char *respondent_id, char status[16])
 {
@@ -115,7 +72,7 @@ int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,
 	if (rc != SQLITE_DONE)
 		return db_fail(ctx, _("reading the campaign's respondents"));
 	{
-		char *name = respondent_name(ctx, respondent_id);
+		char *name = registry_respondent_name(ctx, respondent_id);
 		rc = cn_set_error(ctx, CN_EDATA, _("%s (%s) is not among the respondents of campaign %s"),
 				  name, respondent_id, c->key);
 		free(name);

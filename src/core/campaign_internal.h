@@ -32,18 +32,8 @@ int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c);
 int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,
 			   const char *respondent_id, char status[16]);
 
-/* The respondent's display name ("Forlì"), malloc'd; "" copy when unknown. */
-char *respondent_name(struct cn_ctx *ctx, const char *respondent_id);
-
 /* campaign_sync_respondents without permission check, transaction or audit. */
 int campaign_sync_in_tx(struct cn_ctx *ctx, long *added);
 
-/* Appends " key=value" to an audit details string; the value is quoted
- * when it holds spaces, quotes or '=' (inner '"' become '\''). */
-void campaign_audit_kv(struct cn_buf *b, const char *key, const char *value);
-void campaign_audit_long(struct cn_buf *b, const char *key, long long value);
-
-/* Stored UTC ISO time -> "31/07/2019 10:30" (local); "" stays "". */
-void iso_display(const char *iso, char out[17]);
 
 #endif

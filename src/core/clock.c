@@ -120,6 +120,14 @@ void cn_fmt_ymd(time_t t, char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void cn_iso_display(const char *iso, char out[17])
+{
+	time_t t;
+	out[0] = '\0';
+	if (iso && *iso && cn_parse_time(iso, &t) == CN_OK)
+		cn_fmt_display(t, out);
+}
+
 void cn_date_display(const char *ymd, char out[11])
 {
 	if (ymd && strlen(ymd) >= 10 && ymd[4] == '-' && ymd[7] == '-')

@@ -8,6 +8,7 @@
 #include "centralino/text.h"
 #include "contact_internal.h"
 #include "centralino/clock.h"
+#include "registry_internal.h"
 
 void code_issued_free(struct code_issued *c)
 {
@@ -60,7 +61,7 @@ static int refuse_active(struct cn_ctx *ctx, const char *name, const char *id,
 			 const char *campaign, const struct active_code *a)
 {
 	char when[17];
-	iso_display(a->when, when);
+	cn_iso_display(a->when, when);
 	return cn_set_error(ctx, CN_EDATA,
 		_("%s (%s) already holds an active code for campaign %s, given by %s on %s to %s;"
 		  " to replace it: --reissue --reason TEXT"),
@@ -319,20 +320,20 @@ static int issue_audit(struct cn_ctx *ctx, const struct code_issue_req *r, const
 	char idtxt[24];
 	int rc;
 
-	campaign_audit_kv(&details, "campaign", campaign);
-	campaign_audit_kv(&details, "respondent", out->respondent_id);
-	campaign_audit_kv(&details, "caller", r->caller_name);
-	campaign_audit_kv(&details, "office", r->caller_office);
-	campaign_audit_kv(&details, "phone", phone);
-	campaign_audit_kv(&details, "verified", r->verified);
+	audit_kv(&details, "campaign", campaign);
+	audit_kv(&details, "respondent", out->respondent_id);
+	audit_kv(&details, "caller", r->caller_name);
+	audit_kv(&details, "office", r->caller_office);
+	audit_kv(&details, "phone", phone);
+	audit_kv(&details, "verified", r->verified);
 	if (r->call_id && *r->call_id)
-		campaign_audit_kv(&details, "call", r->call_id);
+		audit_kv(&details, "call", r->call_id);
 	if (out->revoked[0]) {
-		campaign_audit_long(&details, "revoked_id", revoked_id);
-		campaign_audit_kv(&details, "reason", r->reason);
+		audit_kv_long(&details, "revoked_id", revoked_id);
+		audit_kv(&details, "reason", r->reason);
 	}
 	if (out->contacts_saved)
-		campaign_audit_long(&details, "contacts_saved", out->contacts_saved);
+		audit_kv_long(&details, "contacts_saved", out->contacts_saved);
 	snprintf(idtxt, sizeof idtxt, "%lld", out->code_id);
 	rc = audit_write(ctx, action, "access_code", idtxt, buf_str(&details));
 	buf_free(&details);
@@ -355,7 +356,7 @@ static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struc
 		return rc;
 	if ((rc = issue_checks(ctx, r->campaign_key, out->respondent_id, &c, &a)))
 		goto fail;
-	out->respondent_name = respondent_name(ctx, out->respondent_id);
+	out->respondent_name = registry_respondent_name(ctx, out->respondent_id);
 	out->campaign_name = strdup(c.name);
 	if (a.found && !a.given && !r->reissue) {
 		/* A batch code LimeSurvey already holds: tell this one. */
@@ -424,8 +425,8 @@ int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *re
 		struct cn_buf details = {0};
 		snprintf(code, CODE_BUFSZ, "%s", a.code);
 		*from_batch = 1;
-		campaign_audit_kv(&details, "campaign", c.key);
-		campaign_audit_kv(&details, "respondent", id);
+		audit_kv(&details, "campaign", c.key);
+		audit_kv(&details, "respondent", id);
 		snprintf(idtxt, sizeof idtxt, "%lld", a.id);
 		rc = audit_write(ctx, "code.reveal", "access_code", idtxt, buf_str(&details));
 		buf_free(&details);
@@ -434,7 +435,7 @@ int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *re
 		return CN_OK;
 	}
 	if (a.found && !reissue) {
-		char *name = respondent_name(ctx, id);
+		char *name = registry_respondent_name(ctx, id);
 		rc = refuse_active(ctx, name, id, c.key, &a);
 		free(name);
 		goto fail;

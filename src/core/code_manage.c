@@ -6,6 +6,8 @@
 
 #include "code_internal.h"
 #include "centralino/text.h"
+#include "registry_internal.h"
+#include "centralino/clock.h"
 
 /* One code by its exact text, inside the transaction. */
 static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out, long long *campaign_id)
@@ -48,16 +50,16 @@ static int revoke_row_in_tx(struct cn_ctx *ctx, const char *code, const char *re
 		return rc;
 	if (strcmp(info->state, "active") != 0) {
 		char when[17];
-		iso_display(info->revoked_at, when);
+		cn_iso_display(info->revoked_at, when);
 		return cn_set_error(ctx, CN_EDATA, _("that code was already revoked on %s by %s (%s)"),
 				    when, info->revoked_by, info->revoke_reason);
 	}
 	if ((rc = code_revoke_row(ctx, info->id, reason)) ||
 	    (rc = code_status_follow(ctx, campaign_id, info->respondent_id, "codice_emesso", "nessun_codice")))
 		return rc;
-	campaign_audit_kv(&details, "campaign", info->campaign_key);
-	campaign_audit_kv(&details, "respondent", info->respondent_id);
-	campaign_audit_kv(&details, "reason", reason);
+	audit_kv(&details, "campaign", info->campaign_key);
+	audit_kv(&details, "respondent", info->respondent_id);
+	audit_kv(&details, "reason", reason);
 	snprintf(idtxt, sizeof idtxt, "%lld", info->id);
 	rc = audit_write(ctx, "code.revoke", "access_code", idtxt, buf_str(&details));
 	buf_free(&details);
@@ -148,7 +150,7 @@ int code_revoke_active(struct cn_ctx *ctx, const char *campaign_key, const char 
 		snprintf(code, sizeof code, "%s", db_col(st, 0));
 	sqlite3_finalize(st);
 	if (!code[0]) {
-		char *name = respondent_name(ctx, id);
+		char *name = registry_respondent_name(ctx, id);
 		rc = cn_set_error(ctx, CN_ENOINPUT, _("%s (%s) has no active code for campaign %s"), name, id, c.key);
 		free(name);
 		return revoke_finish(ctx, rc, &info, out);
@@ -182,7 +184,7 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 	if (rc == SQLITE_ROW) {
 		rc = code_info_read(st, out, 1) ? cn_set_error(ctx, CN_EOSERR, _("out of memory")) : CN_OK;
 	} else if (rc == SQLITE_DONE) {
-		char *name = respondent_name(ctx, id);
+		char *name = registry_respondent_name(ctx, id);
 		rc = cn_set_error(ctx, CN_ENOINPUT, _("%s (%s) has no active code for campaign %s"),
 				  name, id, c.key);
 		free(name);
@@ -192,8 +194,8 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 	sqlite3_finalize(st);
 	if (rc)
 		goto fail;
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "respondent", id);
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "respondent", id);
 	snprintf(idtxt, sizeof idtxt, "%lld", out->id);
 	if ((rc = audit_write(ctx, "code.reveal", "access_code", idtxt, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
@@ -298,8 +300,8 @@ int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *create
 		db_rollback(ctx); /* nothing to make: no trace */
 		goto out;
 	}
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_long(&details, "created", (long long)n);
+	audit_kv(&details, "campaign", c.key);
+	audit_kv_long(&details, "created", (long long)n);
 	if ((rc = audit_write(ctx, "code.generate", "campaign", c.key, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -109,9 +109,9 @@ int code_list(struct cn_ctx *ctx, const char *campaign_key, enum code_state_filt
 	if ((rc = collect(ctx, st, reveal, out)) || !reveal)
 		return rc;
 	/* Seeing every code in clear leaves a trace. */
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "filter", f == CODE_ACTIVE ? "active" : f == CODE_REVOKED ? "revoked" : "all");
-	campaign_audit_long(&details, "codes", (long long)out->n);
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "filter", f == CODE_ACTIVE ? "active" : f == CODE_REVOKED ? "revoked" : "all");
+	audit_kv_long(&details, "codes", (long long)out->n);
 	if ((rc = db_begin(ctx)))
 		goto fail;
 	if ((rc = audit_write(ctx, "code.list_reveal", "campaign", c.key, buf_str(&details))) ||

@@ -190,9 +190,9 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 		goto fail;
 	}
 	snprintf(idtxt, sizeof idtxt, "%lld", (long long)sqlite3_last_insert_rowid(ctx->db));
-	campaign_audit_kv(&details, "respondent", rid);
-	campaign_audit_kv(&details, "kind", kind_names[c->kind]);
-	campaign_audit_kv(&details, "value", value);
+	audit_kv(&details, "respondent", rid);
+	audit_kv(&details, "kind", kind_names[c->kind]);
+	audit_kv(&details, "value", value);
 	if ((rc = audit_write(ctx, "contact.add", "contact", idtxt, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
@@ -323,10 +323,10 @@ static int contact_remove_checked(struct cn_ctx *ctx, long long id, const char *
 	if (rc)
 		goto fail;
 	snprintf(idtxt, sizeof idtxt, "%lld", id);
-	campaign_audit_kv(&details, "respondent", rid);
-	campaign_audit_kv(&details, "value", value);
+	audit_kv(&details, "respondent", rid);
+	audit_kv(&details, "value", value);
 	if (reason && *reason)
-		campaign_audit_kv(&details, "reason", reason);
+		audit_kv(&details, "reason", reason);
 	if ((rc = audit_write(ctx, "contact.remove", "contact", idtxt, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -187,9 +187,9 @@ static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *
 		db_rollback(ctx); /* nothing new: no trace */
 		return CN_OK;
 	}
-	campaign_audit_kv(&details, "file", import_base_name(path));
-	campaign_audit_long(&details, "read", out->read);
-	campaign_audit_long(&details, "added", out->added);
+	audit_kv(&details, "file", import_base_name(path));
+	audit_kv_long(&details, "read", out->read);
+	audit_kv_long(&details, "added", out->added);
 	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 #include "centralino/ctx.h"
 #include "centralino/i18n.h"
+#include "centralino/text.h"
 
 /* Per-module caches kept on the context (e.g. the search index). */
 enum cn_cache_slot { CN_CACHE_REGISTRY, CN_CACHE_PROGRESS, CN_CACHE_MAX };
@@ -99,7 +100,7 @@ int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...);
 int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...);
 
 /* One row in the append-only audit log, inside the caller's transaction.
- * details: "key=value key2=value2" (or NULL). */
+ * details: "key=value key2=value2" built with audit_kv (or NULL). */
 int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 		const char *object_id, const char *details);
 
@@ -111,6 +112,13 @@ int schema_still_ours(struct cn_ctx *ctx);
 int schema_apply(struct cn_ctx *ctx, int *from);
 /* The whole schema for a new database, in its own transaction. */
 int schema_create(struct cn_ctx *ctx);
+
+/* The one builder of audit details: appends "key=value" to b (a blank
+ * between pairs). A value that is empty or holds a blank, '"', '\\' or '='
+ * is written "quoted" with \", \\ and \n escaped, so every row reads
+ * back unambiguously. 0, or -1 when b could not grow. */
+int audit_kv(struct cn_buf *b, const char *key, const char *value);
+int audit_kv_long(struct cn_buf *b, const char *key, long long value);
 
 /* A new random uuid as text (37 bytes with NUL). */
 void cn_uuid(char out[37]);

@@ -180,9 +180,9 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		if ((rc = step_done(ctx, st, _("replacing the proroga"))))
 			goto fail;
 	}
-	if (progress_audit_kv(&details, "campaign", c.key) || progress_audit_kv(&details, "until", date) ||
-	    (old_id && progress_audit_kv(&details, "replaces", old_until)) ||
-	    progress_audit_kv(&details, "reason", reason)) {
+	if (audit_kv(&details, "campaign", c.key) || audit_kv(&details, "until", date) ||
+	    (old_id && audit_kv(&details, "replaces", old_until)) ||
+	    audit_kv(&details, "reason", reason)) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto fail;
 	}
@@ -235,8 +235,8 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 	sqlite3_bind_int64(st, 4, ext_id);
 	if ((rc = step_done(ctx, st, _("revoking the proroga"))))
 		goto fail;
-	if (progress_audit_kv(&details, "campaign", c.key) || progress_audit_kv(&details, "until", until) ||
-	    progress_audit_kv(&details, "reason", reason)) {
+	if (audit_kv(&details, "campaign", c.key) || audit_kv(&details, "until", until) ||
+	    audit_kv(&details, "reason", reason)) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto fail;
 	}

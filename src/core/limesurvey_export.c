@@ -139,10 +139,10 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 					: db_fail(ctx, _("reading the codes"));
 		goto fail;
 	}
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "format", "limesurvey");
-	campaign_audit_long(&details, "rows", out->rows);
-	campaign_audit_long(&details, "without_email", out->without_email);
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "format", "limesurvey");
+	audit_kv_long(&details, "rows", out->rows);
+	audit_kv_long(&details, "without_email", out->without_email);
 	if ((rc = audit_write(ctx, "code.export", "campaign", c.key, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

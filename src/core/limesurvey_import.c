@@ -399,13 +399,13 @@ static int write_seen(struct cn_ctx *ctx, const char *campaign_key, const char *
 		db_rollback(ctx); /* the same file again: nothing changes, no trace */
 		return CN_OK;
 	}
-	campaign_audit_kv(&details, "campaign", c.key);
-	campaign_audit_kv(&details, "file", import_base_name(path));
-	campaign_audit_long(&details, "rows", out->rows);
-	campaign_audit_long(&details, "submitted", out->submitted);
-	campaign_audit_long(&details, "screened", out->screened);
-	campaign_audit_long(&details, "issued", out->issued);
-	campaign_audit_long(&details, "unknown", (long long)out->nunknown);
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "file", import_base_name(path));
+	audit_kv_long(&details, "rows", out->rows);
+	audit_kv_long(&details, "submitted", out->submitted);
+	audit_kv_long(&details, "screened", out->screened);
+	audit_kv_long(&details, "issued", out->issued);
+	audit_kv_long(&details, "unknown", (long long)out->nunknown);
 	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, buf_str(&details))) ||
 	    (rc = db_commit(ctx)))
 		goto fail;

@@ -91,24 +91,3 @@ int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_c
 	return rc;
 }
 
-int progress_audit_kv(struct cn_buf *b, const char *key, const char *value)
-{
-	if (!value)
-		value = "";
-	if (b->len && buf_puts(b, " "))
-		return -1;
-	if (!*value || strpbrk(value, " \t\n\"\\=")) {
-		if (buf_printf(b, "%s=\"", key))
-			return -1;
-		for (const char *p = value; *p; p++) {
-			char esc[3] = {'\\', *p, 0};
-			if (*p == '\n')
-				esc[1] = 'n';
-			if ((*p == '"' || *p == '\\' || *p == '\n') ? buf_puts(b, esc) : buf_add(b, p, 1))
-				return -1;
-		}
-		return buf_puts(b, "\"");
-	}
-	return buf_printf(b, "%s=%s", key, value);
-}
-

@@ -42,9 +42,6 @@ char *progress_resp_describe(const struct resp_index *ix, const size_t *found, s
 int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
 		     const char *arg, char id[48], char name[256]);
 
-/* Audit details: appends " key=value" to b, quoting values with spaces or
- * quotes ("..." with \" and \\). */
-int progress_audit_kv(struct cn_buf *b, const char *key, const char *value);
 
 
 /* ---- where each respondent stands (progress_place.c) --------------------

@@ -116,11 +116,11 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 	sqlite3_finalize(st);
 	if (rc)
 		goto fail;
-	if (progress_audit_kv(&details, "campaign", c.key) ||
-	    progress_audit_kv(&details, "from", progress_status_name(before.status)) ||
-	    progress_audit_kv(&details, "to", progress_status_name(status)) ||
-	    (sub[0] && progress_audit_kv(&details, "submitted_at", sub)) ||
-	    progress_audit_kv(&details, "reason", reason)) {
+	if (audit_kv(&details, "campaign", c.key) ||
+	    audit_kv(&details, "from", progress_status_name(before.status)) ||
+	    audit_kv(&details, "to", progress_status_name(status)) ||
+	    (sub[0] && audit_kv(&details, "submitted_at", sub)) ||
+	    audit_kv(&details, "reason", reason)) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto fail;
 	}

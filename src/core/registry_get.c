@@ -215,3 +215,16 @@ void registry_region_stats_free(struct registry_region_stat *v, size_t n)
 		free(v[i].name);
 	free(v);
 }
+
+char *registry_respondent_name(struct cn_ctx *ctx, const char *respondent_id)
+{
+	sqlite3_stmt *st;
+	char *name = NULL;
+	if (db_prepare(ctx, &st, "SELECT name FROM respondent WHERE id = ?") == CN_OK) {
+		db_bind_text(st, 1, respondent_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			name = db_col_dup(st, 0);
+		sqlite3_finalize(st);
+	}
+	return name ? name : strdup("");
+}

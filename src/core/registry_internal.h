@@ -24,4 +24,7 @@ int registry_load_successors(struct cn_ctx *ctx, struct registry_comune *c);
 /* Drops the search index so the next search reloads it. */
 void registry_invalidate(struct cn_ctx *ctx);
 
+/* The respondent's display name ("Forlì"), malloc'd; "" copy when unknown. */
+char *registry_respondent_name(struct cn_ctx *ctx, const char *respondent_id);
+
 #endif

@@ -357,9 +357,9 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		snprintf(num[1], sizeof num[1], "%ld", out->updated);
 		snprintf(num[2], sizeof num[2], "%ld", out->unchanged);
 		snprintf(num[3], sizeof num[3], "%zu", out->nunresolved);
-		if (progress_audit_kv(&details, "format", "generico") || progress_audit_kv(&details, "file", path) ||
-		    progress_audit_kv(&details, "rows", num[0]) || progress_audit_kv(&details, "submitted", num[1]) ||
-		    progress_audit_kv(&details, "unchanged", num[2]) || progress_audit_kv(&details, "unresolved", num[3]))
+		if (audit_kv(&details, "format", "generico") || audit_kv(&details, "file", path) ||
+		    audit_kv(&details, "rows", num[0]) || audit_kv(&details, "submitted", num[1]) ||
+		    audit_kv(&details, "unchanged", num[2]) || audit_kv(&details, "unresolved", num[3]))
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		if (!rc)
 			rc = audit_write(ctx, "status.import", "campaign", im.c.key, buf_str(&details));
