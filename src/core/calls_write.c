@@ -1,5 +1,6 @@
 /* Calls: logging, changing and closing. Each is one transaction with one
  * audit row. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,21 +46,75 @@ static char *dup_or_null(const char *s)
 	return s && *s ? strdup(s) : NULL;
 }
 
-static const char row_columns[] =
-	"id, started_at, ended_at, operator, campaign_id, respondent_id, unidentified,"
-	" caller_name, caller_office, phone, email, direction, category, notes, outcome,"
-	" state, callback_due, callback_owner, follows_call, closed_at, closed_by, version";
+/* The one column table of a stored call: it drives the SELECT, the INSERT,
+ * the UPDATE and the list of changed fields in the audit row. The order is
+ * the order of that list (campaign first, as operators read it). */
+enum col_kind {
+	COL_CHARS,    /* char[N] in the row, NULL stored for "" */
+	COL_TEXT,     /* char * in the row (owned), NULL for NULL */
+	COL_ID,       /* long long, NULL stored for 0 */
+	COL_FLAG,     /* int */
+	COL_VERSION,  /* long */
+};
+
+static const struct column {
+	const char *name;   /* the SQL column */
+	enum col_kind kind;
+	size_t off, size;
+	const char *change; /* its name among the changed fields; NULL: never listed */
+} columns[] = {
+#define M(m) offsetof(struct row, m), sizeof ((struct row *)0)->m
+	{"id", COL_CHARS, M(id), NULL},
+	{"campaign_id", COL_ID, M(campaign_id), "campaign"},
+	{"unidentified", COL_FLAG, M(unidentified), "unidentified"},
+	{"started_at", COL_CHARS, M(started), "started"},
+	{"ended_at", COL_CHARS, M(ended), "ended"},
+	{"respondent_id", COL_CHARS, M(respondent), "respondent"},
+	{"caller_name", COL_TEXT, M(caller), "caller"},
+	{"caller_office", COL_TEXT, M(office), "office"},
+	{"phone", COL_CHARS, M(phone), "phone"},
+	{"email", COL_TEXT, M(email), "email"},
+	{"direction", COL_CHARS, M(direction), "direction"},
+	{"category", COL_CHARS, M(category), "category"},
+	{"notes", COL_TEXT, M(notes), "notes"},
+	{"outcome", COL_TEXT, M(outcome), "outcome"},
+	{"state", COL_CHARS, M(state), "state"},
+	{"callback_due", COL_CHARS, M(callback_due), "callback"},
+	{"callback_owner", COL_CHARS, M(callback_owner), "callback_owner"},
+	{"follows_call", COL_CHARS, M(follows), "follows"},
+	{"operator", COL_CHARS, M(operator), NULL},
+	{"closed_at", COL_CHARS, M(closed_at), NULL},
+	{"closed_by", COL_CHARS, M(closed_by), NULL},
+	{"version", COL_VERSION, M(version), NULL},
+#undef M
+};
+#define NCOLUMNS (sizeof columns / sizeof *columns)
+
+static void *field(struct row *r, const struct column *c) { return (char *)r + c->off; }
+static const void *cfield(const struct row *r, const struct column *c) { return (const char *)r + c->off; }
+
+/* A column's value as text for comparing ("" for NULL). */
+static const char *text_of(const struct row *r, const struct column *c)
+{
+	const char *s = c->kind == COL_TEXT ? *(char *const *)cfield(r, c) : (const char *)cfield(r, c);
+	return s ? s : "";
+}
 
 /* CN_ENOINPUT when there is no such call. */
 static int row_load(struct cn_ctx *ctx, const char *id, struct row *r)
 {
-	char sql[512];
+	struct cn_buf sql = {0};
 	sqlite3_stmt *st;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	snprintf(sql, sizeof sql, "SELECT %s FROM call WHERE id = ?", row_columns);
-	if ((rc = db_prepare(ctx, &st, sql)))
+	buf_puts(&sql, "SELECT ");
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		buf_printf(&sql, "%s%s", i ? ", " : "", columns[i].name);
+	buf_puts(&sql, " FROM call WHERE id = ?");
+	rc = db_prepare(ctx, &st, buf_str(&sql));
+	buf_free(&sql);
+	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
@@ -69,62 +124,23 @@ static int row_load(struct cn_ctx *ctx, const char *id, struct row *r)
 		sqlite3_finalize(st);
 		return rc;
 	}
-	COPY(r->id, db_col(st, 0));
-	COPY(r->started, db_col(st, 1));
-	COPY(r->ended, db_col(st, 2));
-	COPY(r->operator, db_col(st, 3));
-	r->campaign_id = sqlite3_column_int64(st, 4);
-	COPY(r->respondent, db_col(st, 5));
-	r->unidentified = sqlite3_column_int(st, 6);
-	r->caller = db_col_dup(st, 7);
-	r->office = db_col_dup(st, 8);
-	COPY(r->phone, db_col(st, 9));
-	r->email = db_col_dup(st, 10);
-	COPY(r->direction, db_col(st, 11));
-	COPY(r->category, db_col(st, 12));
-	r->notes = db_col_dup(st, 13);
-	r->outcome = db_col_dup(st, 14);
-	COPY(r->state, db_col(st, 15));
-	COPY(r->callback_due, db_col(st, 16));
-	COPY(r->callback_owner, db_col(st, 17));
-	COPY(r->follows, db_col(st, 18));
-	COPY(r->closed_at, db_col(st, 19));
-	COPY(r->closed_by, db_col(st, 20));
-	r->version = (long)sqlite3_column_int64(st, 21);
+	for (size_t i = 0; i < NCOLUMNS; i++) {
+		const struct column *c = &columns[i];
+		int k = (int)i;
+		switch (c->kind) {
+		case COL_CHARS: copy(field(r, c), c->size, db_col(st, k)); break;
+		case COL_TEXT: *(char **)field(r, c) = db_col_dup(st, k); break;
+		case COL_ID: *(long long *)field(r, c) = sqlite3_column_int64(st, k); break;
+		case COL_FLAG: *(int *)field(r, c) = sqlite3_column_int(st, k); break;
+		case COL_VERSION: *(long *)field(r, c) = (long)sqlite3_column_int64(st, k); break;
+		}
+	}
 	sqlite3_finalize(st);
 	return CN_OK;
 }
 
-static void bind_row(sqlite3_stmt *st, const struct row *r)
-{
-	db_bind_text(st, 1, r->id);
-	db_bind_text(st, 2, r->started);
-	db_bind_text(st, 3, r->ended);
-	db_bind_text(st, 4, r->operator);
-	if (r->campaign_id)
-		sqlite3_bind_int64(st, 5, r->campaign_id);
-	else
-		sqlite3_bind_null(st, 5);
-	db_bind_text(st, 6, r->respondent);
-	sqlite3_bind_int(st, 7, r->unidentified);
-	db_bind_text(st, 8, r->caller);
-	db_bind_text(st, 9, r->office);
-	db_bind_text(st, 10, r->phone);
-	db_bind_text(st, 11, r->email);
-	db_bind_text(st, 12, r->direction);
-	db_bind_text(st, 13, r->category);
-	db_bind_text(st, 14, r->notes);
-	db_bind_text(st, 15, r->outcome);
-	db_bind_text(st, 16, r->state);
-	db_bind_text(st, 17, r->callback_due);
-	db_bind_text(st, 18, r->callback_owner);
-	db_bind_text(st, 19, r->follows);
-	db_bind_text(st, 20, r->closed_at);
-	db_bind_text(st, 21, r->closed_by);
-	sqlite3_bind_int64(st, 22, r->version);
-}
-
-/* Runs sql, an INSERT or UPDATE taking the row as ?1..?22 and now as ?23. */
+/* Runs sql, an INSERT or UPDATE taking column i as ?(i+1) and now as the
+ * parameter after the last column. */
 static int row_save(struct cn_ctx *ctx, const char *sql, const struct row *r)
 {
 	char now[21];
@@ -132,9 +148,24 @@ static int row_save(struct cn_ctx *ctx, const char *sql, const struct row *r)
 	int rc;
 	if ((rc = db_prepare(ctx, &st, sql)))
 		return rc;
-	bind_row(st, r);
+	for (size_t i = 0; i < NCOLUMNS; i++) {
+		const struct column *c = &columns[i];
+		int k = (int)i + 1;
+		switch (c->kind) {
+		case COL_CHARS:
+		case COL_TEXT: db_bind_text(st, k, text_of(r, c)); break;
+		case COL_ID:
+			if (*(const long long *)cfield(r, c))
+				sqlite3_bind_int64(st, k, *(const long long *)cfield(r, c));
+			else
+				sqlite3_bind_null(st, k);
+			break;
+		case COL_FLAG: sqlite3_bind_int(st, k, *(const int *)cfield(r, c)); break;
+		case COL_VERSION: sqlite3_bind_int64(st, k, *(const long *)cfield(r, c)); break;
+		}
+	}
 	cn_now_iso(ctx, now);
-	sqlite3_bind_text(st, 23, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, (int)NCOLUMNS + 1, now, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
 	sqlite3_finalize(st);
 	return rc;
@@ -142,23 +173,31 @@ static int row_save(struct cn_ctx *ctx, const char *sql, const struct row *r)
 
 static int row_insert(struct cn_ctx *ctx, const struct row *r)
 {
-	char sql[768];
-	snprintf(sql, sizeof sql, "INSERT INTO call (%s, created_at, updated_at) VALUES"
-		 " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-		 " ?18, ?19, ?20, ?21, ?22, ?23, ?23)", row_columns);
-	return row_save(ctx, sql, r);
+	struct cn_buf sql = {0};
+	int rc;
+	buf_puts(&sql, "INSERT INTO call (");
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		buf_printf(&sql, "%s, ", columns[i].name);
+	buf_puts(&sql, "created_at, updated_at) VALUES (");
+	for (size_t i = 0; i < NCOLUMNS; i++)
+		buf_printf(&sql, "?%zu, ", i + 1);
+	buf_printf(&sql, "?%zu, ?%zu)", NCOLUMNS + 1, NCOLUMNS + 1);
+	rc = row_save(ctx, buf_str(&sql), r);
+	buf_free(&sql);
+	return rc;
 }
 
 static int row_update(struct cn_ctx *ctx, const struct row *r)
 {
-	static const char sql[] =
-		"UPDATE call SET started_at = ?2, ended_at = ?3, operator = ?4, campaign_id = ?5,"
-		" respondent_id = ?6, unidentified = ?7, caller_name = ?8, caller_office = ?9,"
-		" phone = ?10, email = ?11, direction = ?12, category = ?13, notes = ?14,"
-		" outcome = ?15, state = ?16, callback_due = ?17, callback_owner = ?18,"
-		" follows_call = ?19, closed_at = ?20, closed_by = ?21, version = ?22,"
-		" updated_at = ?23 WHERE id = ?1";
-	return row_save(ctx, sql, r);
+	struct cn_buf sql = {0};
+	int rc;
+	buf_puts(&sql, "UPDATE call SET ");
+	for (size_t i = 1; i < NCOLUMNS; i++) /* columns[0] is the id */
+		buf_printf(&sql, "%s = ?%zu, ", columns[i].name, i + 1);
+	buf_printf(&sql, "updated_at = ?%zu WHERE id = ?1", NCOLUMNS + 1);
+	rc = row_save(ctx, buf_str(&sql), r);
+	buf_free(&sql);
+	return rc;
 }
 
 /* 1 active, 0 disabled, -1 unknown login. */
@@ -469,28 +508,27 @@ out:
 }
 
 /* Names of the columns that differ, comma-separated. */
+/* The listed columns whose value differs, "a,b,c". A respondent given
+ * after an unidentified call shows as the respondent alone. */
 static void changed_fields(const struct row *a, const struct row *b, char *out, size_t n)
 {
-	struct { const char *name; const char *x, *y; } t[] = {
-		{"started", a->started, b->started}, {"ended", a->ended, b->ended},
-		{"respondent", a->respondent, b->respondent},
-		{"caller", a->caller, b->caller}, {"office", a->office, b->office},
-		{"phone", a->phone, b->phone}, {"email", a->email, b->email},
-		{"direction", a->direction, b->direction}, {"category", a->category, b->category},
-		{"notes", a->notes, b->notes}, {"outcome", a->outcome, b->outcome},
-		{"state", a->state, b->state}, {"callback", a->callback_due, b->callback_due},
-		{"callback_owner", a->callback_owner, b->callback_owner},
-		{"follows", a->follows, b->follows},
-	};
 	size_t used = 0;
 	out[0] = '\0';
-	if (a->campaign_id != b->campaign_id)
-		used += (size_t)snprintf(out, n, "campaign");
-	if (a->unidentified != b->unidentified && a->respondent[0] == b->respondent[0])
-		used += (size_t)snprintf(out + used, n - used, "%sunidentified", used ? "," : "");
-	for (size_t i = 0; i < sizeof t / sizeof *t && used < n; i++)
-		if (strcmp(t[i].x ? t[i].x : "", t[i].y ? t[i].y : "") != 0)
-			used += (size_t)snprintf(out + used, n - used, "%s%s", used ? "," : "", t[i].name);
+	for (size_t i = 0; i < NCOLUMNS && used < n; i++) {
+		const struct column *c = &columns[i];
+		int differ;
+		if (!c->change)
+			continue;
+		if (c->kind == COL_ID)
+			differ = *(const long long *)cfield(a, c) != *(const long long *)cfield(b, c);
+		else if (c->kind == COL_FLAG)
+			differ = *(const int *)cfield(a, c) != *(const int *)cfield(b, c) &&
+				 a->respondent[0] == b->respondent[0];
+		else
+			differ = strcmp(text_of(a, c), text_of(b, c)) != 0;
+		if (differ)
+			used += (size_t)snprintf(out + used, n - used, "%s%s", used ? "," : "", c->change);
+	}
 }
 
 static int clone_texts(struct row *dst, const struct row *src)
