@@ -10,6 +10,9 @@ esac
 export LC_ALL=C.UTF-8 TZ=Europe/Rome
 export CENTRALINO_USER=tester
 unset CENTRALINO_NOW CENTRALINO_DB XDG_DATA_HOME XDG_STATE_HOME XDG_CONFIG_HOME
+# Nor the caller's language, readline or terminal description: the same
+# messages, keys and screens on every host.
+unset LANGUAGE INPUTRC TERMINFO TERMINFO_DIRS TERMCAP
 T=$(mktemp -d "${TMPDIR:-/tmp}/cn-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home"

@@ -760,6 +760,12 @@ int tui_run(struct cn_ctx *ctx, const char *script)
 	}
 	slash = strrchr(cn_db_path(ctx), '/');
 	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
+	/* A script types the same keys on every host: readline then reads no
+	 * key bindings of the host's (/etc/inputrc) or the person's. */
+	if (app.script && setenv("INPUTRC", "/dev/null", 1)) {
+		script_free(app.script);
+		return 71;
+	}
 	/* readline reads the terminal description first, so that curses'
 	 * own terminal stays the current one. */
 	cmdline_init(&app);

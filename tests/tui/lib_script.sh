@@ -17,6 +17,12 @@
 #   SCREEN_MASK='s/a1b2c3d4/########/g'     sed script applied to a screen
 #                                           before screen_is compares it
 #                                           (random ids, times of the host)
+#   screen_mask_ids ID...                   SCREEN_MASK for random ids shown
+#                                           as their first 8 characters:
+#                                           each becomes ######## where it
+#                                           stands alone (not inside other
+#                                           text such as notes), also cut
+#                                           short as "(abc…"
 #   screen_has NAME RUN/SHOT 'text'         TAP: the screen shows text
 #   screen_has_not NAME RUN/SHOT 'text'     TAP: it does not
 #   screen_line RUN/SHOT N                  prints line N (1-based)
@@ -52,6 +58,22 @@ tui_script() {
 }
 
 screen_file() { printf '%s/%s' "$SCREENS" "$1"; }
+
+# An id is masked only as a word of its own: a mask of its first letters
+# anywhere would also hit text that happens to hold them ("abbb" inside
+# notes of a's and b's), so a screen would differ only for some ids.
+screen_mask_ids() {
+	SCREEN_MASK=""
+	for mask_id in "$@"; do
+		mask_p=$(printf '%s' "$mask_id" | cut -c1-8)
+		SCREEN_MASK="${SCREEN_MASK}s/(^|[^0-9a-f])$mask_p([^0-9a-f]|\$)/\\1########\\2/g;"
+		mask_k=7
+		while [ "$mask_k" -ge 1 ]; do
+			SCREEN_MASK="${SCREEN_MASK}s/\\($(printf '%s' "$mask_p" | cut -c1-$mask_k)…/(########…/g;"
+			mask_k=$((mask_k - 1))
+		done
+	done
+}
 
 screen_is() {
 	f="$SCREENS/$1.masked"
