@@ -1,8 +1,9 @@
 /* Search quality, in process. Built and run by scripts/bench-registry.sh:
- *   bench_quality DB QUERIES_TSV NAMES
- * QUERIES_TSV: kind, query, expected ISTAT code (tests/gen-queries.sh).
+ *   bench_quality DB NAMES LABEL=QUERIES_TSV...
  * NAMES: "istat;name" of the comuni in force, one a line.
- * Prints, per kind and overall, how often the expected comune is first and
+ * QUERIES_TSV: kind, query, expected ISTAT code (tests/gen-queries.sh), one
+ * file per seed; LABEL heads its column.
+ * Prints, per kind and overall, one column per file, how often the expected comune is first and
  * in the first five; the latency of the queries that need the slip
  * tolerance (the "slip" kind's queries and their prefixes of 5+ bytes,
  * median of ROUNDS runs each); and how many keystrokes it takes, typing
@@ -88,34 +89,72 @@ static size_t load_queries(const char *path, struct q *v)
 	return n;
 }
 
-static void accuracy(struct cn_ctx *ctx, struct q *v, size_t n)
+/* Per kind, how often the expected comune is first and in the first five. */
+struct score { const char *kinds[32]; int nk, first[32], five[32], total[32]; };
+
+static void score_set(struct cn_ctx *ctx, const struct q *v, size_t n, struct score *s)
 {
-	const char *kinds[32];
-	int nk = 0, first[32] = {0}, five[32] = {0}, total[32] = {0}, all1 = 0, all5 = 0;
 	int misses = getenv("BENCH_MISSES") != NULL;
 	for (size_t i = 0; i < n; i++) {
 		int k = 0;
-		while (k < nk && strcmp(kinds[k], v[i].kind))
+		while (k < s->nk && strcmp(s->kinds[k], v[i].kind))
 			k++;
-		if (k == nk && nk < 32)
-			kinds[nk++] = v[i].kind;
+		if (k == s->nk) {
+			if (s->nk == 31)
+				continue;
+			s->kinds[s->nk++] = v[i].kind;
+		}
 		int pos = position(ctx, v[i].text, v[i].istat, 5);
-		total[k]++;
-		first[k] += pos == 0;
-		five[k] += pos >= 0;
-		all1 += pos == 0;
-		all5 += pos >= 0;
+		s->total[k]++;
+		s->first[k] += pos == 0;
+		s->five[k] += pos >= 0;
 		if (misses && pos != 0)
 			printf("  miss (%s): '%s' wants %s, position %d\n", v[i].kind, v[i].text, v[i].istat, pos + 1);
 	}
-	for (int k = 0; k < nk; k++)
-		printf("  %-10s %3d queries: first %5.1f%%, in the first 5 %5.1f%%\n", kinds[k], total[k],
-		       100.0 * first[k] / total[k], 100.0 * five[k] / total[k]);
-	printf("quality: %zu variant queries: first %.1f%%, in the first 5 %.1f%%\n", n,
-	       n ? 100.0 * all1 / (double)n : 0, n ? 100.0 * all5 / (double)n : 0);
 }
 
-static void slip_latency(struct cn_ctx *ctx, struct q *v, size_t n)
+static void print_cell(int first, int five, int total)
+{
+	char cell[40];
+	snprintf(cell, sizeof cell, "%3d: %5.1f / %5.1f", total, total ? 100.0 * first / total : 0,
+		 total ? 100.0 * five / total : 0);
+	printf("  %-22s", cell);
+}
+
+/* One column per set of queries, one row per kind of the first set. */
+static void accuracy(struct cn_ctx *ctx, struct q *const *sets, const size_t *ns, char *const *labels, int nsets)
+{
+	static struct score s[8];
+	printf("quality: queries: right comune first %% / in the first 5 %% (targets 90 / 97)\n  %-10s", "kind");
+	for (int j = 0; j < nsets; j++) {
+		score_set(ctx, sets[j], ns[j], &s[j]);
+		printf("  %-22s", labels[j]);
+	}
+	printf("\n");
+	for (int k = 0; k < s[0].nk; k++) {
+		printf("  %-10s", s[0].kinds[k]);
+		for (int j = 0; j < nsets; j++) {
+			int m = 0;
+			while (m < s[j].nk && strcmp(s[j].kinds[m], s[0].kinds[k]))
+				m++;
+			print_cell(s[j].first[m], s[j].five[m], s[j].total[m]);
+		}
+		printf("\n");
+	}
+	printf("  %-10s", "all");
+	for (int j = 0; j < nsets; j++) {
+		int f = 0, five = 0, t = 0;
+		for (int k = 0; k < s[j].nk; k++) {
+			f += s[j].first[k];
+			five += s[j].five[k];
+			t += s[j].total[k];
+		}
+		print_cell(f, five, t);
+	}
+	printf("\n");
+}
+
+static void slip_latency(struct cn_ctx *ctx, const char *label, const struct q *v, size_t n)
 {
 	static double t[MAXQ * 8];
 	size_t nt = 0;
@@ -133,8 +172,8 @@ static void slip_latency(struct cn_ctx *ctx, struct q *v, size_t n)
 	if (!nt)
 		return;
 	qsort(t, nt, sizeof *t, cmp_double);
-	printf("slip latency: %zu slip queries and their prefixes of 5+ letters: median %.1f us, p99 %.1f us, worst %.1f us (limit 60)\n",
-	       nt, t[nt / 2], t[nt * 99 / 100], t[nt - 1]);
+	printf("slip latency, %s: %zu slip queries and their prefixes of 5+ letters: median %.1f us, p99 %.1f us, worst %.1f us (limit 60)\n",
+	       label, nt, t[nt / 2], t[nt * 99 / 100], t[nt - 1]);
 }
 
 /* A UTF-8 character's length from its first byte. */
@@ -195,26 +234,36 @@ int main(int argc, char **argv)
 {
 	struct cn_open_opts o = {0};
 	struct cn_ctx *ctx;
-	static struct q v[MAXQ];
-	char err[1024];
-	size_t n;
+	static struct q v[8][MAXQ];
+	struct q *sets[8];
+	size_t ns[8];
+	char *labels[8], err[1024];
+	int nsets = argc - 3;
 
-	if (argc < 4) {
-		fprintf(stderr, "usage: bench_quality DB QUERIES_TSV NAMES\n");
+	if (argc < 4 || nsets > 8) {
+		fprintf(stderr, "usage: bench_quality DB NAMES LABEL=QUERIES_TSV... (at most 8)\n");
 		return 64;
 	}
-	if (!(n = load_queries(argv[2], v))) {
-		fprintf(stderr, "%s: no queries\n", argv[2]);
-		return 65;
+	for (int j = 0; j < nsets; j++) {
+		char *eq = strchr(argv[3 + j], '=');
+		labels[j] = argv[3 + j];
+		if (eq)
+			*eq = '\0';
+		sets[j] = v[j];
+		if (!eq || !(ns[j] = load_queries(eq + 1, v[j]))) {
+			fprintf(stderr, "%s: no queries\n", eq ? eq + 1 : argv[3 + j]);
+			return 65;
+		}
 	}
 	o.db_path = argv[1];
 	if (cn_ctx_open(&o, &ctx, err, sizeof err)) {
 		fprintf(stderr, "%s\n", err);
 		return 1;
 	}
-	accuracy(ctx, v, n);
-	slip_latency(ctx, v, n);
-	keystrokes(ctx, argv[3]);
+	accuracy(ctx, sets, ns, labels, nsets);
+	for (int j = 0; j < nsets; j++)
+		slip_latency(ctx, labels[j], sets[j], ns[j]);
+	keystrokes(ctx, argv[2]);
 	cn_ctx_close(ctx);
 	return 0;
 }

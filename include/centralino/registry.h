@@ -127,6 +127,31 @@ struct registry_comune {
 int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *successor,
 			   const char *since);
 
+/* The mergers the registry knows: a suppressed comune, what it became,
+ * since when and who said it. */
+struct registry_merger {
+	char istat[7], successor_istat[7];
+	char *name, *successor_name;
+	char since[11];   /* YYYY-MM-DD */
+	char source[7];   /* "import" (learnt at a re-import) or "admin" */
+};
+struct registry_mergers {
+	size_t n;
+	struct registry_merger *v;
+};
+/* All of them (comune NULL), or those where `comune` (an ISTAT code or a
+ * name that names one comune) is the merged one or the successor; by
+ * date, then name. */
+int registry_list_successors(struct cn_ctx *ctx, const char *comune, struct registry_mergers *out);
+void registry_mergers_free(struct registry_mergers *l);
+void registry_merger_free(struct registry_merger *m);
+
+/* Forgets what `old` (an ISTAT code or a name that names one comune)
+ * became, learnt at an import or set by an admin: searching it then finds
+ * it alone again. `was` gets the pair removed (registry_merger_free).
+ * CN_ENOINPUT when none is recorded. Admin only; audited. */
+int registry_remove_successor(struct cn_ctx *ctx, const char *old, struct registry_merger *was);
+
 /* CN_ENOINPUT when the code is unknown. */
 int registry_get(struct cn_ctx *ctx, const char *istat, struct registry_comune *out);
 void registry_comune_free(struct registry_comune *c);

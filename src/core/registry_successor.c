@@ -1,5 +1,6 @@
 /* Merged comuni: which comune a suppressed one became. A re-import learns
- * it when it can (registry_istat.c); an admin says it otherwise. */
+ * it when it can (registry_istat.c); an admin says it otherwise, lists
+ * them and removes a wrong one. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,17 @@ static int resolve(struct cn_ctx *ctx, const char *in, const char *what, char is
 	return CN_OK;
 }
 
+/* A row of: istat, name, successor, its name, since, source. */
+static void fill_merger(struct registry_merger *m, sqlite3_stmt *st)
+{
+	snprintf(m->istat, sizeof m->istat, "%s", db_col(st, 0));
+	snprintf(m->successor_istat, sizeof m->successor_istat, "%s", db_col(st, 2));
+	snprintf(m->since, sizeof m->since, "%s", db_col(st, 4));
+	snprintf(m->source, sizeof m->source, "%s", db_col(st, 5));
+	m->name = db_col_dup(st, 1);
+	m->successor_name = db_col_dup(st, 3);
+}
+
 /* Checks the pair and writes it, inside the transaction. */
 static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const char *since_in)
 {
@@ -95,18 +107,134 @@ static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const
 	return registry_bump(ctx);
 }
 
-int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *new, const char *since)
+/* Forgets the pair, inside the transaction; the audit row keeps what it
+ * was, and so does `was`. */
+static int remove_in_tx(struct cn_ctx *ctx, const char *old, struct registry_merger *was)
+{
+	char from[7], details[128] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = resolve(ctx, old, _("the merged comune"), from)) ||
+	    (rc = db_prepare(ctx, &st,
+		"SELECT s.istat, o.name, s.successor, n.name, s.since, s.source FROM comune_successor s"
+		" JOIN comune o ON o.istat = s.istat JOIN comune n ON n.istat = s.successor WHERE s.istat = ?")))
+		return rc;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fill_merger(was, st);
+		snprintf(details, sizeof details, "successor=%s since=%s source=%s", was->successor_istat, was->since,
+			 was->source);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return cn_set_error(ctx, CN_ENOINPUT, _("no successor is recorded for '%s' (%s)"), old, from);
+	if (rc != SQLITE_ROW)
+		return db_fail(ctx, _("reading the registry"));
+	if (!was->name || !was->successor_name)
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if ((rc = db_exec_binds(ctx, _("removing the successor"), "DELETE FROM comune_successor WHERE istat = ?",
+				from, (char *)NULL)) ||
+	    (rc = audit_write(ctx, "registry_successor_remove", "comune", from, details)))
+		return rc;
+	return registry_bump(ctx);
+}
+
+/* What an admin changes: a pair to record, or one to forget. */
+struct successor_change {
+	const char *old, *new, *since;
+	struct registry_merger *was;
+};
+
+/* An admin's change of the successors, in one transaction; the search
+ * index is rebuilt after it. */
+static int change(struct cn_ctx *ctx, const char *what, const struct successor_change *c)
 {
 	int rc;
-	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("record a merged comune's successor"))) ||
-	    (rc = db_begin(ctx)))
+	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, what)) || (rc = db_begin(ctx)))
 		return rc;
-	if ((rc = set_in_tx(ctx, old, new, since)) || (rc = db_commit(ctx))) {
+	rc = c->was ? remove_in_tx(ctx, c->old, c->was) : set_in_tx(ctx, c->old, c->new, c->since);
+	if (rc || (rc = db_commit(ctx))) {
 		db_rollback(ctx);
 		return rc;
 	}
 	registry_invalidate(ctx);
 	return CN_OK;
+}
+
+int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *new, const char *since)
+{
+	const struct successor_change c = {old, new, since, NULL};
+	return change(ctx, _("record a merged comune's successor"), &c);
+}
+
+int registry_remove_successor(struct cn_ctx *ctx, const char *old, struct registry_merger *was)
+{
+	const struct successor_change c = {old, NULL, NULL, was};
+	int rc;
+	memset(was, 0, sizeof *was);
+	if ((rc = change(ctx, _("remove a merged comune's successor"), &c)))
+		registry_merger_free(was);
+	return rc;
+}
+
+void registry_merger_free(struct registry_merger *m)
+{
+	free(m->name);
+	free(m->successor_name);
+	m->name = m->successor_name = NULL;
+}
+
+void registry_mergers_free(struct registry_mergers *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		registry_merger_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* One row of the list query into the next slot; status. */
+static int add_merger(struct registry_mergers *l, size_t *cap, sqlite3_stmt *st)
+{
+	if (l->n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 16;
+		struct registry_merger *v = realloc(l->v, ncap * sizeof *v);
+		if (!v)
+			return CN_EOSERR;
+		l->v = v;
+		*cap = ncap;
+	}
+	struct registry_merger *m = &l->v[l->n++];
+	fill_merger(m, st);
+	return m->name && m->successor_name ? CN_OK : CN_EOSERR;
+}
+
+int registry_list_successors(struct cn_ctx *ctx, const char *comune, struct registry_mergers *out)
+{
+	char istat[7] = "";
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the registry"))) ||
+	    (comune && (rc = resolve(ctx, comune, _("the comune"), istat))) ||
+	    (rc = db_prepare(ctx, &st,
+		"SELECT s.istat, o.name, s.successor, n.name, s.since, s.source FROM comune_successor s"
+		" JOIN comune o ON o.istat = s.istat JOIN comune n ON n.istat = s.successor"
+		" WHERE ?1 = '' OR ?1 IN (s.istat, s.successor) ORDER BY s.since, o.folded, s.istat")))
+		return rc;
+	sqlite3_bind_text(st, 1, istat, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_merger(out, &cap, st))
+			break;
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return CN_OK;
+	registry_mergers_free(out);
+	return rc == SQLITE_ROW ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
+				: db_fail(ctx, _("reading the registry"));
 }
 
 /* What the comune became, and what became it. */

@@ -105,3 +105,60 @@ check_contains "call add samone: lists both" "Samone (TO)" "$ERR"
 run "$CN" --db "$db" call add --respondent grotamrae --category altro
 check "call add grotamrae: nothing" 66 "$RC"
 check_contains "call add grotamrae: did you mean" "Grottammare (AP)" "$ERR"
+
+# the mergers known: listed, and a wrong one forgotten
+"$CN" --db "$db" staff add op1 --name "Op Uno" --role operatore >/dev/null
+"$CN" --db "$db" registry successor "Mason Vicentino" Colceresa >/dev/null
+run "$CN" --db "$db" registry successor --list --format tsv
+check "list: exit 0" 0 "$RC"
+check "list: header" "istat${TAB}name${TAB}successor_istat${TAB}successor${TAB}since${TAB}source" "$(echo "$OUT" | sed -n 1p)"
+check "list: Molvena by an admin first (earliest)" "024059${TAB}Molvena${TAB}024126${TAB}Colceresa${TAB}2019-02-20${TAB}admin" \
+	"$(echo "$OUT" | sed -n 2p)"
+check_contains "list: Conco learnt" "024033${TAB}Conco${TAB}024127${TAB}Lusiana Conco${TAB}2019-05-20${TAB}import" "$OUT"
+check "list: one line per known pair" "$(($(q "SELECT count(*) FROM comune_successor") + 1))" "$(echo "$OUT" | wc -l)"
+run "$CN" --db "$db" registry successor --list colceresa --format tsv
+check "list colceresa: its predecessors only" "024058 024059" "$(echo "$OUT" | sed 1d | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//')"
+run "$CN" --db "$db" registry successor --list 024059
+check_contains "list table: the merged one" "Molvena" "$OUT"
+check_contains "list table: since, who" "20/02/2019" "$OUT"
+check_contains "list table: by an admin" "an admin" "$OUT"
+run env CENTRALINO_USER=op1 "$CN" --db "$db" registry successor --list --format tsv
+check "list: for everyone on the staff" 0 "$RC"
+run "$CN" --db "$db" registry successor --list samone
+check "list: ambiguous comune refused" 65 "$RC"
+run "$CN" --db "$db" registry successor --list --format csv
+check "list: csv refused" 64 "$RC"
+
+n=$(audit_n)
+run env CENTRALINO_USER=op1 "$CN" --db "$db" registry successor --remove molvena
+check "remove: not an admin, refused" 77 "$RC"
+run "$CN" --db "$db" registry successor --remove colceresa
+check "remove: nothing recorded, exit 66" 66 "$RC"
+check_contains "remove: nothing recorded, says so" "no successor is recorded for 'colceresa' (024126)" "$ERR"
+run "$CN" --db "$db" registry successor --remove molvena Colceresa
+check "remove: one comune only" 64 "$RC"
+run "$CN" --db "$db" registry successor --remove molvena --since 2019-01-01
+check "remove: --since refused" 64 "$RC"
+check "remove refusals: no audit row" "$n" "$(audit_n)"
+run "$CN" --db "$db" registry successor --remove molvena
+check "remove: exit 0" 0 "$RC"
+check "remove: says what" "Removed: Molvena → Colceresa, since 20/02/2019; Molvena is found alone again" "$OUT"
+check "remove: gone" "" "$(q "SELECT successor FROM comune_successor WHERE istat = '024059'")"
+check "remove: audited" "$((n + 1))" "$(audit_n)"
+check "remove: audit row keeps the pair" \
+	"tester|registry_successor_remove|comune|024059|successor=024126 since=2019-02-20 source=admin" "$(last_audit)"
+run "$CN" --db "$db" search molvena --format tsv
+check "molvena removed: the suppressed comune alone" "024059${TAB}Molvena${TAB}VI${TAB}Veneto${TAB}suppressed" \
+	"$(echo "$OUT" | sed -n 2p)"
+check_not_contains "molvena removed: no marker" "→" "$("$CN" --db "$db" search molvena)"
+run "$CN" --db "$db" show 024126 --format tsv
+check_not_contains "show Colceresa: Molvena no longer merged into it" "Molvena" "$OUT"
+
+# a re-import's guess removed stays removed at the next re-import
+run "$CN" --db "$db" registry successor --remove Conco
+check "remove learnt: exit 0" 0 "$RC"
+check_contains "remove learnt: audit source" "source=import" "$(last_audit)"
+CENTRALINO_NOW=2019-06-01T09:00:00 "$CN" --db "$db" import istat "$MAY" >/dev/null
+check "remove learnt: not learnt again" "" "$(q "SELECT successor FROM comune_successor WHERE istat = '024033'")"
+LC_ALL=C.UTF-8 LANGUAGE=it run "$CN" --db "$db" registry successor --list --format tsv
+check "list after removals: the pairs left" "024054 024058 075062" "$(echo "$OUT" | sed 1d | cut -f1 | sort | tr '\n' ' ' | sed 's/ $//')"

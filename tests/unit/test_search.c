@@ -250,6 +250,64 @@ static void test_desk_work_first(void **state)
 	assert_string_equal(first(f->ctx, "samone trento"), "022165");
 }
 
+/* Mergers: learnt at the re-import, recorded by an admin, listed, and a
+ * wrong one removed; the search follows each change. */
+static void test_successors_listed_and_removed(void **state)
+{
+	struct fx *f = *state;
+	struct registry_mergers l;
+	struct registry_merger was;
+
+	assert_string_equal(first(f->ctx, "molvena"), "024059"); /* not learnt */
+	assert_int_equal(registry_set_successor(f->ctx, "Molvena", "colceresa", "20/02/2019"), 0);
+	assert_string_equal(first(f->ctx, "molvena"), "024126");
+	assert_int_equal(registry_list_successors(f->ctx, NULL, &l), 0);
+	assert_int_equal(l.n, 4); /* Molvena first (earliest), then Conco, Lusiana, Presicce */
+	assert_string_equal(l.v[0].istat, "024059");
+	assert_string_equal(l.v[0].name, "Molvena");
+	assert_string_equal(l.v[0].successor_istat, "024126");
+	assert_string_equal(l.v[0].successor_name, "Colceresa");
+	assert_string_equal(l.v[0].since, "2019-02-20");
+	assert_string_equal(l.v[0].source, "admin");
+	assert_string_equal(l.v[1].name, "Conco");
+	assert_string_equal(l.v[1].source, "import");
+	registry_mergers_free(&l);
+	/* one comune: where it is either end */
+	assert_int_equal(registry_list_successors(f->ctx, "024127", &l), 0);
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0].name, "Conco");
+	assert_string_equal(l.v[1].name, "Lusiana");
+	registry_mergers_free(&l);
+	assert_int_equal(registry_list_successors(f->ctx, "samone", &l), CN_EDATA); /* two of them */
+	assert_int_equal(l.n, 0);
+
+	/* a supervisor may list, not remove */
+	f->ctx->role = CN_ROLE_SUPERVISORE;
+	assert_int_equal(registry_list_successors(f->ctx, "conco", &l), 0);
+	assert_int_equal(l.n, 1);
+	registry_mergers_free(&l);
+	assert_int_equal(registry_remove_successor(f->ctx, "conco", &was), CN_ENOPERM);
+	assert_null(was.name);
+	f->ctx->role = CN_ROLE_ADMIN;
+
+	assert_int_equal(registry_remove_successor(f->ctx, "conco", &was), 0);
+	assert_string_equal(was.istat, "024033");
+	assert_string_equal(was.successor_name, "Lusiana Conco");
+	assert_string_equal(was.source, "import");
+	registry_merger_free(&was);
+	/* no longer marked nor put first: the suppressed comune after those in force */
+	struct registry_hits h;
+	assert_int_equal(registry_search(f->ctx, "conco", 60, &h), 0);
+	assert_string_not_equal(h.v[0].istat, "024127");
+	for (size_t i = 0; i < h.n; i++)
+		assert_false(h.v[i].merged);
+	registry_hits_free(&h);
+	assert_int_equal(registry_remove_successor(f->ctx, "conco", &was), CN_ENOINPUT);
+	assert_int_equal(registry_list_successors(f->ctx, NULL, &l), 0);
+	assert_int_equal(l.n, 3);
+	registry_mergers_free(&l);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -264,6 +322,7 @@ int main(void)
 		cmocka_unit_test(test_bilingual),
 		cmocka_unit_test(test_did_you_mean),
 		cmocka_unit_test(test_desk_work_first),
+		cmocka_unit_test(test_successors_listed_and_removed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
