@@ -61,10 +61,25 @@ static void fill_merger(struct registry_merger *m, sqlite3_stmt *st)
 	m->successor_name = db_col_dup(st, 3);
 }
 
+/* The audit row of a change to the pair from -> to; source: who had said
+ * it, for a removal (else NULL). */
+static int audit_pair(struct cn_ctx *ctx, const char *action, const char *from, const char *to,
+		      const char *since, const char *source)
+{
+	struct cn_buf d = {0};
+	int rc;
+	if (audit_kv(&d, "successor", to) || audit_kv(&d, "since", since) || (source && audit_kv(&d, "source", source)))
+		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	else
+		rc = audit_write(ctx, action, "comune", from, buf_str(&d));
+	buf_free(&d);
+	return rc;
+}
+
 /* Checks the pair and writes it, inside the transaction. */
 static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const char *since_in)
 {
-	char from[7], to[7], since[11], details[128];
+	char from[7], to[7], since[11];
 	long long suppressed = 0, active = 0;
 	int rc;
 
@@ -101,8 +116,7 @@ static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const
 		" ON CONFLICT (istat) DO UPDATE SET successor = excluded.successor, since = excluded.since,"
 		" source = 'admin'", from, to, since, (char *)NULL)))
 		return rc;
-	snprintf(details, sizeof details, "successor=%s since=%s", to, since);
-	if ((rc = audit_write(ctx, "registry_successor", "comune", from, details)))
+	if ((rc = audit_pair(ctx, "registry_successor", from, to, since, NULL)))
 		return rc;
 	return registry_bump(ctx);
 }
@@ -111,7 +125,7 @@ static int set_in_tx(struct cn_ctx *ctx, const char *old, const char *new, const
  * was, and so does `was`. */
 static int remove_in_tx(struct cn_ctx *ctx, const char *old, struct registry_merger *was)
 {
-	char from[7], details[128] = "";
+	char from[7];
 	sqlite3_stmt *st;
 	int rc;
 
@@ -121,11 +135,8 @@ static int remove_in_tx(struct cn_ctx *ctx, const char *old, struct registry_mer
 		" JOIN comune o ON o.istat = s.istat JOIN comune n ON n.istat = s.successor WHERE s.istat = ?")))
 		return rc;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fill_merger(was, st);
-		snprintf(details, sizeof details, "successor=%s since=%s source=%s", was->successor_istat, was->since,
-			 was->source);
-	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
 		return cn_set_error(ctx, CN_ENOINPUT, _("no successor is recorded for '%s' (%s)"), old, from);
@@ -135,7 +146,7 @@ static int remove_in_tx(struct cn_ctx *ctx, const char *old, struct registry_mer
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if ((rc = db_exec_binds(ctx, _("removing the successor"), "DELETE FROM comune_successor WHERE istat = ?",
 				from, (char *)NULL)) ||
-	    (rc = audit_write(ctx, "registry_successor_remove", "comune", from, details)))
+	    (rc = audit_pair(ctx, "registry_successor_remove", from, was->successor_istat, was->since, was->source)))
 		return rc;
 	return registry_bump(ctx);
 }
