@@ -21,7 +21,8 @@ static void card_help(FILE *f)
 		"still open, with their callbacks. RESPONDENT: ISTAT code, AMB:CODE, REG:NN\n"
 		"or a name only one respondent has.\n"
 		"  --format tsv  one line per item, its kind first: respondent, campaign,\n"
-		"                code, contact, call (see the README for the columns)\n"));
+		"                predecessor, code, contact, call (see the README for the\n"
+		"                columns)\n"));
 }
 
 /* A stored UTC ISO time as people read it; "" stays "". */
@@ -49,6 +50,11 @@ static void print_tsv(const struct story *s)
 	const char *who[] = {"respondent", s->id, s->kind, s->name, s->ambito_code, s->capofila_istat,
 			     s->suppressed_on, s->successor_istat};
 	tsv_row(8, who);
+	for (size_t i = 0; s->is_comune && i < s->comune.npredecessors; i++) {
+		const struct registry_predecessor *p = &s->comune.predecessors[i];
+		const char *row[] = {"predecessor", p->istat, p->name, p->since};
+		tsv_row(4, row);
+	}
 	for (size_t i = 0; i < s->campaigns.n; i++) {
 		const struct campaign_standing *c = &s->campaigns.v[i];
 		const char *row[] = {"campaign", c->key, c->status, c->submitted_at, c->deadline,
@@ -99,6 +105,11 @@ static void print_who(const struct story *s)
 		if (s->successor_istat[0])
 			printf(_("; it became %s (%s)"), s->successor_name ? s->successor_name : "", s->successor_istat);
 		printf(_(": no code can be given to it\n"));
+	}
+	for (size_t i = 0; s->is_comune && i < s->comune.npredecessors; i++) {
+		const struct registry_predecessor *p = &s->comune.predecessors[i];
+		cn_date_display(p->since, day);
+		printf(_("Merged into it: %s (%s) since %s\n"), p->name, p->istat, day);
 	}
 }
 

@@ -70,6 +70,13 @@ int story_get(struct cn_ctx *ctx, const char *respondent, struct story *out)
 		if ((rc = registry_get(ctx, out->id, &out->comune)))
 			goto fail;
 		out->is_comune = 1;
+		if (out->comune.successor_istat[0]) {
+			snprintf(out->successor_istat, sizeof out->successor_istat, "%s", out->comune.successor_istat);
+			if (!(out->successor_name = strdup(out->comune.successor_name))) {
+				rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+				goto fail;
+			}
+		}
 	}
 	f.respondent = out->id;
 	if ((rc = campaign_standings_of(ctx, out->id, &out->campaigns)) ||

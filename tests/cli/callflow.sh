@@ -179,6 +179,16 @@ check "card tsv: campaign status and deadlines" "campaign	fam2019	codice_emesso	
 check "card tsv: two codes" 2 "$(printf '%s\n' "$OUT" | grep -c '^code	')"
 cn card 001007
 check_contains "card of a suppressed comune: since when" "SUPPRESSED since 30/06/2019: no code can be given to it" "$OUT"
+cn registry successor 001007 001001 --since 2019-07-01
+check "setup: Alpette became Agliè" 0 "$RC"
+cn card 001007
+check_contains "card of a merged comune: what it became" "SUPPRESSED since 30/06/2019; it became Agliè (001001): no code can be given to it" "$OUT"
+cn card 001007 --format tsv
+check "card tsv: the successor" "respondent	001007	comune	Alpette			2019-06-30	001001" "$(printf '%s\n' "$OUT" | grep '^respondent')"
+cn card 001001
+check_contains "card of the comune it became: what merged into it" "Merged into it: Alpette (001007) since 01/07/2019" "$OUT"
+cn card 001001 --format tsv
+check "card tsv: the predecessor" "predecessor	001007	Alpette	2019-07-01" "$(printf '%s\n' "$OUT" | grep '^predecessor')"
 cn card 001001 >/dev/null; "$CN" --db "$db" --now "$NOW" card 001001 >"$T/card.txt"
 check "card: fits 80 columns" yes "$([ "$(wc -L <"$T/card.txt")" -le 80 ] && echo yes)"
 cn card 999999
