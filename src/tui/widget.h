@@ -111,6 +111,8 @@ struct form_field {
 	/* PICK: digits 1-9 pick, a letter jumps to a choice starting with it,
 	 * and the numbered choices show under the form while it has the focus. */
 	int digits;
+	/* TEXT: a file name; the form's Complete key (^F) completes it */
+	int path;
 };
 struct form_spec {
 	const char *title;              /* N_() */

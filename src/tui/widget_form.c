@@ -3,8 +3,11 @@
  * the call form). The keys are the actions of scope form, pick and edit
  * in actions.def; the error of a field shows under it. */
 #include <ctype.h>
+#include <readline/readline.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "centralino/text.h"
 #include "widget.h"
@@ -15,7 +18,7 @@ struct field {
 	char **choices;
 	size_t nchoices;
 	int choice, initial_choice;
-	int required, digits, rows;
+	int required, digits, rows, path;
 	struct text_edit t;  /* TEXT: its own buffer of t.max + 1 bytes */
 	char *out;           /* TEXT: the trimmed text for form_text */
 	char err[256];
@@ -433,9 +436,47 @@ static int pick_key(struct field *fl, int key)
 	return c != ' ' && (c >= 128 || isalpha(c));
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A file-name field: the typed name as far as every file it may name
+ * agrees (readline's file-name completion), "/" after a folder. */
+static int complete_path(struct app *app, struct form *f)
+{
+	struct field *fl = &f->f[f->focus];
+	char *cand[256], *m, out[4096];
+	size_t common;
+	struct stat st;
+	int n = 0;
+
+	if (fl->kind != FIELD_TEXT || !fl->path)
+		return R_NONE;
+	while (n < 256 && (m = rl_filename_completion_function(fl->t.buf, n)))
+		cand[n++] = m;
+	if (!n)
+		return R_NONE;
+	qsort(cand, (size_t)n, sizeof *cand, cmp_name);
+	common = strlen(cand[0]);
+	for (int i = 1; i < n; i++)
+		while (common && strncmp(cand[0], cand[i], common) != 0)
+			common--;
+	snprintf(out, sizeof out, "%.*s", (int)common, cand[0]);
+	if (n == 1 && stat(out, &st) == 0 && S_ISDIR(st.st_mode) && common && out[common - 1] != '/')
+		snprintf(out + common, sizeof out - common, "/");
+	if (strlen(out) > fl->t.len && strlen(out) <= fl->t.max)
+		form_set_text(app, f, f->focus, out);
+	for (int i = 0; i < n; i++)
+		free(cand[i]);
+	return R_REDRAW;
+}
+
 static int move_key(struct app *app, struct form *f, int action)
 {
 	switch (action) {
+	case ACT_FORM_COMPLETE:
+		return complete_path(app, f);
 	case ACT_FORM_NEXT:
 		f->focus = (f->focus + 1) % f->n;
 		return R_REDRAW;
@@ -539,6 +580,7 @@ static int copy_field(struct field *fl, const struct form_field *src)
 	fl->kind = src->kind;
 	fl->required = src->required;
 	fl->digits = src->digits;
+	fl->path = src->path;
 	fl->rows = src->rows;
 	if (!(fl->label = strdup(src->label ? src->label : "")) ||
 	    (src->note && !(fl->note = strdup(src->note))) ||

@@ -167,7 +167,7 @@ tui_script colon_anna CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui <<'
 EOF2
 screen_has_not "assistenza: no :proroga form" colon_anna/refused "Grant a proroga"
 
-# ---- :import (admin): path completion, the preview, then yes or no ----
+# ---- :import: path completion, the Imports screen's preview, then yes or no ----
 data="$PWD/tests/data"
 before=$(db_dump "$db")
 tui_script import_no "$CN" --db "$db" --now "$NOW" tui <<EOF2
@@ -175,28 +175,32 @@ tui_script import_no "$CN" --db "$db" --now "$NOW" tui <<EOF2
 !screen completed
 <Enter>
 !screen preview
+<C-a>
+!screen asks
 n
 !screen cancelled
 EOF2
 screen_has ":import: Tab completes the path" import_no/completed "$data/comuni-2019-02-15.csv"
-screen_has ":import: the preview's lists" import_no/preview "added (6):"
+screen_has ":import: the preview's lists" import_no/preview "added (6)"
 screen_has ":import: comuni added by name" import_no/preview "024033 Conco"
 screen_has ":import: comuni suppressed by name" import_no/preview "075098 Presicce-Acquarica"
 screen_has ":import: renamed, with the former name" import_no/preview "023052 Negrar (was Negrar di Valpolicella)"
-screen_has ":import: asks" import_no/preview "Import it now?"
+screen_has ":import: asks" import_no/asks "Import it now?"
 check ":import, no: the database as it was" "$before" "$(db_dump "$db")"
 tui_script import_yes "$CN" --db "$db" --now "$NOW" tui <<EOF2
 :import istat $data/comuni-2019-02-15.csv<Enter>
-s
+<C-a>s
 !screen done
 EOF2
 screen_has ":import, yes: the summary" import_yes/done "comuni-2019-02-15.csv: "
 check ":import, yes: imported, as 'show' says" "Negrar" "$("$CN" --db "$db" show 023052 --format tsv | awk -F '\t' '$1 == "name" { print $2 }')"
 tui_script import_sara CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<EOF2
 :import istat $data/comuni-2019-02-15.csv<Enter>
+<C-a>
 !screen refused
 EOF2
-screen_has_not "supervisore: no :import" import_sara/refused "Import it now?"
+screen_has "supervisore: the ISTAT import refused" import_sara/refused "may not import the ISTAT list"
+screen_has_not "supervisore: nothing to confirm" import_sara/refused "Import it now?"
 
 # ---- batch work from the ':' line: count first, then yes ----
 tui_script batch CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
