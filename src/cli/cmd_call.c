@@ -10,6 +10,7 @@
 #include "centralino/text.h"
 #include "cli.h"
 #include "out.h"
+#include "centralino/xalloc.h"
 
 static void call_help(FILE *f)
 {
@@ -102,7 +103,7 @@ static int read_stdin(char **out)
 			return cli_error(71, _("out of memory"));
 		}
 	}
-	*out = b.p ? b.p : strdup("");
+	*out = b.p ? b.p : xstrdup("");
 	return *out ? 0 : cli_error(71, _("out of memory"));
 }
 

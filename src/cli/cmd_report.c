@@ -11,6 +11,7 @@
 #include "centralino/text.h"
 #include "cli.h"
 #include "out.h"
+#include "centralino/xalloc.h"
 
 static void report_help(FILE *f)
 {
@@ -436,8 +437,8 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 	if ((rc = progress_daily(cli->ctx, o.campaign, PROGRESS_DAILY_FULL, &d)))
 		return cli_fail(cli, rc);
 	ncols = 5 + (int)d.ncat;
-	h = calloc((size_t)ncols, sizeof *h);
-	char **own = calloc(d.ncat + 1, sizeof *own);
+	h = xcalloc((size_t)ncols, sizeof *h);
+	char **own = xcalloc(d.ncat + 1, sizeof *own);
 	if (!h || !own) {
 		free(h);
 		free(own);
@@ -448,7 +449,7 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 	h[1] = o.fmt == OUT_TABLE ? _("CODES") : "codes";
 	for (size_t c = 0; c < d.ncat; c++) {
 		size_t len = strlen(d.categories[c]) + 8;
-		own[c] = malloc(len);
+		own[c] = xmalloc(len);
 		if (own[c])
 			snprintf(own[c], len, o.fmt == OUT_TABLE ? "%s" : "calls_%s", d.categories[c]);
 		h[2 + c] = own[c] ? own[c] : "";
@@ -461,8 +462,8 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 		out_align_right(t, c);
 	for (size_t i = 0; t && i < d.n; i++) {
 		const struct progress_day *x = &d.days[i];
-		char (*num)[NUMFMT_LEN] = calloc((size_t)ncols, NUMFMT_LEN);
-		const char **row = calloc((size_t)ncols, sizeof *row);
+		char (*num)[NUMFMT_LEN] = xcalloc((size_t)ncols, NUMFMT_LEN);
+		const char **row = xcalloc((size_t)ncols, sizeof *row);
 		char date[11];
 		if (!num || !row) {
 			free(num);

@@ -4,6 +4,7 @@
 
 #include "centralino/text.h"
 #include "out.h"
+#include "centralino/xalloc.h"
 
 struct out_table {
 	enum out_format fmt;
@@ -28,12 +29,12 @@ int out_parse_format(const char *s, unsigned allowed, enum out_format *out)
 
 struct out_table *out_new(enum out_format fmt, int ncols, const char *const *headers)
 {
-	struct out_table *t = calloc(1, sizeof *t);
+	struct out_table *t = xcalloc(1, sizeof *t);
 	if (!t)
 		return NULL;
 	t->fmt = fmt;
 	t->ncols = ncols;
-	t->right = calloc((size_t)ncols, 1);
+	t->right = xcalloc((size_t)ncols, 1);
 	if (!t->right || out_row(t, headers)) {
 		out_free(t);
 		return NULL;
@@ -51,14 +52,14 @@ int out_row(struct out_table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		size_t ncap = t->cap ? t->cap * 2 : 64;
-		char **p = realloc(t->cells, ncap * (size_t)t->ncols * sizeof *p);
+		char **p = xrealloc(t->cells, ncap * (size_t)t->ncols * sizeof *p);
 		if (!p)
 			return -1;
 		t->cells = p;
 		t->cap = ncap;
 	}
 	for (int c = 0; c < t->ncols; c++) {
-		char *s = t->fmt == OUT_TABLE ? table_text(cells[c]) : strdup(cells[c] ? cells[c] : "");
+		char *s = t->fmt == OUT_TABLE ? table_text(cells[c]) : xstrdup(cells[c] ? cells[c] : "");
 		if (!s)
 			return -1;
 		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = s;
@@ -139,7 +140,7 @@ void out_print(struct out_table *t, FILE *f)
 		}
 		return;
 	}
-	int *w = calloc((size_t)t->ncols, sizeof *w);
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
 	if (!w)
 		return;
 	for (size_t r = 0; r < t->nrows; r++)

@@ -11,6 +11,7 @@
 
 #include "centralino/text.h"
 #include "cli.h"
+#include "centralino/xalloc.h"
 
 struct safe_stream {
 	int fd;
@@ -71,7 +72,7 @@ static int safe_close(void *cookie)
 static FILE *safe_open(int fd, int line_buffered)
 {
 	static const cookie_io_functions_t io = {.write = safe_write, .close = safe_close};
-	struct safe_stream *s = calloc(1, sizeof *s);
+	struct safe_stream *s = xcalloc(1, sizeof *s);
 	FILE *f;
 
 	if (!s)

@@ -7,6 +7,7 @@
 #include "centralino/audit.h"
 #include "centralino/clock.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 void audit_entries_free(struct audit_entries *e)
 {
@@ -88,7 +89,7 @@ int audit_query(struct cn_ctx *ctx, const struct audit_filter *f, struct audit_e
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			struct audit_entry *v = realloc(out->v, ncap * sizeof *v);
+			struct audit_entry *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v)
 				goto oom;
 			out->v = v;

@@ -9,6 +9,7 @@
 #include "centralino/callflow.h"
 #include "centralino/clock.h"
 #include "centralino/extension.h"
+#include "centralino/xalloc.h"
 
 void callflow_result_free(struct callflow_result *r)
 {
@@ -204,7 +205,7 @@ int callflow_save(struct cn_ctx *ctx, const struct call_input *in,
 	memset(&c, 0, sizeof c);
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("log calls"))))
 		return rc;
-	if (n && !(out->v = calloc(n, sizeof *out->v)))
+	if (n && !(out->v = xcalloc(n, sizeof *out->v)))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if ((rc = db_hold(ctx))) {
 		callflow_result_free(out);
@@ -261,7 +262,7 @@ static char *step_text(const char *kind, const char *object, const char *code,
 		snprintf(buf, sizeof buf, _("contact added: %s"), more);
 	else
 		snprintf(buf, sizeof buf, _("answered the callback of call %.8s"), object);
-	return strdup(buf);
+	return xstrdup(buf);
 }
 
 int callflow_steps_of(struct cn_ctx *ctx, const char *call_id, struct callflow_steps *out)
@@ -285,7 +286,7 @@ int callflow_steps_of(struct cn_ctx *ctx, const char *call_id, struct callflow_s
 		return rc;
 	db_bind_text(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct callflow_step *v = realloc(out->v, (out->n + 1) * sizeof *v), *s;
+		struct callflow_step *v = xrealloc(out->v, (out->n + 1) * sizeof *v), *s;
 		if (!v)
 			break;
 		out->v = v;
@@ -348,7 +349,7 @@ int callflow_callbacks_today(struct cn_ctx *ctx, int everyone, struct call_list 
 	sqlite3_bind_int(st, 2, everyone != 0);
 	db_bind_text(st, 3, cn_login(ctx));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct call *v = realloc(out->v, (out->n + 1) * sizeof *v);
+		struct call *v = xrealloc(out->v, (out->n + 1) * sizeof *v);
 		if (!v)
 			break;
 		out->v = v;

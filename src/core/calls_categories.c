@@ -5,6 +5,7 @@
 
 #include "calls_internal.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *out)
 {
@@ -25,7 +26,7 @@ int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *ou
 		struct call_category *k;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct call_category *v = realloc(out->v, ncap * sizeof *v);
+			struct call_category *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v)
 				break;
 			out->v = v;

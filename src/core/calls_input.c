@@ -10,6 +10,7 @@
 #include "centralino/clock.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 static int respondent_exists(struct cn_ctx *ctx, const char *id, int *found)
 {
@@ -237,7 +238,7 @@ int calls_open_campaigns(struct cn_ctx *ctx, const char *respondent_id,
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, respondent_id ? respondent_id : "", -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct calls_campaign_choice *v = realloc(*out, (*n + 1) * sizeof *v), c;
+		struct calls_campaign_choice *v = xrealloc(*out, (*n + 1) * sizeof *v), c;
 		if (!v)
 			break;
 		*out = v;

@@ -8,6 +8,7 @@
 #include "calls_internal.h"
 #include "centralino/clock.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 static int may_read(struct cn_ctx *ctx)
 {
@@ -119,7 +120,7 @@ static int run_list(struct cn_ctx *ctx, const char *where, struct binds *b, size
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
-			struct call *v = realloc(out->v, ncap * sizeof *v);
+			struct call *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v) {
 				rc = SQLITE_NOMEM;
 				break;

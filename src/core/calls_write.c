@@ -8,6 +8,7 @@
 #include "calls_internal.h"
 #include "centralino/text.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 /* A call as stored: the values the columns hold ("" for NULL). */
 struct row {
@@ -43,7 +44,7 @@ static void copy(char *dst, size_t n, const char *src)
 
 static char *dup_or_null(const char *s)
 {
-	return s && *s ? strdup(s) : NULL;
+	return s && *s ? xstrdup(s) : NULL;
 }
 
 /* The one column table of a stored call: it drives the SELECT, the INSERT,
@@ -531,7 +532,7 @@ static void changed_fields(const struct row *a, const struct row *b, char *out, 
 	}
 }
 
-static int clone_texts(struct row *dst, const struct row *src)
+static void clone_texts(struct row *dst, const struct row *src)
 {
 	*dst = *src;
 	dst->caller = dup_or_null(src->caller);
@@ -539,7 +540,6 @@ static int clone_texts(struct row *dst, const struct row *src)
 	dst->email = dup_or_null(src->email);
 	dst->notes = dup_or_null(src->notes);
 	dst->outcome = dup_or_null(src->outcome);
-	return CN_OK;
 }
 
 /* Loads, applies, checks and saves; audit action `action`. */

@@ -8,6 +8,7 @@
 #include "campaign_internal.h"
 #include "centralino/text.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 const char *const campaign_status_names[5] = {
 	"nessun_codice", "codice_emesso", "in_compilazione", "inviato", "esonerato",
@@ -304,7 +305,7 @@ static void from_row(struct cn_ctx *ctx, sqlite3_stmt *st, struct campaign *c)
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	snprintf(c->key, sizeof c->key, "%s", db_col(st, 1));
-	c->name = strdup(db_col(st, 2));
+	c->name = xstrdup(db_col(st, 2));
 	snprintf(c->opens_on, sizeof c->opens_on, "%s", db_col(st, 3));
 	snprintf(c->deadline, sizeof c->deadline, "%s", db_col(st, 4));
 	campaign_kinds_parse(db_col(st, 5), &c->kinds);
@@ -365,7 +366,7 @@ int campaign_list(struct cn_ctx *ctx, struct campaigns *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
-			struct campaign *v = realloc(out->v, ncap * sizeof *v);
+			struct campaign *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v) {
 				sqlite3_finalize(st);
 				campaigns_free(out);

@@ -5,6 +5,7 @@
 
 #include "campaign_internal.h"
 #include "centralino/code.h"
+#include "centralino/xalloc.h"
 
 void campaign_standings_free(struct campaign_standings *l)
 {
@@ -25,7 +26,7 @@ void campaign_standings_free(struct campaign_standings *l)
 
 static char *dup(sqlite3_stmt *st, int i)
 {
-	return strdup(db_col(st, i));
+	return xstrdup(db_col(st, i));
 }
 
 int campaign_standings_of(struct cn_ctx *ctx, const char *respondent, struct campaign_standings *out)
@@ -58,7 +59,7 @@ int campaign_standings_of(struct cn_ctx *ctx, const char *respondent, struct cam
 		struct campaign_standing *s;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
-			struct campaign_standing *v = realloc(out->v, ncap * sizeof *v);
+			struct campaign_standing *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v) {
 				rc = SQLITE_NOMEM;
 				break;

@@ -9,6 +9,7 @@
 #include "contact_internal.h"
 #include "centralino/clock.h"
 #include "registry_internal.h"
+#include "centralino/xalloc.h"
 
 void code_issued_free(struct code_issued *c)
 {
@@ -357,7 +358,7 @@ static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struc
 	if ((rc = issue_checks(ctx, r->campaign_key, out->respondent_id, &c, &a)))
 		goto fail;
 	out->respondent_name = registry_respondent_name(ctx, out->respondent_id);
-	out->campaign_name = strdup(c.name);
+	out->campaign_name = xstrdup(c.name);
 	if (a.found && !a.given && !r->reissue) {
 		/* A batch code LimeSurvey already holds: tell this one. */
 		if ((rc = give_batch_code(ctx, r, phone, a.id)))

@@ -8,6 +8,7 @@
 #include "centralino/text.h"
 #include "registry_internal.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 /* One code by its exact text, inside the transaction. */
 static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out, long long *campaign_id)
@@ -227,7 +228,7 @@ static int without_code(struct cn_ctx *ctx, long long campaign_id, char ***ids, 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 1024;
-			char **v = realloc(*ids, ncap * sizeof *v);
+			char **v = xrealloc(*ids, ncap * sizeof *v);
 			if (!v)
 				break;
 			*ids = v;

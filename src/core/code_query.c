@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "code_internal.h"
+#include "centralino/xalloc.h"
 
 int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
 {
@@ -22,7 +23,7 @@ int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
 	else
 		code_mask(db_col(st, 1), c->code, sizeof c->code);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (!(*fields[i] = strdup(db_col(st, (int)i + 2))))
+		if (!(*fields[i] = xstrdup(db_col(st, (int)i + 2))))
 			return -1;
 	return 0;
 }
@@ -46,7 +47,7 @@ struct code_info *code_infos_push(struct code_infos *l)
 	/* capacity: 16, then doubled each time n reaches a power of two */
 	if (l->n == 0 || (l->n >= 16 && (l->n & (l->n - 1)) == 0)) {
 		size_t ncap = l->n ? l->n * 2 : 16;
-		struct code_info *v = realloc(l->v, ncap * sizeof *v);
+		struct code_info *v = xrealloc(l->v, ncap * sizeof *v);
 		if (!v)
 			return NULL;
 		l->v = v;
@@ -173,7 +174,7 @@ static int try_candidate(const char *code, enum code_repair how, size_t pos, voi
 	for (size_t i = 0; i < fs->out->n; i++)
 		if (fs->out->v[i].info.id == sqlite3_column_int64(fs->st, 0))
 			return 0;
-	m = realloc(fs->out->v, (fs->out->n + 1) * sizeof *m);
+	m = xrealloc(fs->out->v, (fs->out->n + 1) * sizeof *m);
 	if (!m) {
 		fs->failed = cn_set_error(fs->ctx, CN_EOSERR, _("out of memory"));
 		return 1;

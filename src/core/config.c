@@ -10,6 +10,7 @@
 #include "centralino/ctx.h"
 #include "centralino/desk.h"
 #include "centralino/i18n.h"
+#include "centralino/xalloc.h"
 
 #ifndef CN_SYSCONFDIR
 #define CN_SYSCONFDIR "/etc"
@@ -47,7 +48,7 @@ static int check_database(char **value, char *why, size_t whylen)
 			snprintf(why, whylen, _("'%s' starts with ~/ but HOME is not set"), v);
 			return CN_ECONFIG;
 		}
-		if (!(full = malloc(strlen(home) + strlen(v))))
+		if (!(full = xmalloc(strlen(home) + strlen(v))))
 			return CN_EOSERR;
 		sprintf(full, "%s%s", home, v + 1);
 		free(v);
@@ -198,8 +199,8 @@ static void known_keys(char *out, size_t len)
 static int set_value(struct cn_config *cfg, int k, const char *value,
 		     const char *path, long lineno, char *why, size_t whylen)
 {
-	char *v = strdup(value);
-	char *origin = malloc(strlen(path) + 24);
+	char *v = xstrdup(value);
+	char *origin = xmalloc(strlen(path) + 24);
 	int rc;
 	if (!v || !origin) {
 		free(v);

@@ -8,6 +8,7 @@
 #include "centralino/text.h"
 #include "contact_internal.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 static const char *const kind_names[CONTACT_NKINDS] = {
 	"referente", "ufficio", "email", "pec", "telefono",
@@ -251,7 +252,7 @@ int contact_list(struct cn_ctx *ctx, const char *respondent, int with_removed, s
 		struct contact *c;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
-			struct contact *v = realloc(out->v, ncap * sizeof *v);
+			struct contact *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v) {
 				rc = SQLITE_NOMEM;
 				break;
@@ -262,18 +263,18 @@ int contact_list(struct cn_ctx *ctx, const char *respondent, int with_removed, s
 		c = &out->v[out->n++];
 		memset(c, 0, sizeof *c);
 		c->id = sqlite3_column_int64(st, 0);
-		c->respondent_id = strdup(db_col(st, 1));
+		c->respondent_id = xstrdup(db_col(st, 1));
 		contact_kind_parse(db_col(st, 2), &c->kind);
-		c->value = strdup(db_col(st, 3));
-		c->name = strdup(db_col(st, 4));
-		c->office = strdup(db_col(st, 5));
-		c->source = strdup(db_col(st, 6));
+		c->value = xstrdup(db_col(st, 3));
+		c->name = xstrdup(db_col(st, 4));
+		c->office = xstrdup(db_col(st, 5));
+		c->source = xstrdup(db_col(st, 6));
 		snprintf(c->noted_on, sizeof c->noted_on, "%s", db_col(st, 7));
-		c->added_at = strdup(db_col(st, 8));
-		c->added_by = strdup(db_col(st, 9));
-		c->removed_at = strdup(db_col(st, 10));
-		c->removed_by = strdup(db_col(st, 11));
-		c->remove_reason = strdup(db_col(st, 12));
+		c->added_at = xstrdup(db_col(st, 8));
+		c->added_by = xstrdup(db_col(st, 9));
+		c->removed_at = xstrdup(db_col(st, 10));
+		c->removed_by = xstrdup(db_col(st, 11));
+		c->remove_reason = xstrdup(db_col(st, 12));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

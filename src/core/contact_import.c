@@ -8,6 +8,7 @@
 #include "import_internal.h"
 #include "centralino/clock.h"
 #include "centralino/csv.h"
+#include "centralino/xalloc.h"
 
 enum col { C_RESPONDENT, C_KIND, C_VALUE, C_NAME, C_OFFICE, C_SOURCE, C_DATE, C_N };
 
@@ -72,7 +73,7 @@ static int take_field(struct cn_ctx *ctx, const char *path, long line, const cha
 		return CN_OK;
 	if (contact_value_check(kind, in, buf, sizeof buf, why, sizeof why))
 		return cn_set_error(ctx, CN_EDATA, "%s:%ld: %s: '%s': %s", path, line, column, in, why);
-	if (!(*dst = strdup(buf)))
+	if (!(*dst = xstrdup(buf)))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	return CN_OK;
 }
@@ -86,7 +87,7 @@ static int take_row(struct cn_ctx *ctx, const char *path, const struct csv_recor
 
 	if (rows->n == rows->cap) {
 		size_t ncap = rows->cap ? rows->cap * 2 : 256;
-		struct crow *v = realloc(rows->v, ncap * sizeof *v);
+		struct crow *v = xrealloc(rows->v, ncap * sizeof *v);
 		if (!v)
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		rows->v = v;

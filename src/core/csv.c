@@ -5,6 +5,7 @@
 
 #include "centralino/csv.h"
 #include "centralino/i18n.h"
+#include "centralino/xalloc.h"
 
 /* Bounds no real table comes near: a 1 MB "field" or 100,000 columns is a
  * broken or hostile file, refused before it costs memory and time. */
@@ -50,7 +51,7 @@ static char detect_sep(const char *p, const char *end)
 
 struct csv_reader *csv_open(const char *data, size_t len, char sep)
 {
-	struct csv_reader *r = calloc(1, sizeof *r);
+	struct csv_reader *r = xcalloc(1, sizeof *r);
 	if (!r)
 		return NULL;
 	r->p = data;
@@ -83,7 +84,7 @@ static int put(struct csv_reader *r, char c)
 {
 	if (r->buflen + 1 >= r->bufcap) {
 		size_t ncap = r->bufcap ? r->bufcap * 2 : 256;
-		char *p = realloc(r->buf, ncap);
+		char *p = xrealloc(r->buf, ncap);
 		if (!p)
 			return -1;
 		r->buf = p;
@@ -100,7 +101,7 @@ static int put_run(struct csv_reader *r, const char *s, size_t n)
 		size_t ncap = r->bufcap ? r->bufcap : 256;
 		while (ncap < r->buflen + n + 1)
 			ncap *= 2;
-		char *p = realloc(r->buf, ncap);
+		char *p = xrealloc(r->buf, ncap);
 		if (!p)
 			return -1;
 		r->buf = p;
@@ -121,11 +122,11 @@ static int ensure_fields(struct csv_reader *r)
 {
 	if (r->nfields == r->fcap) {
 		size_t ncap = r->fcap ? r->fcap * 2 : 32;
-		size_t *o = realloc(r->offs, ncap * sizeof *o);
+		size_t *o = xrealloc(r->offs, ncap * sizeof *o);
 		if (!o)
 			return -1;
 		r->offs = o;
-		char **f = realloc(r->fields, ncap * sizeof *f);
+		char **f = xrealloc(r->fields, ncap * sizeof *f);
 		if (!f)
 			return -1;
 		r->fields = f;

@@ -15,6 +15,7 @@
 #include "centralino/clock.h"
 #include "centralino/desk.h"
 #include "centralino/schema.h"
+#include "centralino/xalloc.h"
 
 static const char *const role_names[] = {
 	[CN_ROLE_NONE] = "nessuno",
@@ -192,7 +193,7 @@ int cn_default_db_path(const char *explicit_path, char *out, size_t outlen)
 /* mkdir -p of the file's folder, group-shared like the database. */
 static int make_parent_dirs(const char *file)
 {
-	char *dir = strdup(file);
+	char *dir = xstrdup(file);
 	char *slash;
 	int rc = 0;
 	if (!dir)
@@ -386,7 +387,7 @@ static int open_db(struct cn_ctx *ctx, const struct cn_open_opts *o)
 
 int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, size_t errlen)
 {
-	struct cn_ctx *ctx = calloc(1, sizeof *ctx);
+	struct cn_ctx *ctx = xcalloc(1, sizeof *ctx);
 	char path[4096];
 	const char *now = o->now ? o->now : secure_getenv("CENTRALINO_NOW");
 	struct stat sb;
@@ -401,7 +402,7 @@ int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, si
 		rc = cn_set_error(ctx, CN_ECONFIG, _("no database path: give --db PATH or set CENTRALINO_DB"));
 		goto fail;
 	}
-	ctx->db_path = strdup(path);
+	ctx->db_path = xstrdup(path);
 	if (now && *now) {
 		if (cn_parse_time(now, &ctx->now)) {
 			rc = cn_set_error(ctx, CN_EUSAGE,

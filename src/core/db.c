@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "centralino/xalloc.h"
 
 int db_fail(struct cn_ctx *ctx, const char *what)
 {
@@ -136,7 +137,7 @@ const char *db_col(sqlite3_stmt *st, int i)
 char *db_col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
-	return s ? strdup((const char *)s) : NULL;
+	return s ? xstrdup((const char *)s) : NULL;
 }
 
 /* Prepares sql, binds the NULL-terminated text arguments in order and

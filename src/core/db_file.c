@@ -14,6 +14,7 @@
 
 #include "core.h"
 #include "centralino/schema.h"
+#include "centralino/xalloc.h"
 
 const char *db_file_group_name(gid_t gid, char *buf, size_t len)
 {
@@ -39,7 +40,7 @@ static int may(const char *path, int how)
 
 int db_file_diagnose(struct cn_ctx *ctx, int create)
 {
-	char *copy = strdup(ctx->db_path), grp[64];
+	char *copy = xstrdup(ctx->db_path), grp[64];
 	const char *dir = copy ? dirname(copy) : ".";
 	struct stat ds, fs;
 	int rc = CN_OK, dir_there = stat(dir, &ds) == 0;
@@ -66,7 +67,7 @@ int db_file_diagnose(struct cn_ctx *ctx, int create)
  * needs the right to create them in the folder. */
 int db_file_wal_diagnose(struct cn_ctx *ctx)
 {
-	char *copy = strdup(ctx->db_path), wal[4200], grp[64];
+	char *copy = xstrdup(ctx->db_path), wal[4200], grp[64];
 	const char *dir = copy ? dirname(copy) : ".";
 	struct stat ds;
 	int rc = CN_OK;

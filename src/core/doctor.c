@@ -19,6 +19,7 @@
 #include "centralino/maint.h"
 #include "centralino/numfmt.h"
 #include "centralino/schema.h"
+#include "centralino/xalloc.h"
 
 #define BACKUP_MAX_AGE (2 * 86400)
 
@@ -47,14 +48,14 @@ static void finding(struct doctor_report *r, enum doctor_level level, const char
 {
 	char line[1024];
 	va_list ap;
-	struct doctor_finding *v = realloc(r->v, (r->n + 1) * sizeof *v);
+	struct doctor_finding *v = xrealloc(r->v, (r->n + 1) * sizeof *v);
 	if (!v)
 		return;
 	r->v = v;
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (!(v[r->n].text = strdup(line)))
+	if (!(v[r->n].text = xstrdup(line)))
 		return;
 	v[r->n++].level = level;
 	if (level == DOCTOR_ERROR)
@@ -290,7 +291,7 @@ int doctor_run(struct cn_ctx *ctx, const struct doctor_paths *p, struct doctor_r
 		return rc;
 	if ((gp = getgrnam(p->group))) {
 		g.gr_gid = gp->gr_gid;
-		g.gr_name = strdup(gp->gr_name);
+		g.gr_name = xstrdup(gp->gr_name);
 		check_members(out, gp);
 		check_program(out, p, &g);
 	} else {

@@ -17,10 +17,11 @@
 #include "centralino/desk.h"
 #include "centralino/draft.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 int draft_set(struct draft *d, const char *key, const char *value)
 {
-	char *v = strdup(value ? value : "");
+	char *v = xstrdup(value ? value : "");
 	if (!v)
 		return CN_EOSERR;
 	for (size_t i = 0; i < d->n; i++)
@@ -29,13 +30,13 @@ int draft_set(struct draft *d, const char *key, const char *value)
 			d->value[i] = v;
 			return CN_OK;
 		}
-	char **nk = realloc(d->key, (d->n + 1) * sizeof *nk);
+	char **nk = xrealloc(d->key, (d->n + 1) * sizeof *nk);
 	if (nk)
 		d->key = nk;
-	char **nv = realloc(d->value, (d->n + 1) * sizeof *nv);
+	char **nv = xrealloc(d->value, (d->n + 1) * sizeof *nv);
 	if (nv)
 		d->value = nv;
-	if (!nk || !nv || !(d->key[d->n] = strdup(key))) {
+	if (!nk || !nv || !(d->key[d->n] = xstrdup(key))) {
 		free(v);
 		return CN_EOSERR;
 	}
@@ -196,7 +197,7 @@ static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 	if (!bad && d->file)
 		bad = rename(tmp, d->file) != 0;
 	else if (!bad)
-		bad = link_new(tmp, path, sizeof path) || !(d->file = strdup(path));
+		bad = link_new(tmp, path, sizeof path) || !(d->file = xstrdup(path));
 	if (bad)
 		rc = cn_set_error(ctx, CN_EIO, "%s: %s", d->file ? d->file : path, strerror(errno));
 	unlink(tmp);

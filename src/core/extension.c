@@ -7,6 +7,7 @@
 #include "centralino/text.h"
 #include "centralino/clock.h"
 #include "centralino/extension.h"
+#include "centralino/xalloc.h"
 
 static const char select_sql[] =
 	"SELECT e.id, e.uuid, k.key, k.deadline, e.respondent_id, r.name, e.until, e.reason,"
@@ -278,7 +279,7 @@ int extension_list(struct cn_ctx *ctx, const char *campaign_key, int all,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct extension *p = realloc(out->v, ncap * sizeof *p);
+			struct extension *p = xrealloc(out->v, ncap * sizeof *p);
 			if (!p) {
 				sqlite3_finalize(st);
 				extension_list_free(out);

@@ -6,6 +6,7 @@
 
 #include "campaign_internal.h"
 #include "centralino/limesurvey.h"
+#include "centralino/xalloc.h"
 
 const char *const limesurvey_attributes[LIMESURVEY_NATTR] = {
 	"Codice", "Denominazione", "Provincia", "Regione", "Ambito",
@@ -72,12 +73,12 @@ static const char *first_name(const char *kind)
 
 static int note_missing(struct limesurvey_export_summary *s, const char *id, const char *name)
 {
-	char **v = realloc(s->missing, (s->nmissing + 1) * sizeof *v);
+	char **v = xrealloc(s->missing, (s->nmissing + 1) * sizeof *v);
 	size_t n = strlen(id) + strlen(name) + 2;
 	if (!v)
 		return -1;
 	s->missing = v;
-	if (!(v[s->nmissing] = malloc(n)))
+	if (!(v[s->nmissing] = xmalloc(n)))
 		return -1;
 	snprintf(v[s->nmissing++], n, "%s %s", id, name);
 	return 0;

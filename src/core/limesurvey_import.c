@@ -9,6 +9,7 @@
 #include "centralino/clock.h"
 #include "centralino/csv.h"
 #include "centralino/limesurvey.h"
+#include "centralino/xalloc.h"
 
 void limesurvey_import_summary_free(struct limesurvey_import_summary *s)
 {
@@ -39,7 +40,7 @@ static struct seen *seen_add(struct seen_set *s, const char *id)
 {
 	if (s->n == s->cap) {
 		size_t ncap = s->cap ? s->cap * 2 : 256;
-		struct seen *v = realloc(s->v, ncap * sizeof *v);
+		struct seen *v = xrealloc(s->v, ncap * sizeof *v);
 		if (!v)
 			return NULL;
 		s->v = v;
@@ -83,13 +84,13 @@ static void seen_merge(struct seen_set *s)
 
 static int add_unknown(struct limesurvey_import_summary *out, long line, const char *token, const char *note)
 {
-	struct limesurvey_unknown *v = realloc(out->unknown, (out->nunknown + 1) * sizeof *v);
+	struct limesurvey_unknown *v = xrealloc(out->unknown, (out->nunknown + 1) * sizeof *v);
 	if (!v)
 		return -1;
 	out->unknown = v;
 	v[out->nunknown].line = line;
-	v[out->nunknown].token = strdup(token);
-	v[out->nunknown].note = strdup(note);
+	v[out->nunknown].token = xstrdup(token);
+	v[out->nunknown].note = xstrdup(note);
 	out->nunknown++;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "core.h"
 #include "centralino/maint.h"
 #include "maint_internal.h"
+#include "centralino/xalloc.h"
 
 void maint_problems_free(struct maint_problems *p)
 {
@@ -27,14 +28,14 @@ int maint_add_problem(struct maint_problems *p, const char *fmt, ...)
 {
 	char line[1024];
 	va_list ap;
-	char **v = realloc(p->v, (p->n + 1) * sizeof *v);
+	char **v = xrealloc(p->v, (p->n + 1) * sizeof *v);
 	if (!v)
 		return -1;
 	p->v = v;
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (!(p->v[p->n] = strdup(line)))
+	if (!(p->v[p->n] = xstrdup(line)))
 		return -1;
 	p->n++;
 	return 0;
@@ -206,7 +207,7 @@ static int place_copy(struct cn_ctx *ctx, const char *tmp, const char *dest, int
 /* The folder's own entry must reach the disk too, or a crash can lose the rename. */
 void maint_sync_dir(const char *path)
 {
-	char *copy = strdup(path);
+	char *copy = xstrdup(path);
 	int fd;
 	if (!copy)
 		return;
@@ -220,7 +221,7 @@ void maint_sync_dir(const char *path)
 /* dest with its folder resolved, for the audit row. */
 static void absolute(const char *path, char *out, size_t outlen)
 {
-	char *d = strdup(path), *b = strdup(path), dir[PATH_MAX];
+	char *d = xstrdup(path), *b = xstrdup(path), dir[PATH_MAX];
 	int n = -1;
 	if (d && b && realpath(dirname(d), dir))
 		n = snprintf(out, outlen, "%s/%s", strcmp(dir, "/") ? dir : "", basename(b));

@@ -6,6 +6,7 @@
 #include "core.h"
 #include "centralino/preview.h"
 #include "centralino/progress.h"
+#include "centralino/xalloc.h"
 
 struct snapshot {
 	const char *drop, *take;      /* before the import */
@@ -106,7 +107,7 @@ static int collect(struct cn_ctx *ctx, const char *sql, long long campaign_id, s
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n[l] == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct preview_item *v = realloc(out->v[l], ncap * sizeof *v);
+			struct preview_item *v = xrealloc(out->v[l], ncap * sizeof *v);
 			if (!v) {
 				sqlite3_finalize(st);
 				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));

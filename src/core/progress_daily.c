@@ -5,6 +5,7 @@
 
 #include "progress_internal.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 /* Counts per local day (and call category). The queries count by UTC
  * hour, turned into local days here: sqlite's date(x, 'localtime') on each
@@ -23,7 +24,7 @@ static int evs_add(struct evs *e, const char *day, int cat, long n)
 {
 	if (e->n == e->cap) {
 		size_t ncap = e->cap ? e->cap * 2 : 64;
-		struct ev *p = realloc(e->v, ncap * sizeof *p);
+		struct ev *p = xrealloc(e->v, ncap * sizeof *p);
 		if (!p)
 			return -1;
 		e->v = p;
@@ -72,7 +73,7 @@ static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *
 {
 	sqlite3_stmt *st;
 	char hour[14] = "", day[11] = "";
-	long *n = calloc(d->ncat + 1, sizeof *n);
+	long *n = xcalloc(d->ncat + 1, sizeof *n);
 	int rc;
 
 	if (!n)
@@ -132,7 +133,7 @@ static int load_categories(struct cn_ctx *ctx, struct progress_daily *d)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (d->ncat == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			char **p = realloc(d->categories, ncap * sizeof *p);
+			char **p = xrealloc(d->categories, ncap * sizeof *p);
 			if (!p)
 				break;
 			d->categories = p;
@@ -167,7 +168,7 @@ static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *
 		struct progress_day *x;
 		if (d->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			struct progress_day *p = realloc(d->days, ncap * sizeof *p);
+			struct progress_day *p = xrealloc(d->days, ncap * sizeof *p);
 			if (!p)
 				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 			d->days = p;
@@ -177,7 +178,7 @@ static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *
 		memset(x, 0, sizeof *x);
 		snprintf(x->date, sizeof x->date, "%s", day);
 		d->n++;
-		if (d->ncat && !(x->calls = calloc(d->ncat, sizeof *x->calls)))
+		if (d->ncat && !(x->calls = xcalloc(d->ncat, sizeof *x->calls)))
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
 	return CN_OK;

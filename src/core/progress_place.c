@@ -8,6 +8,7 @@
 
 #include "progress_internal.h"
 #include "registry_internal.h"
+#include "centralino/xalloc.h"
 
 enum { G_REGIONE, G_PROVINCIA, G_AMBITO, G_RIPARTIZIONE };
 
@@ -56,7 +57,7 @@ static int lookup(const struct keyidx *ix, size_t n, const char *key)
 
 static struct keyidx *index_groups(const struct places *pl, int g)
 {
-	struct keyidx *ix = malloc((pl->ngroups[g] + 1) * sizeof *ix);
+	struct keyidx *ix = xmalloc((pl->ngroups[g] + 1) * sizeof *ix);
 	if (!ix)
 		return NULL;
 	for (size_t i = 0; i < pl->ngroups[g]; i++) {
@@ -81,8 +82,8 @@ static int load_groups(struct cn_ctx *ctx, struct places *pl, int g, const char 
 		struct place_group *x;
 		if (pl->ngroups[g] == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
-			struct place_group *p = realloc(pl->groups[g], ncap * sizeof *p);
-			char **c = capofila ? realloc(*capofila, ncap * sizeof *c) : NULL;
+			struct place_group *p = xrealloc(pl->groups[g], ncap * sizeof *p);
+			char **c = capofila ? xrealloc(*capofila, ncap * sizeof *c) : NULL;
 			if (p)
 				pl->groups[g] = p;
 			if (c)
@@ -152,7 +153,7 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 		struct place *p;
 		if (pl->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
-			struct place *np = realloc(pl->v, ncap * sizeof *np);
+			struct place *np = xrealloc(pl->v, ncap * sizeof *np);
 			if (!np)
 				break;
 			pl->v = np;
@@ -162,7 +163,7 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 		memset(p, 0, sizeof *p);
 		for (int g = 0; g < PLACE_NGROUPINGS; g++)
 			p->grp[g] = -1;
-		p->id = strdup(id);
+		p->id = xstrdup(id);
 		p->name = db_col_dup(st, 2);
 		p->folded = db_col_dup(st, 3);
 		if (!p->id || !p->name || !p->folded)
@@ -222,7 +223,7 @@ static int cmp_name(const void *a, const void *b)
  * two integers. */
 static int rank_names(struct places *pl)
 {
-	int *order = malloc((pl->n + 1) * sizeof *order);
+	int *order = xmalloc((pl->n + 1) * sizeof *order);
 	if (!order)
 		return -1;
 	for (size_t i = 0; i < pl->n; i++)
@@ -279,9 +280,9 @@ static int build(struct cn_ctx *ctx, struct places *pl)
 	for (int g = 0; g < PLACE_NGROUPINGS; g++)
 		if (!(ix[g] = index_groups(pl, g)))
 			goto oom;
-	rip_of_regione = calloc(pl->ngroups[G_REGIONE] + 1, sizeof *rip_of_regione);
-	pop[0] = calloc(pl->ngroups[G_AMBITO] + 1, sizeof *pop[0]);
-	pop[1] = calloc(pl->ngroups[G_REGIONE] + 1, sizeof *pop[1]);
+	rip_of_regione = xcalloc(pl->ngroups[G_REGIONE] + 1, sizeof *rip_of_regione);
+	pop[0] = xcalloc(pl->ngroups[G_AMBITO] + 1, sizeof *pop[0]);
+	pop[1] = xcalloc(pl->ngroups[G_REGIONE] + 1, sizeof *pop[1]);
 	if (!rip_of_regione || !pop[0] || !pop[1])
 		goto oom;
 	{
@@ -324,7 +325,7 @@ int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out
 		goto ready;
 	places_free(pl);
 	c->p = NULL;
-	if (!(pl = calloc(1, sizeof *pl)))
+	if (!(pl = xcalloc(1, sizeof *pl)))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if ((rc = build(ctx, pl))) {
 		places_free(pl);

@@ -7,6 +7,7 @@
 #include "progress_internal.h"
 #include "centralino/clock.h"
 #include "centralino/phone.h"
+#include "centralino/xalloc.h"
 
 /* Overdue callbacks per respondent: the oldest due one (sqlite takes the
  * other columns from the row holding the min). The index holds every
@@ -38,7 +39,7 @@ static char *phone_key(const char *value)
 {
 	char key[PHONE_KEY_MAX];
 	const char *why;
-	return strdup(phone_normalise(value, key, &why) == 0 ? key : value);
+	return xstrdup(phone_normalise(value, key, &why) == 0 ? key : value);
 }
 
 /* 1 a row, 0 none, -1 an error. */
@@ -164,7 +165,7 @@ static int load_overdue(struct cn_ctx *ctx, const struct snapshot *s, struct ove
 			continue;
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			struct overdue *o = realloc(*out, ncap * sizeof *o);
+			struct overdue *o = xrealloc(*out, ncap * sizeof *o);
 			if (!o) {
 				sqlite3_finalize(st);
 				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -181,7 +182,7 @@ static int load_overdue(struct cn_ctx *ctx, const struct snapshot *s, struct ove
 	if (rc != SQLITE_DONE)
 		return db_fail(ctx, _("reading the callbacks"));
 	if (n) {
-		struct overdue **by_due = malloc(n * sizeof *by_due);
+		struct overdue **by_due = xmalloc(n * sizeof *by_due);
 		if (!by_due)
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		for (size_t i = 0; i < n; i++)
@@ -204,8 +205,8 @@ static void fill(const struct snapshot *s, const struct cand *c, const struct ov
 	int prov = p->grp[PROGRESS_BY_PROVINCIA];
 
 	r->tier = (enum progress_tier)c->tier;
-	r->respondent_id = strdup(p->id);
-	r->name = strdup(p->name);
+	r->respondent_id = xstrdup(p->id);
+	r->name = xstrdup(p->name);
 	snprintf(r->kind, sizeof r->kind, "%s", kind_names[p->kind == 'c' ? 0 : p->kind == 'a' ? 1 : 2]);
 	if (prov >= 0 && s->pl->groups[PROGRESS_BY_PROVINCIA][prov].sigla)
 		snprintf(r->sigla, sizeof r->sigla, "%s", s->pl->groups[PROGRESS_BY_PROVINCIA][prov].sigla);
@@ -216,8 +217,8 @@ static void fill(const struct snapshot *s, const struct cand *c, const struct ov
 	snprintf(r->deadline, sizeof r->deadline, "%s", x->deadline);
 	if (c->overdue >= 0) {
 		snprintf(r->callback_due, sizeof r->callback_due, "%s", due[c->overdue].due);
-		r->callback_call_id = due[c->overdue].call_id ? strdup(due[c->overdue].call_id) : NULL;
-		r->callback_owner = due[c->overdue].owner ? strdup(due[c->overdue].owner) : NULL;
+		r->callback_call_id = due[c->overdue].call_id ? xstrdup(due[c->overdue].call_id) : NULL;
+		r->callback_owner = due[c->overdue].owner ? xstrdup(due[c->overdue].owner) : NULL;
 	}
 }
 
@@ -232,8 +233,8 @@ int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int l
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	cand = malloc((s->n + 1) * sizeof *cand);
-	due_at = malloc((s->n + 1) * sizeof *due_at);
+	cand = xmalloc((s->n + 1) * sizeof *cand);
+	due_at = xmalloc((s->n + 1) * sizeof *due_at);
 	if (!cand || !due_at) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto done;
@@ -262,7 +263,7 @@ int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int l
 	out->total = (long)n;
 	take = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
 	rank(cand, n, take);
-	if (take && !(out->v = calloc(take, sizeof *out->v))) {
+	if (take && !(out->v = xcalloc(take, sizeof *out->v))) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto done;
 	}

@@ -6,6 +6,7 @@
 
 #include "progress_internal.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 void progress_pace_compute(const struct progress_campaign *c, time_t now,
 			   long submitted, long denominator, long window_submissions,
@@ -85,7 +86,7 @@ static struct progress_row *new_row(struct progress_report *r, size_t *cap)
 {
 	if (r->n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 32;
-		struct progress_row *p = realloc(r->rows, ncap * sizeof *p);
+		struct progress_row *p = xrealloc(r->rows, ncap * sizeof *p);
 		if (!p)
 			return NULL;
 		r->rows = p;
@@ -97,14 +98,14 @@ static struct progress_row *new_row(struct progress_report *r, size_t *cap)
 
 static char *dup(const char *s)
 {
-	return s ? strdup(s) : NULL;
+	return s ? xstrdup(s) : NULL;
 }
 
 static int by_group(const struct snapshot *s, const struct pass *f, struct progress_report *r)
 {
 	const struct places *pl = s->pl;
 	size_t ng = pl->ngroups[r->by], cap = 0;
-	struct progress_counts *c = calloc(ng + 1, sizeof *c);
+	struct progress_counts *c = xcalloc(ng + 1, sizeof *c);
 
 	if (!c)
 		return -1;
@@ -123,12 +124,12 @@ static int by_group(const struct snapshot *s, const struct pass *f, struct progr
 			break;
 		row->n = c[g];
 		row->key = d ? dup(d->key) : NULL;
-		row->label = strdup(d ? d->label : none_label(r->by));
+		row->label = xstrdup(d ? d->label : none_label(r->by));
 		row->sigla = d ? dup(d->sigla) : NULL;
 		if (d && d->capofila >= 0 && s->row_of_place[d->capofila] >= 0) {
 			const struct place *cp = &pl->v[d->capofila];
-			row->capofila_id = strdup(cp->id);
-			row->capofila_name = strdup(cp->name);
+			row->capofila_id = xstrdup(cp->id);
+			row->capofila_name = xstrdup(cp->name);
 			row->capofila_status = s->v[s->row_of_place[d->capofila]].status;
 		}
 		add_counts(&r->total, &row->n);
@@ -147,7 +148,7 @@ static int cmp_by_name(const void *a, const void *b)
 static int by_respondent(const struct snapshot *s, const struct pass *f, struct progress_report *r)
 {
 	const struct places *pl = s->pl;
-	int *order = malloc((s->n + 1) * sizeof *order);
+	int *order = xmalloc((s->n + 1) * sizeof *order);
 	size_t n = 0, cap = 0;
 
 	if (!order)
@@ -165,8 +166,8 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 		if (!row)
 			break;
 		count(&row->n, x);
-		row->key = strdup(p->id);
-		row->label = strdup(p->name);
+		row->key = xstrdup(p->id);
+		row->label = xstrdup(p->name);
 		row->sigla = prov >= 0 ? dup(pl->groups[PROGRESS_BY_PROVINCIA][prov].sigla) : NULL;
 		row->status = x->status;
 		snprintf(row->submitted_at, sizeof row->submitted_at, "%s", x->submitted_at);
@@ -200,8 +201,8 @@ int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
 
 	*out = *s;
 	out->n = 0;
-	out->v = malloc((s->n + 1) * sizeof *out->v);
-	out->row_of_place = malloc((s->pl->n + 1) * sizeof *out->row_of_place);
+	out->v = xmalloc((s->n + 1) * sizeof *out->v);
+	out->row_of_place = xmalloc((s->pl->n + 1) * sizeof *out->row_of_place);
 	if (!out->v || !out->row_of_place) {
 		progress_snapshot_free(out);
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));

@@ -9,6 +9,7 @@
 
 #include "progress_internal.h"
 #include "centralino/csv.h"
+#include "centralino/xalloc.h"
 
 static int cmp_entry_id(const void *a, const void *b)
 {
@@ -32,7 +33,7 @@ static int add_key(struct resp_key **v, size_t *n, size_t *cap, char *key, size_
 	}
 	if (*n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 1024;
-		struct resp_key *p = realloc(*v, ncap * sizeof *p);
+		struct resp_key *p = xrealloc(*v, ncap * sizeof *p);
 		if (!p) {
 			free(key);
 			return -1;
@@ -53,7 +54,7 @@ static int add_name_keys(struct resp_key **v, size_t *n, size_t *cap, const char
 	if (add_key(v, n, cap, text_fold_lossy(name), entry))
 		return -1;
 	if (strchr(name, '/')) {
-		char *copy = strdup(name), *save = NULL;
+		char *copy = xstrdup(name), *save = NULL;
 		if (!copy)
 			return -1;
 		for (char *part = strtok_r(copy, "/", &save); part; part = strtok_r(NULL, "/", &save))
@@ -96,7 +97,7 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 		struct resp_entry *e;
 		if (ix->n == cap) {
 			size_t c2 = cap ? cap * 2 : 1024;
-			struct resp_entry *p = realloc(ix->v, c2 * sizeof *p);
+			struct resp_entry *p = xrealloc(ix->v, c2 * sizeof *p);
 			if (!p)
 				goto oom;
 			ix->v = p;
@@ -115,7 +116,7 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 		    add_name_keys(&ix->names, &ix->nnames, &ncap, (const char *)sqlite3_column_text(st, 4), ix->n - 1))
 			goto oom;
 		if (strcmp(e->kind, "ambito") == 0 && strncmp(e->id, "AMB:", 4) == 0) {
-			char *code = strdup(e->id + 4);
+			char *code = xstrdup(e->id + 4);
 			if (!code || add_key(&ix->codes, &ix->ncodes, &ccap, code, ix->n - 1))
 				goto oom;
 		}
@@ -296,7 +297,7 @@ char *progress_resp_describe(const struct resp_index *ix, const size_t *found, s
 			buf_printf(&b, " (%s)", e->sigla);
 		buf_printf(&b, " %s", e->id);
 	}
-	return b.p ? b.p : strdup("");
+	return b.p ? b.p : xstrdup("");
 }
 
 int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,

@@ -7,6 +7,7 @@
 
 #include "progress_internal.h"
 #include "centralino/clock.h"
+#include "centralino/xalloc.h"
 
 void progress_snapshot_free(struct snapshot *s)
 {
@@ -39,7 +40,7 @@ static int read_rows(struct cn_ctx *ctx, struct snapshot *s)
 			continue; /* cannot happen: campaign_respondent references respondent */
 		if (s->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
-			struct snap_row *nv = realloc(s->v, ncap * sizeof *nv);
+			struct snap_row *nv = xrealloc(s->v, ncap * sizeof *nv);
 			if (!nv) {
 				sqlite3_finalize(st);
 				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -90,7 +91,7 @@ int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int nam
 	if ((rc = progress_campaign_get(ctx, campaign_key, &out->campaign)) ||
 	    (rc = progress_places_get(ctx, names, &out->pl)))
 		goto done;
-	if (!(out->row_of_place = malloc((out->pl->n + 1) * sizeof *out->row_of_place))) {
+	if (!(out->row_of_place = xmalloc((out->pl->n + 1) * sizeof *out->row_of_place))) {
 		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		goto done;
 	}

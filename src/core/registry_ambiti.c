@@ -13,6 +13,7 @@
 #include "registry_internal.h"
 #include "centralino/csv.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 enum { A_CODE, A_NAME, A_ISTAT, A_CAPOFILA, A_NCOLS };
 static const char *const header[A_NCOLS] = {"codice_ambito", "denominazione", "codice_istat", "capofila"};
@@ -131,7 +132,7 @@ static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_rec
 	}
 	if (f->nm == f->mcap) {
 		size_t ncap = f->mcap ? f->mcap * 2 : 256;
-		struct member *nm = realloc(f->m, ncap * sizeof *nm);
+		struct member *nm = xrealloc(f->m, ncap * sizeof *nm);
 		if (!nm)
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		f->m = nm;
@@ -147,7 +148,7 @@ static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_rec
 	if ((ai = find_ambito(f, v[A_CODE])) < 0) {
 		if (f->na == f->acap) {
 			size_t ncap = f->acap ? f->acap * 2 : 16;
-			struct amb *na = realloc(f->a, ncap * sizeof *na);
+			struct amb *na = xrealloc(f->a, ncap * sizeof *na);
 			if (!na)
 				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 			f->a = na;
@@ -155,8 +156,8 @@ static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_rec
 		}
 		struct amb *a = &f->a[f->na];
 		memset(a, 0, sizeof *a);
-		a->code = strdup(v[A_CODE]);
-		a->name = strdup(name);
+		a->code = xstrdup(v[A_CODE]);
+		a->name = xstrdup(name);
 		a->line = rec->line;
 		if (!a->code || !a->name) {
 			free(a->code);
@@ -201,7 +202,7 @@ static int parse(struct cn_ctx *ctx, struct afile *f, const char *data, size_t l
 
 	if (len == 0)
 		return cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), f->file);
-	if (!(f->line_of = calloc(1000000, sizeof *f->line_of)) || !(rd = csv_open(data, len, 0)))
+	if (!(f->line_of = xcalloc(1000000, sizeof *f->line_of)) || !(rd = csv_open(data, len, 0)))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	while ((got = csv_next(rd, &rec)) == 1) {
 		last = rec.line;

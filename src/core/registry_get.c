@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "registry_internal.h"
+#include "centralino/xalloc.h"
 
 void registry_comune_free(struct registry_comune *c)
 {
@@ -46,7 +47,7 @@ static int load_formers(struct cn_ctx *ctx, struct registry_comune *c)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nformer == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
-			char **v = realloc(c->former_names, ncap * sizeof *v);
+			char **v = xrealloc(c->former_names, ncap * sizeof *v);
 			if (!v)
 				break;
 			c->former_names = v;
@@ -184,7 +185,7 @@ int registry_region_stats(struct cn_ctx *ctx, struct registry_region_stat **out,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
-			struct registry_region_stat *nv = realloc(v, ncap * sizeof *nv);
+			struct registry_region_stat *nv = xrealloc(v, ncap * sizeof *nv);
 			if (!nv)
 				break;
 			v = nv;
@@ -226,5 +227,5 @@ char *registry_respondent_name(struct cn_ctx *ctx, const char *respondent_id)
 			name = db_col_dup(st, 0);
 		sqlite3_finalize(st);
 	}
-	return name ? name : strdup("");
+	return name ? name : xstrdup("");
 }

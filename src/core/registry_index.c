@@ -10,6 +10,7 @@
 
 #include "registry_index.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 static void rx_free(void *p)
 {
@@ -111,10 +112,10 @@ static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *te
 	}
 	if (b->nk + 1 >= b->kcap) {
 		size_t ncap = b->kcap ? b->kcap * 2 : 16384;
-		struct rx_key *nk = realloc(b->k, ncap * sizeof *nk);
+		struct rx_key *nk = xrealloc(b->k, ncap * sizeof *nk);
 		if (nk)
 			b->k = nk;
-		uint32_t *ks = realloc(b->kstart, (ncap + 1) * sizeof *ks);
+		uint32_t *ks = xrealloc(b->kstart, (ncap + 1) * sizeof *ks);
 		if (ks)
 			b->kstart = ks;
 		if (!nk || !ks) {
@@ -192,7 +193,7 @@ static int add_area(struct builder *b, const char *name, size_t len, int prov, i
 		return CN_EOSERR;
 	if (b->nareas == b->acap) {
 		size_t ncap = b->acap ? b->acap * 2 : 256;
-		struct rx_area *na = realloc(b->areas, ncap * sizeof *na);
+		struct rx_area *na = xrealloc(b->areas, ncap * sizeof *na);
 		if (!na) {
 			free(f);
 			return CN_EOSERR;
@@ -298,7 +299,7 @@ static int load_aliases(struct cn_ctx *ctx, struct builder *b, struct alias **ou
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			struct alias *nv = realloc(v, ncap * sizeof *nv);
+			struct alias *nv = xrealloc(v, ncap * sizeof *nv);
 			if (!nv)
 				break;
 			v = nv;
@@ -337,7 +338,7 @@ static int load_comuni(struct cn_ctx *ctx, struct builder *b, const size_t reg[1
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
-			struct loaded *nv = realloc(v, ncap * sizeof *nv);
+			struct loaded *nv = xrealloc(v, ncap * sizeof *nv);
 			if (!nv)
 				break;
 			v = nv;
@@ -428,13 +429,13 @@ long rx_find_istat(const struct rx_index *x, const char *istat)
  * scratch space. */
 static int finish(struct rx_index *x)
 {
-	x->alpha = malloc((x->nk + 1) * sizeof *x->alpha);
-	x->stamp = calloc(x->nc + 1, sizeof *x->stamp);
-	x->best = malloc(x->nc + 1);
-	x->bestkey = malloc((x->nc + 1) * sizeof *x->bestkey);
-	x->cand = malloc((x->nc + 1) * sizeof *x->cand);
-	x->tmp = malloc((x->nc + 1) * sizeof *x->tmp);
-	x->byistat = malloc((x->nc + 1) * sizeof *x->byistat);
+	x->alpha = xmalloc((x->nk + 1) * sizeof *x->alpha);
+	x->stamp = xcalloc(x->nc + 1, sizeof *x->stamp);
+	x->best = xmalloc(x->nc + 1);
+	x->bestkey = xmalloc((x->nc + 1) * sizeof *x->bestkey);
+	x->cand = xmalloc((x->nc + 1) * sizeof *x->cand);
+	x->tmp = xmalloc((x->nc + 1) * sizeof *x->tmp);
+	x->byistat = xmalloc((x->nc + 1) * sizeof *x->byistat);
 	if (!x->alpha || !x->stamp || !x->best || !x->bestkey || !x->cand || !x->tmp || !x->byistat)
 		return CN_EOSERR;
 	for (size_t i = 0; i < x->nk; i++)
@@ -453,7 +454,7 @@ static int finish(struct rx_index *x)
 
 static int build(struct cn_ctx *ctx, struct rx_index **out)
 {
-	struct rx_index *x = calloc(1, sizeof *x);
+	struct rx_index *x = xcalloc(1, sizeof *x);
 	struct builder b = {0};
 	struct loaded *lv = NULL;
 	struct alias *al = NULL;
@@ -461,7 +462,7 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	int rc = CN_EOSERR;
 
 	*out = NULL;
-	if (!x || !(x->sigla = calloc(1000, sizeof *x->sigla)) || buf_add(&b.strings, "", 1))
+	if (!x || !(x->sigla = xcalloc(1000, sizeof *x->sigla)) || buf_add(&b.strings, "", 1))
 		goto fail;
 	if ((rc = load_areas(ctx, &b, reg, x->sigla)) || (rc = load_aliases(ctx, &b, &al, &na)))
 		goto fail;
@@ -474,7 +475,7 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	sort_strings = b.strings.p;
 	if (nl) /* an empty registry has no array, which qsort may not take */
 		qsort(lv, nl, sizeof *lv, cmp_loaded);
-	if (!(x->c = malloc((nl + 1) * sizeof *x->c)))
+	if (!(x->c = xmalloc((nl + 1) * sizeof *x->c)))
 		goto fail;
 	for (size_t i = 0; i < nl; i++) {
 		x->c[i] = lv[i].c;
@@ -483,7 +484,7 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	}
 	rc = CN_EOSERR;
 	x->nc = nl;
-	if (b.nk == 0 && !(b.kstart = malloc(sizeof *b.kstart)))
+	if (b.nk == 0 && !(b.kstart = xmalloc(sizeof *b.kstart)))
 		goto fail;
 	b.kstart[b.nk] = (uint32_t)b.keys.len;
 	if (buf_add(&b.keys, "", 0))

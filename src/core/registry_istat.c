@@ -14,6 +14,7 @@
 #include "centralino/csv.h"
 #include "centralino/numfmt.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 /* The columns we keep, found by the start of their (folded) header text. */
 enum col {
@@ -235,7 +236,7 @@ static int take_row(struct cn_ctx *ctx, struct parsed *p, const struct csv_recor
 
 	if (p->n == p->cap) {
 		size_t ncap = p->cap ? p->cap * 2 : 8192;
-		struct row *nr = realloc(p->rows, ncap * sizeof *nr);
+		struct row *nr = xrealloc(p->rows, ncap * sizeof *nr);
 		if (!nr)
 			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		p->rows = nr;
@@ -273,7 +274,7 @@ static int take_row(struct cn_ctx *ctx, struct parsed *p, const struct csv_recor
 /* A region (province) code means the same region (province) on every row. */
 static int check_consistency(struct cn_ctx *ctx, struct parsed *p)
 {
-	int *reg = malloc(100 * sizeof *reg), *prov = malloc(1000 * sizeof *prov);
+	int *reg = xmalloc(100 * sizeof *reg), *prov = xmalloc(1000 * sizeof *prov);
 	int rc = CN_OK;
 	if (!reg || !prov) {
 		free(reg);
@@ -342,7 +343,7 @@ static int parse_list(struct cn_ctx *ctx, struct parsed *p, const char *data, si
 	if (len == 0)
 		return cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), p->file);
 	p->size = len + 64;
-	if (!(p->arena = malloc(p->size)) || !(rd = csv_open(data, len, ';')))
+	if (!(p->arena = xmalloc(p->size)) || !(rd = csv_open(data, len, ';')))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	while ((got = csv_next(rd, &rec)) == 1) {
 		last_line = rec.line;
@@ -408,7 +409,7 @@ static int load_existing(struct cn_ctx *ctx, struct existing **out, size_t *nout
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
-			struct existing *nv = realloc(v, ncap * sizeof *nv);
+			struct existing *nv = xrealloc(v, ncap * sizeof *nv);
 			if (!nv) {
 				sqlite3_finalize(st);
 				existing_free(v, n);
@@ -468,7 +469,7 @@ static int step_done(struct cn_ctx *ctx, sqlite3_stmt *st, const char *what)
 static int upsert_areas(struct cn_ctx *ctx, const struct parsed *p)
 {
 	sqlite3_stmt *sr = NULL, *sp = NULL;
-	char seen_reg[100] = {0}, *seen_prov = calloc(1000, 1);
+	char seen_reg[100] = {0}, *seen_prov = xcalloc(1000, 1);
 	int rc;
 
 	if (!seen_prov)
@@ -784,7 +785,7 @@ out:
 int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
 			 size_t len, struct registry_import_summary *out)
 {
-	char *raw = malloc(len + 1), *text = NULL;
+	char *raw = xmalloc(len + 1), *text = NULL;
 	size_t tlen;
 	enum text_encoding enc;
 	char err[512];

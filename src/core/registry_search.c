@@ -18,6 +18,7 @@
 
 #include "registry_index.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 /* The query's words start words of the key, in order ("s g pers"). */
 static int word_prefix(const char *key, size_t klen, const struct query *q)
@@ -343,7 +344,7 @@ static int make_hits(struct cn_ctx *ctx, struct rx_index *x, size_t n, int rank,
 	}
 	if (n == 0)
 		return CN_OK;
-	if (!(out->v = malloc(bytes)))
+	if (!(out->v = xmalloc(bytes)))
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	p = (char *)(out->v + n);
 #define COPY(dst, src) do { size_t l_ = strlen(src) + 1; memcpy(p, src, l_); dst = p; p += l_; } while (0)

@@ -20,6 +20,7 @@
 
 #include "registry_index.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 static uint32_t hash_word(const char *s, size_t n)
 {
@@ -66,11 +67,11 @@ int rx_vocab_build(struct rx_index *x)
 	b.nslot = 16;
 	while (b.nslot < total * 2)
 		b.nslot *= 2;
-	b.slot = calloc(b.nslot, sizeof *b.slot);
-	x->kwords = malloc((total + 1) * sizeof *x->kwords);
-	x->voff = malloc((total + 1) * sizeof *x->voff);
-	x->vmask = malloc((total + 1) * sizeof *x->vmask);
-	x->vlen = malloc(total + 1);
+	b.slot = xcalloc(b.nslot, sizeof *b.slot);
+	x->kwords = xmalloc((total + 1) * sizeof *x->kwords);
+	x->voff = xmalloc((total + 1) * sizeof *x->voff);
+	x->vmask = xmalloc((total + 1) * sizeof *x->vmask);
+	x->vlen = xmalloc(total + 1);
 	if (!b.slot || !x->kwords || !x->voff || !x->vmask || !x->vlen)
 		goto out;
 	for (size_t kn = 0; kn < x->nk; kn++) {
@@ -88,10 +89,10 @@ int rx_vocab_build(struct rx_index *x)
 		}
 		x->k[kn].nwords = (uint32_t)(at - x->k[kn].word0);
 	}
-	x->vhit = calloc(x->nv + 1, sizeof *x->vhit);
-	x->vslip = calloc(x->nv + 1, sizeof *x->vslip);
-	x->vkeys0 = calloc(x->nv + 2, sizeof *x->vkeys0);
-	x->vkeys = malloc((total + 1) * sizeof *x->vkeys);
+	x->vhit = xcalloc(x->nv + 1, sizeof *x->vhit);
+	x->vslip = xcalloc(x->nv + 1, sizeof *x->vslip);
+	x->vkeys0 = xcalloc(x->nv + 2, sizeof *x->vkeys0);
+	x->vkeys = xmalloc((total + 1) * sizeof *x->vkeys);
 	if (!x->vhit || !x->vslip || !x->vkeys0 || !x->vkeys)
 		goto out;
 	/* per word, the keys that hold it */

@@ -8,6 +8,7 @@
 #include "registry_internal.h"
 #include "centralino/clock.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 /* A comune by ISTAT code (leading zeros may be left out) or by its name as
  * typed (folded), into istat; `what` names the argument in messages. */
@@ -210,7 +211,7 @@ static int add_merger(struct registry_mergers *l, size_t *cap, sqlite3_stmt *st)
 {
 	if (l->n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 16;
-		struct registry_merger *v = realloc(l->v, ncap * sizeof *v);
+		struct registry_merger *v = xrealloc(l->v, ncap * sizeof *v);
 		if (!v)
 			return CN_EOSERR;
 		l->v = v;
@@ -278,7 +279,7 @@ int registry_load_successors(struct cn_ctx *ctx, struct registry_comune *c)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->npredecessors == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
-			struct registry_predecessor *v = realloc(c->predecessors, ncap * sizeof *v);
+			struct registry_predecessor *v = xrealloc(c->predecessors, ncap * sizeof *v);
 			if (!v)
 				break;
 			c->predecessors = v;

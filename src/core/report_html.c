@@ -13,6 +13,7 @@
 #include "centralino/progress.h"
 #include "centralino/report_html.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 /* Everything one document needs, read before anything is written. */
 struct doc {
@@ -510,7 +511,7 @@ int report_html_write(struct cn_ctx *ctx, const char *campaign_key, const char *
 		buf_free(&b);
 		return rc;
 	}
-	if (!(tmp = malloc(strlen(path) + 8))) {
+	if (!(tmp = xmalloc(strlen(path) + 8))) {
 		buf_free(&b);
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}

@@ -8,6 +8,7 @@
 #include "core.h"
 #include "centralino/staff.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 int staff_login_valid(const char *login)
 {
@@ -120,7 +121,7 @@ int staff_list(struct cn_ctx *ctx, struct staff_list *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct staff_member *v = realloc(out->v, ncap * sizeof *v);
+			struct staff_member *v = xrealloc(out->v, ncap * sizeof *v);
 			if (!v) {
 				sqlite3_finalize(st);
 				staff_list_free(out);

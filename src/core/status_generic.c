@@ -12,6 +12,7 @@
 #include "progress_internal.h"
 #include "centralino/clock.h"
 #include "centralino/csv.h"
+#include "centralino/xalloc.h"
 
 /* Header cell -> column index, comparing trimmed and case-insensitively,
  * then folded ("Codice ISTAT" = "codice_istat"). -1 when missing. */
@@ -43,19 +44,19 @@ static char *header_list(const struct csv_record *h)
 	struct cn_buf b = {0};
 	for (size_t i = 0; i < h->nfields && i < 30; i++)
 		buf_printf(&b, "%s'%s'", i ? ", " : "", h->fields[i]);
-	return b.p ? b.p : strdup("");
+	return b.p ? b.p : xstrdup("");
 }
 
 static int add_unresolved(struct progress_import_summary *s, long line, const char *value, char *why)
 {
-	struct progress_unresolved *p = realloc(s->unresolved, (s->nunresolved + 1) * sizeof *p);
+	struct progress_unresolved *p = xrealloc(s->unresolved, (s->nunresolved + 1) * sizeof *p);
 	if (!p || !why) {
 		free(why);
 		return -1;
 	}
 	s->unresolved = p;
 	p[s->nunresolved].line = line;
-	p[s->nunresolved].value = strdup(value);
+	p[s->nunresolved].value = xstrdup(value);
 	p[s->nunresolved].why = why;
 	s->nunresolved++;
 	return 0;
@@ -96,7 +97,7 @@ static int keep_time(struct import *im, size_t entry, long line, const char *cel
 {
 	if (im->npend == im->cappend) {
 		size_t cap = im->cappend ? im->cappend * 2 : 64;
-		struct pending *p = realloc(im->pend, cap * sizeof *p);
+		struct pending *p = xrealloc(im->pend, cap * sizeof *p);
 		if (!p)
 			return cn_set_error(im->ctx, CN_EOSERR, _("out of memory"));
 		im->pend = p;
@@ -288,7 +289,7 @@ static int match_rows(struct import *im, const char *campaign_key, struct csv_re
 		snapshot = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	if (!(rc = progress_campaign_get(ctx, campaign_key, &im->c)) &&
 	    !(rc = progress_resp_load(ctx, im->c.id, &im->ix))) {
-		if (!(im->when = calloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
+		if (!(im->when = xcalloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		else if (!(rc = read_rows(im, r, idcol, timecol, ncols)))
 			rc = settle_times(im);

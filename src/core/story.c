@@ -6,6 +6,7 @@
 
 #include "campaign_internal.h"
 #include "centralino/story.h"
+#include "centralino/xalloc.h"
 
 void story_free(struct story *s)
 {
@@ -43,7 +44,7 @@ static int story_who(struct cn_ctx *ctx, struct story *s)
 	db_bind_text(st, 1, s->id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		snprintf(s->kind, sizeof s->kind, "%s", db_col(st, 0));
-		s->name = strdup(db_col(st, 1));
+		s->name = xstrdup(db_col(st, 1));
 		snprintf(s->ambito_code, sizeof s->ambito_code, "%s", db_col(st, 2));
 		s->ambito_name = db_col_dup(st, 3);
 		snprintf(s->capofila_istat, sizeof s->capofila_istat, "%s", db_col(st, 4));
@@ -72,7 +73,7 @@ int story_get(struct cn_ctx *ctx, const char *respondent, struct story *out)
 		out->is_comune = 1;
 		if (out->comune.successor_istat[0]) {
 			snprintf(out->successor_istat, sizeof out->successor_istat, "%s", out->comune.successor_istat);
-			if (!(out->successor_name = strdup(out->comune.successor_name))) {
+			if (!(out->successor_name = xstrdup(out->comune.successor_name))) {
 				rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 				goto fail;
 			}

@@ -14,12 +14,13 @@
 #include "centralino/desk.h"
 #include "centralino/i18n.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 
 /* text_fold for plain ASCII, most of Italy's names: the same result
  * without utf8proc's decomposition. */
 static char *fold_ascii(const char *s, size_t n)
 {
-	char *out = malloc(n + 1);
+	char *out = xmalloc(n + 1);
 	size_t o = 0;
 	int pending_space = 0;
 	if (!out)
@@ -88,7 +89,7 @@ char *text_fold_lossy(const char *s)
 
 	if (f || text_is_utf8(s, n, NULL))
 		return f; /* folded, or out of memory */
-	if (!(copy = malloc(n + 1)))
+	if (!(copy = xmalloc(n + 1)))
 		return NULL;
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t cp;
@@ -215,7 +216,7 @@ static const unsigned short cp1252_80_9f[32] = {
 
 char *text_latin1_to_utf8(const char *s, size_t n, size_t *outlen)
 {
-	char *out = malloc(n * 3 + 1), *o = out;
+	char *out = xmalloc(n * 3 + 1), *o = out;
 
 	if (!out)
 		return NULL;
@@ -314,7 +315,7 @@ int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *
 	cap = (size_t)sb.st_size + 65536;
 	if (max && cap > max + 1)
 		cap = max + 1;
-	if (!(buf = malloc(cap + 1))) {
+	if (!(buf = xmalloc(cap + 1))) {
 		snprintf(err, errlen, "%s: %s", path, _("file too large for memory"));
 		close(fd);
 		return CN_EOSERR;
@@ -459,7 +460,7 @@ int text_load_file(const char *path, size_t max, char **data, size_t *len,
 int text_load_mem(const char *name, const char *bytes, size_t n, char **data, size_t *len,
 		  enum text_encoding *enc, char *err, size_t errlen)
 {
-	char *raw = malloc(n + 1);
+	char *raw = xmalloc(n + 1);
 	int st;
 
 	*data = NULL;
@@ -482,7 +483,7 @@ int buf_add(struct cn_buf *b, const char *s, size_t n)
 		size_t ncap = b->cap ? b->cap : 64;
 		while (ncap < b->len + n + 1)
 			ncap *= 2;
-		char *p = realloc(b->p, ncap);
+		char *p = xrealloc(b->p, ncap);
 		if (!p)
 			return CN_EOSERR;
 		b->p = p;
@@ -512,7 +513,7 @@ int buf_printf(struct cn_buf *b, const char *fmt, ...)
 		return CN_EOSERR;
 	if ((size_t)n < sizeof small)
 		return buf_add(b, small, (size_t)n);
-	char *big = malloc((size_t)n + 1);
+	char *big = xmalloc((size_t)n + 1);
 	if (!big)
 		return CN_EOSERR;
 	va_start(ap, fmt);
@@ -642,7 +643,7 @@ int text_clean(const char *in, size_t n, enum text_kind kind, char **out,
 		return CN_EDATA;
 	}
 	{
-		char *copy = strndup(in, n);
+		char *copy = xstrndup(in, n);
 		if (!copy)
 			return CN_EOSERR;
 		t = text_nfc(copy);
@@ -822,7 +823,7 @@ static size_t ascii_letters(utf8proc_int32_t cp, char *o)
 char *text_ascii(const char *s)
 {
 	size_t n = strlen(s), o = 0;
-	char *out = malloc(n * 2 + 1);
+	char *out = xmalloc(n * 2 + 1);
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 
 	if (!out)
