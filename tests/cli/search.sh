@@ -55,6 +55,11 @@ check_contains "show old: successor" "successor${TAB}Colceresa" "$OUT"
 check_contains "show old: since" "successor_since${TAB}2019-02-20" "$OUT"
 run "$CN" --db "$db" show 024059
 check_contains "show old table: became" "Molvena → Colceresa (024126), since 20/02/2019" "$OUT"
+run "$CN" --db "$db" card 024059
+check_contains "card old: what it became" "; it became Colceresa (024126)" "$OUT"
+run "$CN" --db "$db" card 024059 --format tsv
+check "card old tsv: successor column" "respondent${TAB}024059${TAB}comune${TAB}Molvena${TAB}${TAB}${TAB}2019-05-20${TAB}024126" \
+	"$(echo "$OUT" | sed -n 1p)"
 run "$CN" --db "$db" show 024126 --format tsv
 check_contains "show new: merged_from" "merged_from${TAB}024059 2019-02-20 Molvena" "$OUT"
 run "$CN" --db "$db" show 024126
