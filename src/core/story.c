@@ -23,8 +23,7 @@ void story_free(struct story *s)
 	memset(s, 0, sizeof *s);
 }
 
-/* Kind and name of the respondent, its ambito and the ambito's capofila,
- * and for a merged comune what it became. */
+/* Kind and name of the respondent, its ambito and the ambito's capofila. */
 static int story_who(struct cn_ctx *ctx, struct story *s)
 {
 	sqlite3_stmt *st;
@@ -32,11 +31,9 @@ static int story_who(struct cn_ctx *ctx, struct story *s)
 
 	if ((rc = db_prepare(ctx, &st,
 		"SELECT r.kind, r.name, coalesce(a.code, ''), a.name, coalesce(cf.istat, ''), cfc.name,"
-		"       coalesce(substr(co.suppressed_on, 1, 10), ''), coalesce(cs.successor, ''), sn.name"
+		"       coalesce(substr(co.suppressed_on, 1, 10), '')"
 		"  FROM respondent r"
 		"  LEFT JOIN comune co ON co.istat = r.id"
-		"  LEFT JOIN comune_successor cs ON cs.istat = r.id"
-		"  LEFT JOIN comune sn ON sn.istat = cs.successor"
 		"  LEFT JOIN ambito_member m ON m.istat = r.id"
 		"  LEFT JOIN ambito a ON a.code = coalesce(m.ambito_code,"
 		"       CASE WHEN r.kind = 'ambito' THEN substr(r.id, 5) END)"
@@ -53,14 +50,11 @@ static int story_who(struct cn_ctx *ctx, struct story *s)
 		snprintf(s->capofila_istat, sizeof s->capofila_istat, "%s", db_col(st, 4));
 		s->capofila_name = db_col_dup(st, 5);
 		snprintf(s->suppressed_on, sizeof s->suppressed_on, "%s", db_col(st, 6));
-		snprintf(s->successor_istat, sizeof s->successor_istat, "%s", db_col(st, 7));
-		s->successor_name = db_col_dup(st, 8);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return db_fail(ctx, _("reading the respondent"));
-	return s->name && (!s->successor_istat[0] || s->successor_name) ? CN_OK
-									 : cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	return s->name ? CN_OK : cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 }
 
 int story_get(struct cn_ctx *ctx, const char *respondent, struct story *out)
