@@ -643,7 +643,7 @@ int campaign_add(struct cn_ctx *ctx, const struct campaign_new *c, long *respond
 	int rc = text_clean_ctx(ctx, "--name", c->name, TEXT_TITLE, &name);
 
 	if (rc)
-		return rc;
+		return cn_error_on_field(ctx, rc, "name");
 	clean.name = name;
 	rc = campaign_add_checked(ctx, &clean, respondents);
 	free(name);
@@ -658,7 +658,7 @@ int campaign_set(struct cn_ctx *ctx, const char *key, const struct campaign_chan
 	int rc = text_clean_ctx(ctx, "--name", ch->name, TEXT_TITLE, &name);
 
 	if (rc)
-		return rc;
+		return cn_error_on_field(ctx, rc, "name");
 	if (ch->name)
 		clean.name = name ? name : "";
 	rc = campaign_set_checked(ctx, key, &clean, added, removed);

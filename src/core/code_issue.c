@@ -388,10 +388,14 @@ int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_i
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if (!(rc = text_clean_ctx(ctx, "--caller", r->caller_name, TEXT_PERSON, &caller)) &&
-	    !(rc = text_clean_ctx(ctx, "--office", r->caller_office, TEXT_OFFICE, &office)) &&
-	    !(rc = text_clean_ctx(ctx, "--verified", r->verified, TEXT_REASON, &verified)) &&
-	    !(rc = text_clean_ctx(ctx, "--reason", r->reason, TEXT_REASON, &reason))) {
+	if (!(rc = cn_error_on_field(ctx, text_clean_ctx(ctx, "--caller", r->caller_name, TEXT_PERSON, &caller),
+				     "caller_name")) &&
+	    !(rc = cn_error_on_field(ctx, text_clean_ctx(ctx, "--office", r->caller_office, TEXT_OFFICE, &office),
+				     "caller_office")) &&
+	    !(rc = cn_error_on_field(ctx, text_clean_ctx(ctx, "--verified", r->verified, TEXT_REASON, &verified),
+				     "verified")) &&
+	    !(rc = cn_error_on_field(ctx, text_clean_ctx(ctx, "--reason", r->reason, TEXT_REASON, &reason),
+				     "reason"))) {
 		c.caller_name = caller;
 		c.caller_office = office;
 		c.verified = verified;

@@ -74,9 +74,9 @@ static int revoke_in_tx(struct cn_ctx *ctx, const char *code, const char *reason
 	int rc;
 
 	if ((rc = text_clean_ctx(ctx, "--reason", reason_in, TEXT_REASON, &reason)))
-		return rc;
+		return cn_error_on_field(ctx, rc, "reason");
 	if (!reason)
-		return cn_set_error(ctx, CN_EUSAGE, _("a revocation needs its reason (--reason TEXT)"));
+		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("a revocation needs its reason (--reason TEXT)"));
 	rc = revoke_row_in_tx(ctx, code, reason, info);
 	free(reason);
 	return rc;

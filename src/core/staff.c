@@ -161,7 +161,7 @@ static int keep_an_admin(struct cn_ctx *ctx, const struct staff_member *m)
 		return rc;
 	if (others)
 		return CN_OK;
-	return cn_set_error(ctx, CN_EDATA,
+	return cn_set_error_field(ctx, CN_EDATA, "role",
 		_("%s is the last active administrator: make someone else admin first ('centralino staff set-role LOGIN admin')"),
 		m->login);
 }

@@ -104,10 +104,8 @@ static int code_submit(struct app *app, struct form *f, void *arg)
 		form_error(f, B_CALLER, _("office and phone: type them in the call form first"));
 		return R_KEEP;
 	}
-	if (code_issue_draw(app->ctx, ca->campaign, ca->respondent, ca->reissue, ca->code[i], &batch)) {
-		form_error(f, B_CALLER, cn_error(app->ctx));
-		return R_KEEP;
-	}
+	if (code_issue_draw(app->ctx, ca->campaign, ca->respondent, ca->reissue, ca->code[i], &batch))
+		return form_core_error(app, f) | R_KEEP;
 	snprintf(ca->reason[i], sizeof ca->reason[i], "%s", ca->reissue ? form_text(f, B_REASON) : "");
 	snprintf(ca->campaigns[i], sizeof ca->campaigns[i], "%s", ca->campaign);
 	a->kind = ca->reissue ? CALLFLOW_CODE_REISSUE : CALLFLOW_CODE;

@@ -60,12 +60,11 @@ int calls_ui_open(struct app *app, const char *call_id)
 	return R_REDRAW;
 }
 
-static int close_done(struct app *app, const char *id, const char *outcome)
+/* A refusal goes under the form's field it names (f: the outcome form). */
+static int close_done(struct app *app, const char *id, struct form *f)
 {
-	if (calls_close(app->ctx, id, outcome)) {
-		app_error(app);
-		return R_REDRAW;
-	}
+	if (calls_close(app->ctx, id, f ? form_text(f, 0) : NULL))
+		return f ? form_core_error(app, f) | R_KEEP : app_error(app);
 	app_msg(app, MSG_OK, _("call %.8s closed"), id);
 	return R_REDRAW | R_DATA;
 }
@@ -77,12 +76,7 @@ static int close_yes(struct app *app, void *arg)
 
 static int close_submit(struct app *app, struct form *f, void *arg)
 {
-	int r = close_done(app, arg, form_text(f, 0));
-	if (!(r & R_DATA)) {
-		form_error(f, 0, cn_error(app->ctx));
-		return R_KEEP;
-	}
-	return r;
+	return close_done(app, arg, f);
 }
 
 int calls_ui_close(struct app *app, const struct call *c)
@@ -97,7 +91,7 @@ int calls_ui_close(struct app *app, const struct call *c)
 	{
 		static const struct form_field fields[] = {
 			{.kind = FIELD_TEXT, .label = N_("Outcome"), .required = 1, .max = 500,
-			 .note = N_("what was done: closing a call needs it")},
+			 .note = N_("what was done: closing a call needs it"), .name = "outcome"},
 		};
 		struct form_spec spec = {
 			.title = N_("Close call"), .fields = fields, .nfields = 1,

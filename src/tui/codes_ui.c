@@ -163,10 +163,8 @@ static int issue_submit(struct app *app, struct form *f, void *arg)
 		return app_error(app);
 	}
 	if (rc) {
-		const char *msg = cn_error(app->ctx);
-		form_error(f, strstr(msg, "phone") ? F_PHONE : F_CALLER, msg);
 		code_issued_free(&out);
-		return R_KEEP;
+		return form_core_error(app, f) | R_KEEP;
 	}
 	snprintf(title, sizeof title, _("Access code for %s — %s"), out.respondent_name, a->campaign);
 	note[0] = '\0';
@@ -190,13 +188,13 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 	static const char *methods[4];
 	static const char *yes_no[2];
 	struct form_field fields[] = {
-		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname")},
-		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1},
-		[F_PHONE] = {.kind = FIELD_TEXT, .label = N_("Phone"), .max = 40, .required = 1, .note = N_("where the caller can be reached")},
+		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname"), .name = "caller_name"},
+		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1, .name = "caller_office"},
+		[F_PHONE] = {.kind = FIELD_TEXT, .label = N_("Phone"), .max = 40, .required = 1, .note = N_("where the caller can be reached"), .name = "caller_phone"},
 		[F_METHOD] = {.kind = FIELD_PICK, .label = N_("Checked by"), .choices = methods, .nchoices = 4, .initial_choice = -1, .digits = 1, .note = N_("no default: pick how the caller was checked")},
-		[F_OTHER] = {.kind = FIELD_TEXT, .label = N_("How"), .max = 200, .note = N_("only for \"other\"")},
+		[F_OTHER] = {.kind = FIELD_TEXT, .label = N_("How"), .max = 200, .note = N_("only for \"other\""), .name = "verified"},
 		[F_SAVE] = {.kind = FIELD_PICK, .label = N_("Save as contacts"), .choices = yes_no, .nchoices = 2, .note = N_("caller, office and phone")},
-		[F_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("why the old code is replaced")},
+		[F_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("why the old code is replaced"), .name = "reason"},
 	};
 	struct form_spec spec = {.fields = fields, .nfields = reissue ? 7 : 6, .submit = issue_submit, .free_arg = free};
 	struct issue_arg *a;
@@ -258,10 +256,8 @@ static int revoke_submit(struct app *app, struct form *f, void *arg)
 	int rc = code_revoke_active(app->ctx, a->campaign, a->respondent, form_text(f, 0), &info);
 	if (rc == CN_ENOPERM)
 		return app_error(app);
-	if (rc) {
-		form_error(f, 0, cn_error(app->ctx));
-		return R_KEEP;
-	}
+	if (rc)
+		return form_core_error(app, f) | R_KEEP;
 	app_msg(app, MSG_OK, _("the code of %s for %s is revoked"), info.respondent_name, a->campaign);
 	code_info_free(&info);
 	return R_DATA;
@@ -270,7 +266,7 @@ static int revoke_submit(struct app *app, struct form *f, void *arg)
 int codes_ui_revoke(struct app *app, const char *campaign_key, const char *respondent_id,
 		    const char *respondent_name)
 {
-	struct form_field field = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("the code stops working at once")};
+	struct form_field field = {.kind = FIELD_TEXT, .label = N_("Reason"), .max = 300, .required = 1, .note = N_("the code stops working at once"), .name = "reason"};
 	struct form_spec spec = {.fields = &field, .nfields = 1, .submit = revoke_submit, .free_arg = free};
 	struct revoke_arg *a;
 	char title[400];

@@ -199,17 +199,6 @@ static int survey_value(struct camp_view *v, struct form *f, long *out)
 	return 0;
 }
 
-/* Which field a core refusal is about, from the fields' own checks. */
-static size_t field_of_error(struct camp_view *v, struct form *f)
-{
-	char d[11];
-	if (!v->off && campaign_key_check(form_text(f, F_KEY)))
-		return F_KEY;
-	if (cn_parse_date(form_text(f, FI(v, F_OPENS)), d))
-		return FI(v, F_OPENS);
-	return FI(v, F_DEADLINE);
-}
-
 static int add_submit(struct app *app, struct form *f, void *arg)
 {
 	struct camp_view *v = arg;
@@ -231,8 +220,7 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 	if ((rc = campaign_add(app->ctx, &n, &respondents))) {
 		if (rc == CN_ENOPERM)
 			return app_error(app);
-		form_error(f, field_of_error(v, f), cn_error(app->ctx));
-		return R_KEEP;
+		return form_core_error(app, f) | R_KEEP;
 	}
 	snprintf(v->target, sizeof v->target, "%s", n.key);
 	{
@@ -274,8 +262,7 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 	if ((rc = campaign_set(app->ctx, v->target, &ch, &added, &removed))) {
 		if (rc == CN_ENOPERM)
 			return app_error(app);
-		form_error(f, rc == CN_EDATA && ch.kinds ? FI(v, F_KINDS) : field_of_error(v, f), cn_error(app->ctx));
-		return R_KEEP;
+		return form_core_error(app, f) | R_KEEP;
 	}
 	if (added || removed) {
 		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];
@@ -289,13 +276,13 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 static int open_form(struct app *app, struct camp_view *v, const struct campaign *c)
 {
 	struct form_field fields[F_N] = {
-		[F_KEY] = {.kind = FIELD_TEXT, .label = N_("Key"), .max = 40, .required = 1, .note = N_("lower-case letters, digits, - and _ (e.g. famiglia-2019)")},
-		[F_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .required = 1},
-		[F_OPENS] = {.kind = FIELD_TEXT, .label = N_("Opens on"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
-		[F_DEADLINE] = {.kind = FIELD_TEXT, .label = N_("Deadline"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD")},
-		[F_KINDS] = {.kind = FIELD_PICK, .label = N_("Respondents"), .choices = kind_choices, .nchoices = NKINDS, .note = N_("who the campaign asks")},
-		[F_SURVEY] = {.kind = FIELD_TEXT, .label = N_("LimeSurvey survey"), .max = 12, .note = N_("its number, or nothing")},
-		[F_CODES] = {.kind = FIELD_PICK, .label = N_("Access codes"), .choices = yes_no, .nchoices = 2, .note = N_("no: answers come from an open form (status import --generic)")},
+		[F_KEY] = {.kind = FIELD_TEXT, .label = N_("Key"), .max = 40, .required = 1, .note = N_("lower-case letters, digits, - and _ (e.g. famiglia-2019)"), .name = "key"},
+		[F_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .required = 1, .name = "name"},
+		[F_OPENS] = {.kind = FIELD_TEXT, .label = N_("Opens on"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD"), .name = "opens_on"},
+		[F_DEADLINE] = {.kind = FIELD_TEXT, .label = N_("Deadline"), .max = 20, .required = 1, .note = N_("DD/MM/YYYY or YYYY-MM-DD"), .name = "deadline"},
+		[F_KINDS] = {.kind = FIELD_PICK, .label = N_("Respondents"), .choices = kind_choices, .nchoices = NKINDS, .note = N_("who the campaign asks"), .name = "kinds"},
+		[F_SURVEY] = {.kind = FIELD_TEXT, .label = N_("LimeSurvey survey"), .max = 12, .note = N_("its number, or nothing"), .name = "survey_id"},
+		[F_CODES] = {.kind = FIELD_PICK, .label = N_("Access codes"), .choices = yes_no, .nchoices = 2, .note = N_("no: answers come from an open form (status import --generic)"), .name = "uses_codes"},
 	};
 	char opens[11], deadline[11], survey[24] = "", today[11];
 	struct form_spec spec = {.title = N_("New campaign"), .fields = fields, .nfields = F_N, .submit = add_submit, .arg = v};

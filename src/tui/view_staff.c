@@ -139,12 +139,8 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 
 	if (rc == CN_ENOPERM)
 		return app_error(app);
-	if (rc) {
-		/* a bad name is the only usage error left once the login is valid */
-		form_error(f, staff_login_valid(login) && rc == CN_EUSAGE ? ADD_NAME : ADD_LOGIN,
-			   cn_error(app->ctx));
-		return R_KEEP;
-	}
+	if (rc)
+		return form_core_error(app, f) | R_KEEP;
 	snprintf(s->target, sizeof s->target, "%s", login);
 	app_msg(app, MSG_OK, _("%s added to the staff as %s"), login, cn_role_name((enum cn_role)role));
 	return R_DATA;
@@ -153,9 +149,9 @@ static int add_submit(struct app *app, struct form *f, void *arg)
 static int open_add(struct app *app, struct staff_view *s)
 {
 	static const struct form_field fields[] = {
-		[ADD_LOGIN] = {.kind = FIELD_TEXT, .label = N_("Login"), .max = STAFF_LOGIN_MAX, .required = 1, .note = N_("the person's system login name")},
-		[ADD_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = STAFF_NAME_MAX, .required = 1, .note = N_("name and surname")},
-		[ADD_ROLE] = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES},
+		[ADD_LOGIN] = {.kind = FIELD_TEXT, .label = N_("Login"), .max = STAFF_LOGIN_MAX, .required = 1, .note = N_("the person's system login name"), .name = "login"},
+		[ADD_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = STAFF_NAME_MAX, .required = 1, .note = N_("name and surname"), .name = "name"},
+		[ADD_ROLE] = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .name = "role"},
 	};
 	struct form_spec spec = {.title = N_("Add to the staff"), .fields = fields, .nfields = 3, .submit = add_submit, .arg = s};
 	return form_open(app, &spec);
@@ -171,10 +167,8 @@ static int role_submit(struct app *app, struct form *f, void *arg)
 
 	if (rc == CN_ENOPERM)
 		return app_error(app);
-	if (rc) {
-		form_error(f, 0, cn_error(app->ctx));
-		return R_KEEP;
-	}
+	if (rc)
+		return form_core_error(app, f) | R_KEEP;
 	if (old == role) {
 		app_msg(app, MSG_INFO, _("%s already is %s: nothing changed"), s->target, cn_role_name(role));
 		return R_NONE;
@@ -185,7 +179,7 @@ static int role_submit(struct app *app, struct form *f, void *arg)
 
 static int open_role(struct app *app, struct staff_view *s, const struct staff_member *m)
 {
-	struct form_field field = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .initial_choice = (int)m->role - CN_ROLE_ASSISTENZA};
+	struct form_field field = {.kind = FIELD_PICK, .label = N_("Role"), .choices = role_choices, .nchoices = NROLES, .initial_choice = (int)m->role - CN_ROLE_ASSISTENZA, .name = "role"};
 	char title[160];
 	struct form_spec spec = {.title = title, .fields = &field, .nfields = 1, .submit = role_submit, .arg = s};
 	snprintf(title, sizeof title, _("Role of %s"), m->login);
