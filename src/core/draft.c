@@ -1,8 +1,14 @@
 /* Drafts of forms the terminal closed on (see draft.h): a small text file
  * per login and kind, "key<TAB>value" lines with \\ \n \t \r escaped, the
- * first line naming the database. */
+ * first line naming the database.
+ *
+ * A window's claim on a draft is an flock() on the file, held while the
+ * window lives: two windows starting at the same moment cannot both take
+ * one draft, and the kernel drops the claim of a window that crashed, so
+ * its draft is offered again rather than lost. */
 #define _GNU_SOURCE
 #include <dirent.h>
+#include <sys/file.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -60,6 +66,8 @@ void draft_free(struct draft *d)
 	}
 	free(d->key);
 	free(d->value);
+	if (d->file)
+		close(d->lock); /* the claim ends; the file stays for the next start */
 	free(d->file);
 	memset(d, 0, sizeof *d);
 }
@@ -160,14 +168,47 @@ static int link_new(const char *tmp, char *base, size_t basesz)
 	return -1;
 }
 
+/* The draft's text: the database, then its fields. */
+static void draft_text(struct cn_ctx *ctx, const struct draft *d, struct cn_buf *b)
+{
+	buf_puts(b, "db\t");
+	put_escaped(b, cn_db_path(ctx));
+	buf_puts(b, "\n");
+	for (size_t i = 0; i < d->n; i++) {
+		put_escaped(b, d->key[i]);
+		buf_puts(b, "\t");
+		put_escaped(b, d->value[i]);
+		buf_puts(b, "\n");
+	}
+}
+
+/* tmp, written whole and claimed before it has its name, takes the place of
+ * d->file (a new file, then renamed over the old one: a crash leaves one or
+ * the other) or becomes a new draft of its own; the claim moves with it.
+ * 0, or -1 with errno. */
+static int put_in_place(struct draft *d, int fd, const char *tmp, char *path, size_t pathsz)
+{
+	if (flock(fd, LOCK_EX | LOCK_NB))
+		return -1;
+	if (d->file) {
+		if (rename(tmp, d->file))
+			return -1;
+		close(d->lock);
+	} else {
+		if (link_new(tmp, path, pathsz))
+			return -1;
+		d->file = xstrdup(path);
+	}
+	d->lock = fd;
+	return 0;
+}
+
 static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 {
-	char path[4500], tmp[4600];
+	char path[4500], tmp[4600], dir[4096], prefix[160];
 	struct cn_buf b = {0};
-	int rc, fd, bad;
-
-	char dir[4096], prefix[160];
 	struct timespec ts;
+	int rc, fd, bad;
 
 	if ((rc = draft_place(ctx, kind, 1, dir, sizeof dir, prefix, sizeof prefix)))
 		return rc;
@@ -176,30 +217,17 @@ static int save_file(struct cn_ctx *ctx, const char *kind, struct draft *d)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	snprintf(path, sizeof path, "%s/%s-%ld-%lld%03ld", dir, prefix, (long)getpid(),
 		 (long long)ts.tv_sec, ts.tv_nsec / 1000000L);
-	buf_puts(&b, "db\t");
-	put_escaped(&b, cn_db_path(ctx));
-	buf_puts(&b, "\n");
-	for (size_t i = 0; i < d->n; i++) {
-		put_escaped(&b, d->key[i]);
-		buf_puts(&b, "\t");
-		put_escaped(&b, d->value[i]);
-		buf_puts(&b, "\n");
-	}
-	/* a new file renamed over the old one: a crash leaves one or the other */
+	draft_text(ctx, d, &b);
 	snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
+	if ((fd = open(tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
 		buf_free(&b);
 		return cn_set_error(ctx, CN_ECANTCREAT, "%s: %s", tmp, strerror(errno));
 	}
-	bad = text_write_all(fd, b.p, b.len) || fsync(fd);
-	if (close(fd))
-		bad = 1;
-	if (!bad && d->file)
-		bad = rename(tmp, d->file) != 0;
-	else if (!bad)
-		bad = link_new(tmp, path, sizeof path) || !(d->file = xstrdup(path));
-	if (bad)
+	bad = text_write_all(fd, b.p, b.len) || fsync(fd) || put_in_place(d, fd, tmp, path, sizeof path);
+	if (bad) {
 		rc = cn_set_error(ctx, CN_EIO, "%s: %s", d->file ? d->file : path, strerror(errno));
+		close(fd);
+	}
 	unlink(tmp);
 	buf_free(&b);
 	return rc;
@@ -215,68 +243,83 @@ int draft_save(struct cn_ctx *ctx, const char *kind, struct draft *d)
 	return rc;
 }
 
-/* The oldest of this login's, kind's and database's drafts into `file`
- * (malloc'd); CN_ENOINPUT when there is none. Names sort by age: the
- * window's start of the name is the same, then the pid and the time. */
-static int oldest_draft(struct cn_ctx *ctx, const char *kind, char **file)
+/* A draft file on offer, and when it was kept. */
+struct offer {
+	char name[256];
+	long at;
+};
+
+/* Oldest first; the same second: by name (the same login, kind and
+ * database, then the window's pid and time). */
+static int offer_cmp(const void *a, const void *b)
 {
-	char dir[4096], prefix[160], best[256] = "";
-	size_t plen;
+	const struct offer *x = a, *y = b;
+	return x->at != y->at ? (x->at < y->at ? -1 : 1) : strcmp(x->name, y->name);
+}
+
+/* This login's, kind's and database's draft files in dir, oldest first
+ * (*v malloc'd, *n of them; none when the folder is not there). */
+static void list_offers(const char *dir, const char *prefix, struct offer **v, size_t *n)
+{
+	size_t plen = strlen(prefix), cap = 0;
 	struct dirent *e;
 	DIR *d;
-	int rc;
-	long best_at = 0;
 
-	*file = NULL;
-	if ((rc = draft_place(ctx, kind, 0, dir, sizeof dir, prefix, sizeof prefix)))
-		return rc;
-	plen = strlen(prefix);
+	*v = NULL;
+	*n = 0;
 	if (!(d = opendir(dir)))
-		return cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database"));
+		return;
 	while ((e = readdir(d))) {
-		size_t n = strlen(e->d_name);
+		size_t len = strlen(e->d_name);
 		struct stat sb;
 		char path[4400];
-		if (strncmp(e->d_name, prefix, plen) != 0 || n < 6 || n >= sizeof best ||
-		    strcmp(e->d_name + n - 6, ".draft") != 0 ||
+		if (strncmp(e->d_name, prefix, plen) != 0 || len < 6 || len >= sizeof (*v)->name ||
+		    strcmp(e->d_name + len - 6, ".draft") != 0 ||
 		    (e->d_name[plen] != '-' && e->d_name[plen] != '.'))
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
 		if (stat(path, &sb) || !S_ISREG(sb.st_mode))
 			continue;
-		if (!best[0] || (long)sb.st_mtime < best_at ||
-		    ((long)sb.st_mtime == best_at && strcmp(e->d_name, best) < 0)) {
-			snprintf(best, sizeof best, "%s", e->d_name);
-			best_at = (long)sb.st_mtime;
-		}
+		if (*n == cap)
+			*v = xrealloc(*v, (cap = cap ? 2 * cap : 16) * sizeof **v);
+		snprintf((*v)[*n].name, sizeof (*v)->name, "%s", e->d_name);
+		(*v)[(*n)++].at = (long)sb.st_mtime;
 	}
 	closedir(d);
-	if (!best[0])
-		return cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database"));
-	if (asprintf(file, "%s/%s", dir, best) < 0) {
-		*file = NULL;
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
-	return CN_OK;
+	if (*n)
+		qsort(*v, *n, sizeof **v, offer_cmp);
 }
 
-int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
+/* This window's claim on the draft at path: the open file, locked, or -1
+ * when another window holds it (or this one already does: a second open
+ * file is a second claimant) or it went away meanwhile. */
+static int claim(const char *path)
 {
-	char *path, *raw, err[512], *line, *save = NULL;
+	struct stat held, now;
+	int fd = desk_user_open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY, 0);
+
+	if (fd < 0)
+		return -1;
+	/* locked, and still the file of that name: its holder may have
+	 * saved it or put a newer one in its place between open and flock */
+	if (flock(fd, LOCK_EX | LOCK_NB) || fstat(fd, &held) || !S_ISREG(held.st_mode) ||
+	    stat(path, &now) || now.st_dev != held.st_dev || now.st_ino != held.st_ino) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The claimed draft's fields into out; CN_ENOINPUT when it belongs to
+ * another database (two paths with one hash) or cannot be read. */
+static int read_claimed(struct cn_ctx *ctx, struct draft *out)
+{
+	char *raw, err[512], *line, *save = NULL;
 	size_t len;
 	int rc, ours = 0;
 
-	memset(out, 0, sizeof *out);
-	desk_user_begin();
-	rc = oldest_draft(ctx, kind, &path);
-	desk_user_end();
-	if (rc)
-		return rc;
-	if ((rc = text_read_file(path, 1 << 20, &raw, &len, err, sizeof err))) {
-		free(path);
-		return cn_set_error(ctx, rc == CN_ENOINPUT ? CN_ENOINPUT : rc, "%s", err);
-	}
-	out->file = path;
+	if ((rc = text_read_file(out->file, 1 << 20, &raw, &len, err, sizeof err)))
+		return rc == CN_EOSERR ? cn_set_error(ctx, rc, "%s", err) : CN_ENOINPUT;
 	for (line = strtok_r(raw, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t');
 		if (!tab)
@@ -290,21 +333,55 @@ int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	}
 	free(raw);
-	if (!rc && !ours)
-		rc = cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database"));
-	if (rc)
-		draft_free(out);
+	return rc ? rc : ours ? CN_OK : CN_ENOINPUT;
+}
+
+/* The oldest draft no window holds, claimed into out. */
+static int claim_oldest(struct cn_ctx *ctx, const char *kind, struct draft *out)
+{
+	char dir[4096], prefix[160], path[4400];
+	struct offer *v;
+	size_t n;
+	int rc;
+
+	if ((rc = draft_place(ctx, kind, 0, dir, sizeof dir, prefix, sizeof prefix)))
+		return rc;
+	list_offers(dir, prefix, &v, &n);
+	rc = CN_ENOINPUT;
+	for (size_t i = 0; i < n && rc == CN_ENOINPUT; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, v[i].name);
+		if ((out->lock = claim(path)) < 0)
+			continue;
+		out->file = xstrdup(path);
+		if ((rc = read_claimed(ctx, out)))
+			draft_free(out); /* left for its own database's window */
+	}
+	free(v);
+	return rc == CN_ENOINPUT ? cn_set_error(ctx, CN_ENOINPUT, _("no draft for this database")) : rc;
+}
+
+int draft_load(struct cn_ctx *ctx, const char *kind, struct draft *out)
+{
+	int rc;
+	memset(out, 0, sizeof *out);
+	desk_user_begin();
+	rc = claim_oldest(ctx, kind, out);
+	desk_user_end();
 	return rc;
 }
 
-int draft_discard(struct cn_ctx *ctx, const struct draft *d)
+int draft_discard(struct cn_ctx *ctx, struct draft *d)
 {
 	int rc = CN_OK;
 	if (!d->file)
 		return CN_OK;
+	/* removed while still claimed: no window can take it in between */
 	desk_user_begin();
 	if (unlink(d->file) && errno != ENOENT)
 		rc = cn_set_error(ctx, CN_EIO, "%s: %s", d->file, strerror(errno));
 	desk_user_end();
+	close(d->lock);
+	free(d->file);
+	d->file = NULL;
 	return rc;
 }

@@ -24,7 +24,8 @@ struct cform {
 	char respondent[80];         /* its id, "" unidentified */
 	struct call_categories cats;
 	struct form *form;
-	char *draft_file;            /* this form's draft once kept: kept again in place */
+	struct draft draft;          /* the draft this form came from or was kept as: claimed */
+	int kept;                    /* kept as a draft: it stays when the form closes */
 	struct call_actions acts;    /* done during the call, saved with it */
 };
 
@@ -248,7 +249,10 @@ static void form_close_view(struct app *app, void *st)
 	form_free(k->form);
 	call_categories_free(&k->cats);
 	call_free(&k->orig);
-	free(k->draft_file);
+	/* saved or given up: its draft goes; kept: it waits for the next start */
+	if (!k->kept)
+		draft_discard(app->ctx, &k->draft);
+	draft_free(&k->draft);
 }
 
 static void form_draw_view(struct app *app, void *st, struct rect r)
@@ -502,31 +506,28 @@ static const char *const draft_keys[F_COUNT] = {
 static void form_hangup_view(struct app *app, void *st)
 {
 	struct cform *k = st;
-	struct draft d = {0};
+	struct draft *d = &k->draft;
 	char arg[512], num[16];
 	int rc, cat = form_choice(k->form, F_CATEGORY);
 
 	if (k->editing)
 		return; /* the call is saved; only its changes would be lost */
 	start_text(&k->s, arg, sizeof arg);
-	rc = draft_set(&d, "arg", arg);
+	rc = draft_set(d, "arg", arg);
 	for (int f = 0; f < F_COUNT && !rc; f++) {
 		if (f == F_CATEGORY) {
-			rc = draft_set(&d, draft_keys[f], cat >= 0 ? k->cats.v[cat].name : "");
+			rc = draft_set(d, draft_keys[f], cat >= 0 ? k->cats.v[cat].name : "");
 		} else if (f == F_DIRECTION || f == F_STATE) {
 			snprintf(num, sizeof num, "%d", form_choice(k->form, (size_t)f));
-			rc = draft_set(&d, draft_keys[f], num);
+			rc = draft_set(d, draft_keys[f], num);
 		} else {
-			rc = draft_set(&d, draft_keys[f], form_text(k->form, (size_t)f));
+			rc = draft_set(d, draft_keys[f], form_text(k->form, (size_t)f));
 		}
 	}
-	d.file = k->draft_file; /* kept before (the database was migrated): replaced */
-	k->draft_file = NULL;
-	if (!rc)
-		draft_save(app->ctx, "call", &d);
-	k->draft_file = d.file;
-	d.file = NULL;
-	draft_free(&d);
+	/* a draft restored or kept before (the database was migrated) is
+	 * replaced in place */
+	if (!rc && !draft_save(app->ctx, "call", d))
+		k->kept = 1;
 }
 
 /* The draft's values into the form just opened. */
@@ -548,14 +549,16 @@ static void restore_fields(struct app *app, struct cform *k, const struct draft 
 	form_focus(k->form, form_choice(k->form, F_CATEGORY) >= 0 ? F_NOTES : F_CATEGORY);
 }
 
-/* The oldest draft back as a form on top: 1 when one was restored. */
+/* The oldest draft no other window holds back as a form on top, which
+ * keeps it claimed until the call is saved or given up: 1 when one was
+ * restored. */
 static int restore_one(struct app *app)
 {
 	struct draft d;
 	struct view_inst *v;
 	struct call_start s;
+	struct cform *k;
 	const char *arg;
-	int rc;
 
 	if (draft_load(app->ctx, "call", &d))
 		return 0;
@@ -566,10 +569,10 @@ static int restore_one(struct app *app)
 		draft_free(&d); /* kept on disk: nothing is thrown away */
 		return 0;
 	}
-	restore_fields(app, v->st, &d);
-	rc = draft_discard(app->ctx, &d);
-	draft_free(&d);
-	return rc == CN_OK;
+	k = v->st;
+	k->draft = d;
+	restore_fields(app, k, &k->draft);
+	return 1;
 }
 
 /* Every window's draft comes back, one form over the other: saving or

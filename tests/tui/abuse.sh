@@ -51,7 +51,7 @@ tui_check "next start: the call form is back" "New call — Agliè (TO)"
 tui_check "next start: says why" "The terminal closed during this call"
 tui_check "next start: the notes are back" "Chiede il codice; richiamare dopo le 15"
 tui_check "next start: the caller is back" "Mario Rossi"
-check "next start: the draft is taken (not offered twice)" no "$([ -f "$draft" ] && echo yes || echo no)"
+check "next start: the draft stays, this window's, until the call is saved" yes "$([ -f "$draft" ] && echo yes || echo no)"
 
 # ---- resizing to 20x5 and back, in the middle of the form ----
 tui_resize 20 5
@@ -75,6 +75,7 @@ tui_key F2
 tui_check "the restored call saves with F2" "call saved: Agliè (TO)"
 check "one call saved, with the caller from before the hang-up" "1|Mario Rossi|richiesta_codice|inbound" \
 	"$(sql "SELECT count(*), caller_name, category, direction FROM call")"
+check "saved: the draft is gone (not offered twice)" no "$([ -f "$draft" ] && echo yes || echo no)"
 notes=$(sql "SELECT notes FROM call")
 check_contains "the notes hold the start of the paste" "Chiede il codice; richiamare dopo le 15Lorem ipsum dolor" "$notes"
 # the notes field holds as much as the core allows (20,000 characters)
