@@ -34,6 +34,27 @@ int cli_int_arg(const char *command, const char *option, const char *s, long min
  * message, exit 64. */
 int cli_bad_option(const char *command, int c, char **argv);
 
+/* A command's help, whole (`centralino call --help`) or one subcommand's
+ * (`centralino call add --help`, `centralino help call add`): each part
+ * names the subcommands it is about. */
+struct cli_help {
+	FILE *f;
+	const char *sub; /* "add", "category add"; NULL: the whole command */
+	int usage_lines; /* printed so far: the first one says "usage:" */
+};
+/* The help for `command` as cli_usage names it ("call", "call add",
+ * "call category add"): whole for the bare command. */
+struct cli_help cli_help_of(FILE *f, const char *command);
+/* Is a part about `subs` printed? subs: "add|update"; NULL: every
+ * subcommand; "": the whole command's help only. */
+int cli_help_for(const struct cli_help *h, const char *subs);
+/* A usage line, translated, without the "usage:" the first one gets. */
+void cli_help_usage(struct cli_help *h, const char *subs, const char *text);
+/* A paragraph, translated. */
+void cli_help_text(struct cli_help *h, const char *subs, const char *text);
+/* `centralino import`'s help, or one kind's ("import contacts"). */
+void cli_import_help(FILE *f, const char *command);
+
 /* --format VALUE, allowed being a bitmask of 1 << OUT_* (see out.h): 0, or
  * the usage message naming the allowed formats and exit 64. */
 int cli_format_arg(const char *command, const char *value, unsigned allowed, enum out_format *fmt);

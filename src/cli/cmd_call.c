@@ -12,22 +12,32 @@
 #include "out.h"
 #include "centralino/xalloc.h"
 
-static void call_help(FILE *f)
+/* The whole command's help, or `command`'s ("call add"). */
+static void call_help(FILE *f, const char *command)
 {
-	fprintf(f, _(
-"usage: centralino call add (--respondent ID | --unidentified | --follows CALL) [FIELDS]\n"
-"       centralino call show CALL [--format text|tsv]\n"
-"       centralino call update CALL FIELDS\n"
-"       centralino call close CALL [--outcome TEXT]\n"
-"       centralino call list [--open] [--mine] [--callbacks-due] [--today]\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "add", _("centralino call add (--respondent ID | --unidentified | --follows CALL) [FIELDS]\n"));
+	cli_help_usage(&h, "show", _("centralino call show CALL [--format text|tsv]\n"));
+	cli_help_usage(&h, "update", _("centralino call update CALL FIELDS\n"));
+	cli_help_usage(&h, "close", _("centralino call close CALL [--outcome TEXT]\n"));
+	cli_help_usage(&h, "list", _(
+"centralino call list [--open] [--mine] [--callbacks-due] [--today]\n"
 "                  [--respondent ID] [--campaign KEY] [--since DATE] [--until DATE]\n"
-"                  [--category NAME] [--phone NUMBER] [--limit N] [--format table|tsv|csv]\n"
-"       centralino call callbacks [--all] [--format table|tsv|csv]\n"
-"       centralino call category list [--all] [--format table|tsv|csv]\n"
-"       centralino call category add NAME --label TEXT      (admin)\n"
-"       centralino call category disable|enable NAME         (admin)\n"
+"                  [--category NAME] [--phone NUMBER] [--limit N] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "callbacks", _("centralino call callbacks [--all] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "category|category list", _("centralino call category list [--all] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "category|category add", _("centralino call category add NAME --label TEXT      (admin)\n"));
+	cli_help_usage(&h, "category|category disable|category enable",
+		       _("centralino call category disable|enable NAME         (admin)\n"));
+	cli_help_text(&h, "add|show|update|close|list|callbacks", _(
 "The desk's phone request log. 'call add' prints the new call's id; CALL is\n"
-"that id or its first characters (at least 4, enough to be unique).\n"
+"that id or its first characters (at least 4, enough to be unique).\n"));
+	cli_help_text(&h, "category|category list|category add|category disable|category enable", _(
+"Categories sort the calls (call add --category). A disabled one is no\n"
+"longer offered for new calls; 'altro', where calls without one go, cannot\n"
+"be disabled.\n"));
+	cli_help_text(&h, "add|update", _(
 "\n"
 "Fields (add and update):\n"
 "  --respondent ID      comune ISTAT code (001272, or 1272), cadastral code\n"
@@ -53,7 +63,8 @@ static void call_help(FILE *f)
 "                       respondent, campaign, caller, office, phone and e-mail\n"
 "                       from it unless given\n"
 "  --started TIME, --ended TIME   (default start: now; '' clears the end)\n"
-"An empty value ('') clears a field in 'update'.\n"
+"An empty value ('') clears a field in 'update'.\n"));
+	cli_help_text(&h, "add", _(
 "\n"
 "What was done during the call ('add' only), saved with it in one transaction;\n"
 "codes and proroghe are for the call's campaign, told to its caller, office\n"
@@ -68,14 +79,17 @@ static void call_help(FILE *f)
 "  --proroga DATE --proroga-reason TEXT    grant a proroga (supervisore)\n"
 "  --contact KIND:VALUE note a contact (referente, ufficio, email, pec, telefono)\n"
 "A call that follows one waiting for a callback answers it: the earlier call\n"
-"is closed and shows by which call it was called back.\n"
+"is closed and shows by which call it was called back.\n"));
+	cli_help_text(&h, "list", _(
 "\n"
 "List: newest first. --open: not closed; --mine: taken by me or my callback;\n"
 "--callbacks-due: callbacks due by now (with --mine: mine); --since/--until:\n"
-"days, both included; --phone: calls from that number in any spelling.\n"
+"days, both included; --phone: calls from that number in any spelling.\n"));
+	cli_help_text(&h, "callbacks", _(
 "Callbacks: today's, not answered yet, soonest first: those due (also from\n"
-"earlier days) and those coming later today; mine, or everyone's with --all.\n"
-"Dates are shown as 31/07/2019 10:30 (local time) and stored in UTC.\n"));
+"earlier days) and those coming later today; mine, or everyone's with --all.\n"));
+	cli_help_text(&h, "add|show|update|list|callbacks",
+		      _("Dates are shown as 31/07/2019 10:30 (local time) and stored in UTC.\n"));
 }
 
 /* Standard input, whole, for --notes -: at most CLI_STDIN_MAX bytes (an
@@ -221,7 +235,7 @@ static int parse_fields(const char *cmd, int argc, char **argv, struct field_arg
 	while ((c = getopt_long(argc, argv, ":h", field_opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			call_help(stdout);
+			call_help(stdout, cmd);
 			return 0;
 		case O_RESPONDENT:
 			if (!*optarg)
@@ -420,7 +434,7 @@ static int one_option(const char *cmd, int argc, char **argv, const char *name, 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			call_help(stdout);
+			call_help(stdout, cmd);
 			return 0;
 		}
 		if (c != 1)
@@ -620,7 +634,7 @@ static int call_cmd_show(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			call_help(stdout);
+			call_help(stdout, "call show");
 			return 0;
 		}
 		if (opt != O_FORMAT)
@@ -727,7 +741,7 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'h': call_help(stdout); return 0;
+		case 'h': call_help(stdout, "call list"); return 0;
 		case O_OPEN: f.open = 1; break;
 		case O_MINE: f.mine = 1; break;
 		case O_DUE: f.callbacks_due = 1; break;
@@ -790,7 +804,7 @@ static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			call_help(stdout);
+			call_help(stdout, "call callbacks");
 			return 0;
 		} else if (c == O_ALL) {
 			all = 1;
@@ -852,7 +866,7 @@ static int category_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			call_help(stdout);
+			call_help(stdout, "call category list");
 			return 0;
 		} else if (c == O_ALL) {
 			all = 1;
@@ -916,7 +930,7 @@ static int category_active(struct cli *cli, int argc, char **argv, int active)
 	const char *cmd = active ? "call category enable" : "call category disable";
 	int rc;
 	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		call_help(stdout);
+		call_help(stdout, cmd);
 		return 0;
 	}
 	if (argc != 2 || argv[1][0] == '-')
@@ -936,7 +950,7 @@ static int call_cmd_category(struct cli *cli, int argc, char **argv)
 	if (!sub)
 		return cli_usage("call category", _("give list, add, disable or enable"));
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		call_help(stdout);
+		call_help(stdout, "call category");
 		return 0;
 	}
 	if (strcmp(sub, "list") == 0)
@@ -961,11 +975,11 @@ int cmd_call(struct cli *cli, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : NULL;
 
 	if (!sub) {
-		call_help(stderr);
+		call_help(stderr, "call");
 		return 64;
 	}
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		call_help(stdout);
+		call_help(stdout, "call");
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)

@@ -10,30 +10,37 @@
 #include "cli.h"
 #include "out.h"
 
-static void campaign_help(FILE *f)
+/* The whole command's help, or `command`'s ("campaign add"). */
+static void campaign_help(FILE *f, const char *command)
 {
-	fprintf(f, _("usage: centralino campaign add KEY --name TEXT --opens DATE --deadline DATE\n"
-		     "                 --respondents comune[,ambito,regione] [--survey-id N]\n"
-		     "                 [--code-length N] [--codes yes|no]\n"
-		     "       centralino campaign list [--format table|tsv|csv]\n"
-		     "       centralino campaign show KEY\n"
-		     "       centralino campaign set KEY [--name TEXT] [--opens DATE] [--deadline DATE]\n"
-		     "                 [--respondents KINDS] [--survey-id N|none] [--code-length N]\n"
-		     "                 [--codes yes|no]\n"
-		     "       centralino campaign sync\n"
-		     "A campaign asks every active respondent of the kinds named: comuni (id:\n"
-		     "ISTAT code, e.g. 040012), ambiti (AMB:code) and/or regioni (REG:08).\n"
-		     "KEY: lower-case letters, digits, '-' and '_' (e.g. famiglia-2019).\n"
-		     "Dates YYYY-MM-DD or DD/MM/YYYY. --code-length: random symbols per code\n"
-		     "(%d-%d, default %d; one check symbol is added). --codes no: answers come\n"
-		     "from an open form, without access codes (see 'status import --generic').\n"
-		     "--survey-id: the LimeSurvey survey number.\n"
-		     "set: adding kinds adds their respondents; a kind can be dropped only while\n"
-		     "none of its respondents has a code or a status.\n"
-		     "sync: after a new ISTAT list or new ambiti, adds the new respondents to\n"
-		     "campaigns not yet closed.\n"
-		     "Creating and changing campaigns is for admins.\n"),
-		CODE_MIN_LENGTH, CODE_MAX_LENGTH, CODE_DEFAULT_LENGTH);
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "add", _("centralino campaign add KEY --name TEXT --opens DATE --deadline DATE\n"
+				   "                 --respondents comune[,ambito,regione] [--survey-id N]\n"
+				   "                 [--code-length N] [--codes yes|no]\n"));
+	cli_help_usage(&h, "list", _("centralino campaign list [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "show", _("centralino campaign show KEY\n"));
+	cli_help_usage(&h, "set", _("centralino campaign set KEY [--name TEXT] [--opens DATE] [--deadline DATE]\n"
+				   "                 [--respondents KINDS] [--survey-id N|none] [--code-length N]\n"
+				   "                 [--codes yes|no]\n"));
+	cli_help_usage(&h, "sync", _("centralino campaign sync\n"));
+	cli_help_text(&h, "add|set|list|show", _(
+		"A campaign asks every active respondent of the kinds named: comuni (id:\n"
+		"ISTAT code, e.g. 040012), ambiti (AMB:code) and/or regioni (REG:08).\n"
+		"KEY: lower-case letters, digits, '-' and '_' (e.g. famiglia-2019).\n"));
+	if (cli_help_for(&h, "add|set"))
+		fprintf(f, _("Dates YYYY-MM-DD or DD/MM/YYYY. --code-length: random symbols per code\n"
+			     "(%d-%d, default %d; one check symbol is added). --codes no: answers come\n"
+			     "from an open form, without access codes (see 'status import --generic').\n"
+			     "--survey-id: the LimeSurvey survey number.\n"),
+			CODE_MIN_LENGTH, CODE_MAX_LENGTH, CODE_DEFAULT_LENGTH);
+	cli_help_text(&h, "set", _(
+		"set: adding kinds adds their respondents; a kind can be dropped only while\n"
+		"none of its respondents has a code or a status.\n"));
+	cli_help_text(&h, "sync", _(
+		"sync: after a new ISTAT list or new ambiti, adds the new respondents to\n"
+		"campaigns not yet closed.\n"));
+	cli_help_text(&h, "add|set|sync", _("Creating and changing campaigns is for admins.\n"));
 }
 
 static int parse_yes_no(const char *cmd, const char *s, int *out)
@@ -75,7 +82,7 @@ static int campaign_cmd_add(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", edit_opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': campaign_help(stdout); return 0;
+		case 'h': campaign_help(stdout, "campaign add"); return 0;
 		case O_NAME: c.name = optarg; break;
 		case O_OPENS: c.opens_on = optarg; break;
 		case O_DEADLINE: c.deadline = optarg; break;
@@ -135,7 +142,7 @@ static int campaign_cmd_set(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", edit_opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': campaign_help(stdout); return 0;
+		case 'h': campaign_help(stdout, "campaign set"); return 0;
 		case O_NAME: ch.name = optarg; break;
 		case O_OPENS: ch.opens_on = optarg; break;
 		case O_DEADLINE: ch.deadline = optarg; break;
@@ -202,7 +209,7 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			campaign_help(stdout);
+			campaign_help(stdout, "campaign list");
 			return 0;
 		}
 		if (opt != O_FORMAT)
@@ -264,7 +271,7 @@ static int campaign_cmd_show(struct cli *cli, int argc, char **argv)
 
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			campaign_help(stdout);
+			campaign_help(stdout, "campaign show");
 			return 0;
 		}
 	if (argc != 2 || argv[1][0] == '-')
@@ -307,7 +314,7 @@ static int campaign_cmd_sync(struct cli *cli, int argc, char **argv)
 	int rc;
 	if (argc > 1) {
 		if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-			campaign_help(stdout);
+			campaign_help(stdout, "campaign sync");
 			return 0;
 		}
 		return cli_usage("campaign sync", _("unexpected argument '%s'"), argv[1]);
@@ -335,7 +342,7 @@ int cmd_campaign(struct cli *cli, int argc, char **argv)
 		{"set", campaign_cmd_set}, {"sync", campaign_cmd_sync},
 	};
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		campaign_help(argc < 2 ? stderr : stdout);
+		campaign_help(argc < 2 ? stderr : stdout, "campaign");
 		return argc < 2 ? 64 : 0;
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)

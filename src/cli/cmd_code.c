@@ -11,42 +11,52 @@
 #include "cli.h"
 #include "out.h"
 
-static void code_help(FILE *f)
+/* The whole command's help, or `command`'s ("code issue"). */
+static void code_help(FILE *f, const char *command)
 {
-	fprintf(f, "%s", _(
-		"usage: centralino code issue --campaign KEY RESPONDENT --caller \"Nome Cognome\"\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "issue", _(
+		"centralino code issue --campaign KEY RESPONDENT --caller \"Nome Cognome\"\n"
 		"                 --office TEXT --phone N --verified METHOD [--call CALL_ID]\n"
-		"                 [--reissue --reason TEXT] [--save-contact]\n"
-		"       centralino code revoke CODE --reason TEXT\n"
-		"       centralino code reveal --campaign KEY RESPONDENT\n"
-		"       centralino code find CODE\n"
-		"       centralino code spell CODE\n"
-		"       centralino code list (--campaign KEY | --respondent RESPONDENT)\n"
-		"                 [--status active|revoked|all] [--format table|tsv|csv] [--reveal]\n"
-		"       centralino code generate --campaign KEY --all\n"
-		"       centralino code export --campaign KEY --format limesurvey\n"
+		"                 [--reissue --reason TEXT] [--save-contact]\n"));
+	cli_help_usage(&h, "revoke", _("centralino code revoke CODE --reason TEXT\n"));
+	cli_help_usage(&h, "reveal", _("centralino code reveal --campaign KEY RESPONDENT\n"));
+	cli_help_usage(&h, "find", _("centralino code find CODE\n"));
+	cli_help_usage(&h, "spell", _("centralino code spell CODE\n"));
+	cli_help_usage(&h, "list", _(
+		"centralino code list (--campaign KEY | --respondent RESPONDENT)\n"
+		"                 [--status active|revoked|all] [--format table|tsv|csv] [--reveal]\n"));
+	cli_help_usage(&h, "generate", _("centralino code generate --campaign KEY --all\n"));
+	cli_help_usage(&h, "export", _("centralino code export --campaign KEY --format limesurvey\n"));
+	cli_help_text(&h, NULL, _(
 		"Access codes open a respondent's questionnaire in LimeSurvey (its tokens).\n"
 		"A code is 12 random symbols (the campaign's code length) plus a check\n"
 		"symbol, from 23456789ABCDEFGHJKMNPQRSTUVWXYZ (no 0 O 1 I L), shown in\n"
-		"groups of four and spelled in the Italian telephone alphabet.\n"
-		"RESPONDENT: ISTAT code (040012), AMB:code, REG:08, or an exact name.\n"
+		"groups of four and spelled in the Italian telephone alphabet.\n"));
+	cli_help_text(&h, "issue|reveal|list", _("RESPONDENT: ISTAT code (040012), AMB:code, REG:08, or an exact name.\n"));
+	cli_help_text(&h, "issue", _(
 		"issue (operatore): gives a code to a caller whose identity was checked;\n"
 		"  METHOD: richiamata_centralino (we called back the respondent's\n"
 		"  switchboard), referente_noto, richiesta_pec or altro:TEXT. Refused when\n"
 		"  the respondent already holds a code, unless --reissue --reason TEXT,\n"
 		"  which revokes it and issues a new one at once. A code made by 'generate'\n"
 		"  and not yet given is given as it is (LimeSurvey already has it).\n"
-		"  --save-contact keeps the caller's name, office and phone as contacts.\n"
-		"revoke (supervisore): the code stops being valid; typed exactly.\n"
-		"reveal (operatore): shows the active code again; recorded in the audit log.\n"
+		"  --save-contact keeps the caller's name, office and phone as contacts.\n"));
+	cli_help_text(&h, "revoke", _("revoke (supervisore): the code stops being valid; typed exactly.\n"));
+	cli_help_text(&h, "reveal", _("reveal (operatore): shows the active code again; recorded in the audit log.\n"));
+	cli_help_text(&h, "find", _(
 		"find: whose code is this? Any case, spaces and hyphens ignored; a code\n"
 		"  that fails its check symbol is probably mistyped: the existing codes one\n"
 		"  slip away (a wrong, missing, extra or swapped symbol; a look-alike\n"
-		"  0 O 1 I L) are listed.\n"
+		"  0 O 1 I L) are listed.\n"));
+	cli_help_text(&h, "list", _(
 		"list: codes masked but for the last three symbols; --reveal shows them\n"
-		"  (supervisore, audited).\n"
+		"  (supervisore, audited).\n"));
+	cli_help_text(&h, "generate", _(
 		"generate (supervisore): a code for every respondent without one, for\n"
-		"  upload to LimeSurvey before the campaign opens.\n"
+		"  upload to LimeSurvey before the campaign opens.\n"));
+	cli_help_text(&h, "export", _(
 		"export (supervisore, audited): the participants CSV for LimeSurvey's\n"
 		"  \"Import participants from CSV\", to standard output. Rows without an\n"
 		"  e-mail address are listed on standard error: LimeSurvey skips them unless\n"
@@ -83,7 +93,7 @@ static int code_cmd_issue(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': code_help(stdout); return 0;
+		case 'h': code_help(stdout, "code issue"); return 0;
 		case O_CAMPAIGN: r.campaign_key = optarg; break;
 		case O_CALLER: r.caller_name = optarg; break;
 		case O_OFFICE: r.caller_office = optarg; break;
@@ -144,7 +154,7 @@ static int code_cmd_revoke(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			code_help(stdout);
+			code_help(stdout, "code revoke");
 			return 0;
 		}
 		if (opt != O_REASON)
@@ -190,7 +200,7 @@ static int code_cmd_reveal(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			code_help(stdout);
+			code_help(stdout, "code reveal");
 			return 0;
 		}
 		if (opt != O_CAMPAIGN)
@@ -256,7 +266,7 @@ static int only_help(const char *cmd, int argc, char **argv)
 	int opt;
 	while ((opt = getopt_long(argc, argv, "+:h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			code_help(stdout);
+			code_help(stdout, cmd);
 			return 0;
 		}
 		return cli_bad_option(cmd, opt, argv);
@@ -377,7 +387,7 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': code_help(stdout); return 0;
+		case 'h': code_help(stdout, "code list"); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_RESPONDENT: respondent = optarg; break;
 		case O_REVEAL: reveal = 1; break;
@@ -465,7 +475,7 @@ static int code_cmd_generate(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': code_help(stdout); return 0;
+		case 'h': code_help(stdout, "code generate"); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_ALL: all = 1; break;
 		default: return cli_bad_option(cmd, opt, argv);
@@ -504,7 +514,7 @@ static int code_cmd_export(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': code_help(stdout); return 0;
+		case 'h': code_help(stdout, "code export"); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_FORMAT: format = optarg; break;
 		default: return cli_bad_option(cmd, opt, argv);
@@ -558,7 +568,7 @@ int cmd_code(struct cli *cli, int argc, char **argv)
 		{"generate", code_cmd_generate}, {"export", code_cmd_export},
 	};
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		code_help(argc < 2 ? stderr : stdout);
+		code_help(argc < 2 ? stderr : stdout, "code");
 		return argc < 2 ? 64 : 0;
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)

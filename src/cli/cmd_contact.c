@@ -9,20 +9,25 @@
 #include "cli.h"
 #include "out.h"
 
-static void contact_help(FILE *f)
+/* The whole command's help, or `command`'s ("contact add"). */
+static void contact_help(FILE *f, const char *command)
 {
-	fprintf(f, "%s", _(
-		"usage: centralino contact add RESPONDENT --kind KIND --value TEXT [--name TEXT]\n"
-		"                 [--office TEXT] [--source TEXT] [--date DATE]\n"
-		"       centralino contact list RESPONDENT [--all] [--format table|tsv|csv]\n"
-		"       centralino contact remove ID [--reason TEXT]\n"
-		"       centralino import contacts FILE\n"
-		"How to reach a respondent (ISTAT code, AMB:code, REG:08 or exact name).\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "add", _(
+		"centralino contact add RESPONDENT --kind KIND --value TEXT [--name TEXT]\n"
+		"                 [--office TEXT] [--source TEXT] [--date DATE]\n"));
+	cli_help_usage(&h, "list", _("centralino contact list RESPONDENT [--all] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "remove", _("centralino contact remove ID [--reason TEXT]\n"));
+	cli_help_usage(&h, "", _("centralino import contacts FILE\n"));
+	cli_help_text(&h, "add|list", _("How to reach a respondent (ISTAT code, AMB:code, REG:08 or exact name).\n"));
+	cli_help_text(&h, "add", _(
 		"KIND: referente (value: the person's name, --office their office),\n"
 		"ufficio (value: the office), email, pec, telefono. --name/--office say\n"
 		"whose address or number it is. --source: where it came from (default\n"
-		"\"inserito a mano\"); --date: when it was learnt (default today).\n"
-		"Removed contacts are kept for history (list --all shows them).\n"
+		"\"inserito a mano\"); --date: when it was learnt (default today).\n"));
+	cli_help_text(&h, "list|remove", _("Removed contacts are kept for history (list --all shows them).\n"));
+	cli_help_text(&h, "", _(
 		"import contacts (admin): CSV with a header naming the columns respondent,\n"
 		"kind, value and optionally name, office, source, date (Italian names too:\n"
 		"istat, tipo, valore, nome, ufficio, fonte, data); one transaction, any\n"
@@ -48,7 +53,7 @@ static int contact_cmd_add(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': contact_help(stdout); return 0;
+		case 'h': contact_help(stdout, "contact add"); return 0;
 		case O_KIND:
 			if (contact_kind_parse(optarg, &c.kind))
 				return cli_usage(cmd, _("--kind: '%s' is not referente, ufficio, email, pec or telefono"), optarg);
@@ -90,7 +95,7 @@ static int contact_cmd_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': contact_help(stdout); return 0;
+		case 'h': contact_help(stdout, "contact list"); return 0;
 		case O_ALL: all = 1; break;
 		case O_FORMAT:
 			if ((rc = cli_format_arg(cmd, optarg, 7, &fmt)))
@@ -151,7 +156,7 @@ static int contact_cmd_remove(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (opt == 'h') {
-			contact_help(stdout);
+			contact_help(stdout, "contact remove");
 			return 0;
 		}
 		if (opt != O_REASON)
@@ -190,7 +195,7 @@ int cmd_import_contacts(struct cli *cli, int argc, char **argv)
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			contact_help(stdout);
+			cli_import_help(stdout, "import contacts");
 			return 0;
 		}
 		if (strcmp(argv[i], "--dry-run") == 0)
@@ -226,7 +231,7 @@ int cmd_contact(struct cli *cli, int argc, char **argv)
 		{"add", contact_cmd_add}, {"list", contact_cmd_list}, {"remove", contact_cmd_remove},
 	};
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		contact_help(argc < 2 ? stderr : stdout);
+		contact_help(argc < 2 ? stderr : stdout, "contact");
 		return argc < 2 ? 64 : 0;
 	}
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)

@@ -7,20 +7,24 @@
 #include "cli.h"
 #include "out.h"
 
-static void extension_help(FILE *f)
+/* The whole command's help, or `command`'s ("extension grant"). */
+static void extension_help(FILE *f, const char *command)
 {
-	fprintf(f, _(
-"usage: centralino extension grant --campaign KEY RESPONDENT --until DATE --reason TEXT\n"
-"       centralino extension revoke --campaign KEY RESPONDENT --reason TEXT\n"
-"       centralino extension list [--campaign KEY] [--all] [--format table|tsv|csv]\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "grant", _("centralino extension grant --campaign KEY RESPONDENT --until DATE --reason TEXT\n"));
+	cli_help_usage(&h, "revoke", _("centralino extension revoke --campaign KEY RESPONDENT --reason TEXT\n"));
+	cli_help_usage(&h, "list", _("centralino extension list [--campaign KEY] [--all] [--format table|tsv|csv]\n"));
+	cli_help_text(&h, NULL, _(
 "\n"
-"A proroga gives one respondent its own deadline in a campaign (supervisore).\n"
+"A proroga gives one respondent its own deadline in a campaign (supervisore).\n"));
+	cli_help_text(&h, "grant|revoke", _(
 "DATE: 2019-08-31 or 31/08/2019, after the campaign deadline. Granting again\n"
 "replaces the proroga in force; revoking ends it. A respondent with a proroga\n"
 "is late only once its own date has passed.\n"
 "RESPONDENT: ISTAT code (001272 or 1272), AMB:CODE, REG:01, or a name only\n"
-"one respondent of the campaign has (\"Castro (LE)\" names the provincia).\n"
-"list: the proroghe in force (--all: also revoked and replaced ones).\n"));
+"one respondent of the campaign has (\"Castro (LE)\" names the provincia).\n"));
+	cli_help_text(&h, "list", _("list: the proroghe in force (--all: also revoked and replaced ones).\n"));
 }
 
 static void print_one(const struct extension *e, const char *verb)
@@ -48,7 +52,7 @@ static int grant_or_revoke(struct cli *cli, int argc, char **argv, int grant)
 	while ((c = getopt_long(argc, argv, ":c:u:r:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			extension_help(stdout);
+			extension_help(stdout, cmd);
 			return 0;
 		case 'c': campaign = optarg; break;
 		case 'u':
@@ -100,7 +104,7 @@ static int list(struct cli *cli, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":c:af:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			extension_help(stdout);
+			extension_help(stdout, "extension list");
 			return 0;
 		case 'c': campaign = optarg; break;
 		case 'a': all = 1; break;
@@ -153,7 +157,7 @@ static int list(struct cli *cli, int argc, char **argv)
 int cmd_extension(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		extension_help(argc < 2 ? stderr : stdout);
+		extension_help(argc < 2 ? stderr : stdout, "extension");
 		return argc < 2 ? 64 : 0;
 	}
 	if (strcmp(argv[1], "grant") == 0)

@@ -38,13 +38,18 @@ static const struct import_kind {
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
-static void import_help(FILE *f)
+void cli_import_help(FILE *f, const char *command)
 {
-	fprintf(f, "%s", _("usage:"));
+	struct cli_help h = cli_help_of(f, command);
+	char line[128];
+
+	for (size_t i = 0; i < NKINDS; i++) {
+		snprintf(line, sizeof line, "centralino import %s\n", kinds[i].usage);
+		cli_help_usage(&h, kinds[i].name, line);
+	}
 	for (size_t i = 0; i < NKINDS; i++)
-		fprintf(f, "%s centralino import %s\n", i ? "      " : "", kinds[i].usage);
-	for (size_t i = 0; i < NKINDS; i++)
-		fprintf(f, "  %s: %s\n", kinds[i].name, _(kinds[i].help));
+		if (cli_help_for(&h, kinds[i].name))
+			fprintf(f, "  %s: %s\n", kinds[i].name, _(kinds[i].help));
 	fprintf(f, "%s", _("The whole file is checked in one transaction: any error prints\n"
 			   "FILE:LINE: field: what is wrong, exits 65 (66 for a missing file)\n"
 			   "and changes nothing. Imports are for admins.\n"
@@ -66,7 +71,7 @@ static int one_file(const char *cmd, int argc, char **argv, int *force, int *dry
 	*dry_run = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			import_help(stdout);
+			cli_import_help(stdout, cmd);
 			return 0;
 		}
 		if (c == 'n') {
@@ -176,11 +181,11 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 	const char *kind = argc > 1 ? argv[1] : NULL;
 
 	if (!kind) {
-		import_help(stderr);
+		cli_import_help(stderr, "import");
 		return 64;
 	}
 	if (strcmp(kind, "--help") == 0 || strcmp(kind, "-h") == 0) {
-		import_help(stdout);
+		cli_import_help(stdout, "import");
 		return 0;
 	}
 	for (size_t i = 0; i < NKINDS; i++)

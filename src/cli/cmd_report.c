@@ -13,14 +13,21 @@
 #include "out.h"
 #include "centralino/xalloc.h"
 
-static void report_help(FILE *f)
+/* The whole command's help, or `command`'s ("report daily"). */
+static void report_help(FILE *f, const char *command)
 {
-	fprintf(f, _(
-"usage: centralino report progress --campaign KEY [--by GROUP] [--format table|tsv|csv]\n"
-"       centralino report progress --campaign KEY --format html --output FILE\n"
-"       centralino report reminders --campaign KEY [--limit N] [--format table|tsv|csv]\n"
-"       centralino report daily --campaign KEY [--format table|tsv|csv]\n"
-"\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "progress", _(
+"centralino report progress --campaign KEY [--by GROUP] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "progress", _(
+"centralino report progress --campaign KEY --format html --output FILE\n"));
+	cli_help_usage(&h, "reminders", _(
+"centralino report reminders --campaign KEY [--limit N] [--format table|tsv|csv]\n"));
+	cli_help_usage(&h, "daily", _("centralino report daily --campaign KEY [--format table|tsv|csv]\n"));
+	cli_help_text(&h, NULL, "\n");
+	if (cli_help_for(&h, "progress"))
+		fprintf(f, _(
 "progress   one row per group (GROUP: regione (default), provincia, ambito,\n"
 "           ripartizione, comune) with respondents, each status, late and\n"
 "           %% submitted, then the total. Above the table: days left, the\n"
@@ -37,11 +44,13 @@ static void report_help(FILE *f)
 "           A4: the figures above, the cumulative chart against the line to\n"
 "           the deadline, a bar and a row per regione, the late respondents,\n"
 "           the proroghe in force and the day-by-day table (--lang it: in\n"
-"           Italian).\n"
+"           Italian).\n"));
+	cli_help_text(&h, "reminders", _(
 "reminders  whom to chase, most useful first: overdue callbacks, then those\n"
 "           holding a code, then those without; capofila first, then larger\n"
 "           population. With the last contact, its outcome and the best phone.\n"
-"           Any staff may read it (supervisore for the others).\n"
+"           Any staff may read it (supervisore for the others).\n"));
+	cli_help_text(&h, "daily", _(
 "daily      per day: codes given out, calls by category, submissions and the\n"
 "           running total (the series behind the dashboard's chart).\n"));
 }
@@ -72,7 +81,7 @@ static int parse(const char *cmd, int argc, char **argv, int with_by, int with_l
 	while ((c = getopt_long(argc, argv, ":c:b:f:n:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			report_help(stdout);
+			report_help(stdout, cmd);
 			return 0;
 		case 'c':
 			o->campaign = optarg;
@@ -499,7 +508,7 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		report_help(argc < 2 ? stderr : stdout);
+		report_help(argc < 2 ? stderr : stdout, "report");
 		return argc < 2 ? 64 : 0;
 	}
 	if (strcmp(argv[1], "progress") == 0)

@@ -7,22 +7,26 @@
 #include "cli.h"
 #include "out.h"
 
-static void staff_help(FILE *f)
+/* The whole command's help, or `command`'s ("staff add"). */
+static void staff_help(FILE *f, const char *command)
 {
-	fprintf(f, _("usage: centralino staff list [--format table|tsv]\n"
-		     "       centralino staff add LOGIN --name \"Nome Cognome\" --role ROLE\n"
-		     "       centralino staff set-role LOGIN ROLE\n"
-		     "       centralino staff disable LOGIN\n"
-		     "       centralino staff enable LOGIN\n"
-		     "Who may use the program, and with which role. LOGIN is the person's\n"
-		     "system login name. Roles, each including the one before:\n"
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "list", _("centralino staff list [--format table|tsv]\n"));
+	cli_help_usage(&h, "add", _("centralino staff add LOGIN --name \"Nome Cognome\" --role ROLE\n"));
+	cli_help_usage(&h, "set-role", _("centralino staff set-role LOGIN ROLE\n"));
+	cli_help_usage(&h, "disable", _("centralino staff disable LOGIN\n"));
+	cli_help_usage(&h, "enable", _("centralino staff enable LOGIN\n"));
+	cli_help_text(&h, NULL, _("Who may use the program, and with which role. LOGIN is the person's\n"
+				  "system login name.\n"));
+	cli_help_text(&h, "list|add|set-role", _("Roles, each including the one before:\n"
 		     "  assistenza   search, log calls\n"
 		     "  operatore    + issue access codes\n"
 		     "  supervisore  + revoke codes, extensions, statuses, reports, exports, audit\n"
-		     "  admin        + staff, imports, backups\n"
-		     "Staff are never deleted: 'disable' keeps their records attributed.\n"
-		     "The last active admin cannot be disabled or demoted.\n"
-		     "Changes are for admins; the list is for everyone on it.\n"));
+		     "  admin        + staff, imports, backups\n"));
+	cli_help_text(&h, "disable|enable", _("Staff are never deleted: 'disable' keeps their records attributed.\n"));
+	cli_help_text(&h, "disable|set-role", _("The last active admin cannot be disabled or demoted.\n"));
+	cli_help_text(&h, NULL, _("Changes are for admins; the list is for everyone on it.\n"));
 }
 
 /* Handles --help and rejects other options: for the subcommands that take
@@ -35,7 +39,7 @@ static int no_options(const char *cmd, int argc, char **argv, int nargs)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			staff_help(stdout);
+			staff_help(stdout, cmd);
 			return 0;
 		}
 		return cli_bad_option(cmd, c, argv);
@@ -65,7 +69,7 @@ static int staff_cmd_list(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			staff_help(stdout);
+			staff_help(stdout, "staff list");
 			return 0;
 		}
 		if (c != 'f')
@@ -122,7 +126,7 @@ static int staff_cmd_add(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":n:r:h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			staff_help(stdout);
+			staff_help(stdout, "staff add");
 			return 0;
 		} else if (c == 'n') {
 			name = optarg;
@@ -193,11 +197,11 @@ int cmd_staff(struct cli *cli, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : NULL;
 
 	if (!sub) {
-		staff_help(stderr);
+		staff_help(stderr, "staff");
 		return 64;
 	}
 	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		staff_help(stdout);
+		staff_help(stdout, "staff");
 		return 0;
 	}
 	if (strcmp(sub, "list") == 0)

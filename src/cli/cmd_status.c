@@ -9,12 +9,13 @@
 #include "cli.h"
 #include "status_generic.h"
 
-static void status_help(FILE *f)
+void status_help(FILE *f, const char *command)
 {
-	fprintf(f, "%s", _(
-"usage: centralino status import --campaign KEY [--dry-run] FILE\n"));
-	status_generic_help(f);
-	fprintf(f, "%s", _(
+	struct cli_help h = cli_help_of(f, command);
+
+	cli_help_usage(&h, "import", _("centralino status import --campaign KEY [--dry-run] FILE\n"));
+	status_generic_help(&h);
+	cli_help_text(&h, "import", _(
 "import  (supervisore) LimeSurvey's participant export of the survey (Survey\n"
 "        participants > Export: UTF-8 with BOM, every value quoted): each\n"
 "        token's `completed` sets its respondent's status: Y or a time =\n"
@@ -55,7 +56,7 @@ static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		switch (opt) {
-		case 'h': status_help(stdout); return 0;
+		case 'h': status_help(stdout, cmd); return 0;
 		case 'c': j.campaign = optarg; break;
 		case 'n': dry = 1; break;
 		default: return cli_bad_option(cmd, opt, argv);
@@ -108,7 +109,7 @@ int cmd_status(struct cli *cli, int argc, char **argv)
 {
 	int rc;
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		status_help(argc < 2 ? stderr : stdout);
+		status_help(argc < 2 ? stderr : stdout, "status");
 		return argc < 2 ? 64 : 0;
 	}
 	if ((rc = status_generic_dispatch(cli, argc, argv)) >= 0)

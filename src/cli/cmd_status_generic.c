@@ -7,21 +7,26 @@
 #include "centralino/progress.h"
 #include "status_generic.h"
 
-void status_generic_help(FILE *f)
+void status_generic_help(struct cli_help *h)
 {
-	fprintf(f, _(
-"       centralino status set --campaign KEY RESPONDENT STATUS --reason TEXT [--at TIME]\n"
-"       centralino status show --campaign KEY RESPONDENT\n"
-"       centralino status import --campaign KEY FILE --generic --id-column NAME\n"
-"                  [--time-column NAME [--time-format FORMAT]] [--dry-run]\n"
-"\n"
+	cli_help_usage(h, "set", _("centralino status set --campaign KEY RESPONDENT STATUS --reason TEXT [--at TIME]\n"));
+	cli_help_usage(h, "show", _("centralino status show --campaign KEY RESPONDENT\n"));
+	cli_help_usage(h, "import --generic", _(
+"centralino status import --campaign KEY FILE --generic --id-column NAME\n"
+"                  [--time-column NAME [--time-format FORMAT]] [--dry-run]\n"));
+	cli_help_text(h, "set|show|import --generic", "\n");
+	if (cli_help_for(h, "set"))
+		fprintf(h->f, _(
 "set     (supervisore) a status by hand, audited: STATUS is nessun_codice,\n"
 "        codice_emesso, in_compilazione, inviato (e.g. sent by PEC; --at gives\n"
 "        the submission time, default now) or esonerato (excused: leaves the\n"
 "        denominator of %% submitted). Automatic sources (codes, LimeSurvey)\n"
-"        never undo an inviato or esonerato set by hand.\n"
+"        never undo an inviato or esonerato set by hand.\n"));
+	cli_help_text(h, "show", _(
 "show    the respondent's status, effective deadline (proroga or campaign)\n"
-"        and whether it is late.\n"
+"        and whether it is late.\n"));
+	if (cli_help_for(h, "import --generic"))
+		fprintf(h->f, _(
 "import --generic  (supervisore) any CSV of a form's responses: the column\n"
 "        NAME holds each respondent's ISTAT code (leading zeros optional),\n"
 "        AMB:code or ambito code, REG:nn, or name (\"Comune di X\" and\n"
@@ -38,7 +43,8 @@ void status_generic_help(FILE *f)
 "        resolve (put the code in the file, or use 'status set'), never\n"
 "        guessed; the rest is applied in one transaction. Importing the same\n"
 "        file again changes nothing. --dry-run: the same summary, then who\n"
-"        would become inviato, by name; nothing is changed.\n"
+"        would become inviato, by name; nothing is changed.\n"));
+	cli_help_text(h, "set|show", _(
 "RESPONDENT: ISTAT code, AMB:CODE, REG:01, or a name only one respondent of\n"
 "the campaign has.\n"));
 }
@@ -86,7 +92,7 @@ static int status_set(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":c:r:a:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'h': status_generic_help(stdout); return 0;
+		case 'h': status_help(stdout, "status set"); return 0;
 		case 'c': campaign = optarg; break;
 		case 'r': reason = optarg; break;
 		case 'a': at = optarg; break;
@@ -127,7 +133,7 @@ static int status_show(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":c:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 'h': status_generic_help(stdout); return 0;
+		case 'h': status_help(stdout, "status show"); return 0;
 		case 'c': campaign = optarg; break;
 		default: return cli_bad_option("status show", c, argv);
 		}
@@ -197,7 +203,7 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":c:gi:t:F:nh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'h': status_generic_help(stdout); return 0;
+		case 'h': status_help(stdout, "status import --generic"); return 0;
 		case 'c': j.campaign = optarg; break;
 		case 'g': break;
 		case 'i': io.id_column = optarg; break;

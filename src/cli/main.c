@@ -243,10 +243,14 @@ static int apply_settings(struct cli *cli)
 	return 0;
 }
 
+/* the most arguments of `centralino help COMMAND SUBCOMMAND...` (4 words) */
+#define HELP_WORDS 6
+
 int main(int argc, char **argv)
 {
 	struct cli cli = {0};
 	const struct command *cmd = NULL;
+	char help_opt[] = "--help", *help_argv[HELP_WORDS + 1];
 	int rc;
 
 	if (desk_harden())
@@ -267,16 +271,14 @@ int main(int argc, char **argv)
 		argv = tui_argv;
 		argc = 2;
 	}
-	if (strcmp(argv[1], "help") == 0 && argc > 2) {
-		/* help COMMAND [SUBCOMMAND]: that command's own --help */
-		static char help_opt[] = "--help";
-		static char *help_argv[5];
+	if (strcmp(argv[1], "help") == 0 && argc > 2 && argc <= HELP_WORDS) {
+		/* help COMMAND [SUBCOMMAND...]: `COMMAND SUBCOMMAND... --help` */
+		for (int i = 2; i < argc; i++)
+			help_argv[i - 1] = argv[i];
 		help_argv[0] = argv[0];
-		help_argv[1] = argv[2];
-		help_argv[2] = argc > 3 ? argv[3] : help_opt;
-		help_argv[3] = argc > 3 ? help_opt : NULL;
+		help_argv[argc - 1] = help_opt;
+		help_argv[argc] = NULL;
 		argv = help_argv;
-		argc = argc > 3 ? 4 : 3;
 	} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
 		usage(stdout);
 		return 0;

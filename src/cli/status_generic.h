@@ -10,7 +10,11 @@
  * and returns the exit code; -1 when the line is not one of those. */
 int status_generic_dispatch(struct cli *cli, int argc, char **argv);
 
-/* The help lines of these subcommands, for `status --help`. */
-void status_generic_help(FILE *f);
+/* The help parts of these subcommands, for status_help. */
+void status_generic_help(struct cli_help *h);
+
+/* `status --help` whole, or `command`'s ("status set",
+ * "status import --generic"); in cmd_status.c. */
+void status_help(FILE *f, const char *command);
 
 #endif
