@@ -23,6 +23,11 @@ enum cn_setting {
 struct cn_config {
 	char *value[CN_SET_MAX];  /* malloc'd; NULL when no file sets it */
 	char *origin[CN_SET_MAX]; /* "FILE:LINE" of the line that set it */
+	/* `bind = SCOPE KEY ACTION` lines of the full-screen interface, every
+	 * one in file order with its "FILE:LINE" (the interface checks them:
+	 * the core knows no keys). */
+	char **bind, **bind_origin;
+	size_t nbind;
 };
 
 /* The files read by config_load, system first. The system file is

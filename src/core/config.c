@@ -192,6 +192,8 @@ static void known_keys(char *out, size_t len)
 	out[0] = '\0';
 	for (int k = 0; k < CN_SET_MAX && o < len; k++)
 		o += (size_t)snprintf(out + o, len - o, "%s%s", k ? ", " : "", settings[k].key);
+	if (o < len)
+		snprintf(out + o, len - o, ", bind");
 }
 
 /* Sets one key from a file line; the origin "FILE:LINE" is kept for later
@@ -220,6 +222,16 @@ static int set_value(struct cn_config *cfg, int k, const char *value,
 	return CN_OK;
 }
 
+/* A bind line: kept with the others, as the interface reads them all. */
+static void add_bind(struct cn_config *cfg, const char *value, const char *path, long lineno)
+{
+	cfg->bind = xrealloc(cfg->bind, (cfg->nbind + 1) * sizeof *cfg->bind);
+	cfg->bind_origin = xrealloc(cfg->bind_origin, (cfg->nbind + 1) * sizeof *cfg->bind_origin);
+	cfg->bind[cfg->nbind] = xstrdup(value);
+	cfg->bind_origin[cfg->nbind] = xmalloc(strlen(path) + 24);
+	sprintf(cfg->bind_origin[cfg->nbind++], "%s:%ld", path, lineno);
+}
+
 int config_load_file(struct cn_config *cfg, const char *path, char *err, size_t errlen)
 {
 	/* A person's own file is read with her own ids: with the desk's group
@@ -243,7 +255,9 @@ int config_load_file(struct cn_config *cfg, const char *path, char *err, size_t 
 		why[0] = '\0';
 		rc = split_line(line, &key, &value, why, sizeof why);
 		if (rc == CN_OK && key) {
-			if ((k = find_key(key)) < 0) {
+			if (strcmp(key, "bind") == 0) {
+				add_bind(cfg, value, path, lineno);
+			} else if ((k = find_key(key)) < 0) {
 				char known[256];
 				known_keys(known, sizeof known);
 				snprintf(why, sizeof why, _("%s: unknown setting (known: %s)"), key, known);
@@ -286,6 +300,14 @@ void config_free(struct cn_config *cfg)
 		free(cfg->origin[k]);
 		cfg->value[k] = cfg->origin[k] = NULL;
 	}
+	for (size_t i = 0; i < cfg->nbind; i++) {
+		free(cfg->bind[i]);
+		free(cfg->bind_origin[i]);
+	}
+	free(cfg->bind);
+	free(cfg->bind_origin);
+	cfg->bind = cfg->bind_origin = NULL;
+	cfg->nbind = 0;
 }
 
 const char *config_value(const struct cn_config *cfg, enum cn_setting key, const char *option)

@@ -1,5 +1,6 @@
 /* The key table built from actions.def, key names, and the rules that decide
  * which keys a user sees and may use on a screen. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,9 +14,11 @@ static const struct action_info infos[ACT_COUNT] = {
 #undef ACTION_KEY
 };
 
-static const struct binding {
+struct binding {
 	int action, key;
-} bindings[] = {
+};
+
+static const struct binding defaults[] = {
 #define ACTION(key, name, scope, role, hint, help) {ACT_##name, key},
 #define ACTION_KEY(key, name) {ACT_##name, key},
 #include "actions.def"
@@ -23,7 +26,25 @@ static const struct binding {
 #undef ACTION_KEY
 };
 
-#define NBINDINGS (sizeof bindings / sizeof bindings[0])
+#define NDEFAULTS (sizeof defaults / sizeof defaults[0])
+#define BIND_MAX 64
+
+/* The keys in force: actions.def's, changed by the configuration's bind
+ * lines once, before the first key is read (actions_configure), and read
+ * only after that. It is the one table outside the app struct because the
+ * text fields and boxes, which have no app, read it too. */
+static struct {
+	struct binding v[NDEFAULTS + BIND_MAX];
+	size_t n;
+} keymap;
+
+/* The bindings in force into *out; how many. */
+static size_t bindings(const struct binding **out)
+{
+	*out = keymap.n ? keymap.v : defaults;
+	return keymap.n ? keymap.n : NDEFAULTS;
+}
+
 
 const struct action_info *action_info(int action)
 {
@@ -34,10 +55,12 @@ const struct action_info *action_info(int action)
 
 int action_keys(int action, int *keys, int max)
 {
+	const struct binding *all;
+	size_t nall = bindings(&all);
 	int n = 0;
-	for (size_t i = 0; i < NBINDINGS; i++)
-		if (bindings[i].action == action && n < max)
-			keys[n++] = bindings[i].key;
+	for (size_t i = 0; i < nall; i++)
+		if (all[i].action == action && n < max)
+			keys[n++] = all[i].key;
 	return n;
 }
 
@@ -134,9 +157,11 @@ const char *action_key_label(int action, char *buf, size_t len)
 
 int action_in_scope(int scope, int key)
 {
-	for (size_t i = 0; i < NBINDINGS; i++)
-		if (bindings[i].key == key && infos[bindings[i].action].scope == scope)
-			return bindings[i].action;
+	const struct binding *all;
+	size_t nall = bindings(&all);
+	for (size_t i = 0; i < nall; i++)
+		if (all[i].key == key && infos[all[i].action].scope == scope)
+			return all[i].action;
 	return ACT_NONE;
 }
 
@@ -144,26 +169,32 @@ static int resolve(const struct app *app, const struct view_inst *v, int key)
 {
 	/* The screen's own bindings (its scope, then its form's) win over the
 	 * global ones. */
+	const struct binding *all;
+	size_t nall = bindings(&all);
 	for (int pass = 0; pass < 3; pass++)
-		for (size_t i = 0; i < NBINDINGS; i++) {
-			const struct action_info *a = &infos[bindings[i].action];
+		for (size_t i = 0; i < nall; i++) {
+			const struct binding *b = &all[i];
+			const struct action_info *a = &infos[b->action];
 			int want = pass == 0 ? (v ? v->scope : -1) : pass == 1 ? SCOPE_form : SCOPE_global;
-			if (bindings[i].key != key || a->scope != want)
+			if (b->key != key || a->scope != want)
 				continue;
 			if (pass == 1 && !(v && v->ops->form))
 				continue;
-			if (allowed_here(app, bindings[i].action, key, v))
-				return bindings[i].action;
+			if (allowed_here(app, b->action, key, v))
+				return b->action;
 		}
 	return ACT_NONE;
 }
 
 int action_refused_say(struct app *app, const struct view_inst *v, int key)
 {
-	for (size_t i = 0; i < NBINDINGS; i++) {
-		const struct action_info *a = &infos[bindings[i].action];
+	const struct binding *all;
+	size_t nall = bindings(&all);
+	for (size_t i = 0; i < nall; i++) {
+		const struct binding *b = &all[i];
+		const struct action_info *a = &infos[b->action];
 		char k[32];
-		if (bindings[i].key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
+		if (b->key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
 		    cn_may(app->ctx, (enum cn_role)a->role) || typed_away(v, key))
 			continue;
 		app_msg(app, MSG_WARN, _("%s: \"%s\" is for the role %s and up; you are %s"),
@@ -171,6 +202,38 @@ int action_refused_say(struct app *app, const struct view_inst *v, int key)
 			cn_role_name((enum cn_role)a->role), cn_role_name(cn_role(app->ctx)));
 		return 1;
 	}
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{"Enter", '\n'}, {"Tab", '\t'}, {"S-Tab", KEY_BTAB}, {"Esc", TUI_ESC},
+	{"BS", KEY_BACKSPACE}, {"Del", KEY_DC}, {"Ins", KEY_IC}, {"Up", KEY_UP},
+	{"Down", KEY_DOWN}, {"Left", KEY_LEFT}, {"Right", KEY_RIGHT},
+	{"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},
+	{"End", KEY_END}, {"Space", ' '}, {"lt", '<'},
+};
+
+int tui_key_named(const char *name, size_t len)
+{
+	char buf[16];
+	int n;
+	if (len == 0 || len >= sizeof buf)
+		return 0;
+	memcpy(buf, name, len);
+	buf[len] = '\0';
+	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
+		if (!strcmp(buf, key_names[i].name))
+			return key_names[i].key;
+	if (buf[0] == 'F' && sscanf(buf + 1, "%d", &n) == 1 && n >= 1 && n <= 24 &&
+	    snprintf(NULL, 0, "F%d", n) == (int)len)
+		return KEY_F(n);
+	if (len == 3 && buf[0] == 'C' && buf[1] == '-' && buf[2] >= 'a' && buf[2] <= 'z')
+		return TUI_CTRL(buf[2]);
+	if (len == 1 && (unsigned char)buf[0] >= 32 && (unsigned char)buf[0] < 127)
+		return buf[0]; /* <#>, <!>, <<>: the character itself */
 	return 0;
 }
 
@@ -208,4 +271,131 @@ const char *tui_key_label(int key, char *buf, size_t len)
 	}
 	snprintf(buf, len, "%s", keyname(key) ? keyname(key) : "?");
 	return buf;
+}
+
+/* ---- bind lines of the configuration ---------------------------------- */
+
+static const char *const scope_names[SCOPE_COUNT] = {
+	[SCOPE_global] = "global",
+#define VIEW(name) [SCOPE_##name] = #name,
+#include "views.def"
+#undef VIEW
+	[SCOPE_form] = "form", [SCOPE_pick] = "pick", [SCOPE_edit] = "edit", [SCOPE_confirm] = "confirm",
+	[SCOPE_message] = "message", [SCOPE_help] = "help", [SCOPE_cmdline] = "cmdline",
+};
+
+static const char *const action_names[ACT_COUNT] = {
+#define ACTION(key, name, scope, role, hint, help) [ACT_##name] = #name,
+#define ACTION_KEY(key, name)
+#include "actions.def"
+#undef ACTION
+#undef ACTION_KEY
+};
+
+/* An action by name, as actions.def spells it or in lower case with '-'
+ * for '_' (CALL_CLOSE, call-close); ACT_NONE when there is none. */
+static int action_named(const char *s)
+{
+	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
+		const char *n = action_names[a];
+		size_t i = 0;
+		if (!n)
+			continue;
+		while (n[i] && s[i] && (toupper((unsigned char)s[i]) == n[i] || (s[i] == '-' && n[i] == '_')))
+			i++;
+		if (!n[i] && !s[i])
+			return a;
+	}
+	return ACT_NONE;
+}
+
+static int scope_named(const char *s)
+{
+	for (int i = 0; i < SCOPE_COUNT; i++)
+		if (scope_names[i] && strcmp(scope_names[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* The scope's actions, "a, b, c", for a message. */
+static void scope_actions(int scope, char *out, size_t len)
+{
+	size_t o = 0;
+	out[0] = '\0';
+	for (int a = ACT_NONE + 1; a < ACT_COUNT && o + 1 < len; a++) {
+		char low[64];
+		size_t i;
+		if (!action_names[a] || infos[a].scope != scope)
+			continue;
+		for (i = 0; action_names[a][i] && i + 1 < sizeof low; i++)
+			low[i] = action_names[a][i] == '_' ? '-' : (char)tolower((unsigned char)action_names[a][i]);
+		low[i] = '\0';
+		o += (size_t)snprintf(out + o, len - o, "%s%s", o ? ", " : "", low);
+	}
+}
+
+/* One line onto the table t: 0, or -1 with the field and why in why. */
+static int bind_one(struct binding *t, size_t *n, unsigned char *rebound, const char *line,
+		    char *why, size_t whylen)
+{
+	char scope_s[40], key_s[40], action_s[64], extra[2], list[1500];
+	int scope, key, action;
+	size_t k = 0;
+
+	if (sscanf(line, "%39s %39s %63s %1s", scope_s, key_s, action_s, extra) != 3) {
+		snprintf(why, whylen, "%s", _("expected 'bind = SCOPE KEY ACTION', three words"));
+		return -1;
+	}
+	if ((scope = scope_named(scope_s)) < 0) {
+		snprintf(list, sizeof list, "%s", scope_names[0]);
+		for (int i = 1; i < SCOPE_COUNT; i++)
+			snprintf(list + strlen(list), sizeof list - strlen(list), ", %s", scope_names[i]);
+		snprintf(why, whylen, _("SCOPE: '%s' is not a screen or a scope (%s)"), scope_s, list);
+		return -1;
+	}
+	if (!(key = tui_key_named(key_s, strlen(key_s)))) {
+		snprintf(why, whylen, _("KEY: '%s' is not a key (F1..F24, C-a..C-z, Enter, Tab, Esc, Up, Home... or one character)"), key_s);
+		return -1;
+	}
+	if ((action = action_named(action_s)) == ACT_NONE || infos[action].scope != scope) {
+		scope_actions(scope, list, sizeof list);
+		snprintf(why, whylen, _("ACTION: '%s' is not an action of %s (%s)"), action_s, scope_s, list);
+		return -1;
+	}
+	/* the first line for an action replaces its keys; the key leaves the
+	 * other actions of the scope */
+	for (size_t i = 0; i < *n; i++) {
+		int a = t[i].action;
+		if ((a == action && !rebound[action]) || (a != action && t[i].key == key && infos[a].scope == scope))
+			continue;
+		t[k++] = t[i];
+	}
+	*n = k;
+	rebound[action] = 1;
+	if (*n >= NDEFAULTS + BIND_MAX) {
+		snprintf(why, whylen, _("more than %d bind lines"), BIND_MAX);
+		return -1;
+	}
+	t[(*n)++] = (struct binding){action, key};
+	return 0;
+}
+
+int actions_configure(char *const *line, char *const *origin, size_t n, char *err, size_t errlen)
+{
+	struct binding t[NDEFAULTS + BIND_MAX];
+	unsigned char rebound[ACT_COUNT] = {0};
+	size_t nt = NDEFAULTS;
+	char why[1800];
+
+	memcpy(t, defaults, sizeof defaults);
+	for (size_t i = 0; i < n; i++)
+		if (bind_one(t, &nt, rebound, line[i], why, sizeof why)) {
+			snprintf(err, errlen, "%s: bind: %s", origin[i], why);
+			return -1;
+		}
+	if (n) {
+		memcpy(keymap.v, t, nt * sizeof *t);
+		keymap.n = nt;
+	}
+	return 0;
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "centralino/clock.h"
+#include "centralino/config.h"
 #include "centralino/text.h"
 #include "widget.h"
 
@@ -731,6 +732,8 @@ static int run(struct app *app)
 		} else {
 			for (size_t i = 0; i < sizeof startup_hooks / sizeof startup_hooks[0]; i++)
 				startup_hooks[i](app);
+			if (app->keys_err[0]) /* the keys as actions.def has them: say why */
+				box_message(app, _("The keys of the configuration are not used"), app->keys_err);
 			loop(app);
 		}
 		endwin();
@@ -743,6 +746,18 @@ static int run(struct app *app)
 	if (null_in)
 		fclose(null_in);
 	return rc;
+}
+
+/* The configuration files' bind lines (the files themselves were checked
+ * when the program started). */
+static void configure_keys(struct app *app)
+{
+	struct cn_config cfg = {0};
+	char err[sizeof app->keys_err];
+	if (config_load(&cfg, err, sizeof err) == CN_OK &&
+	    actions_configure(cfg.bind, cfg.bind_origin, cfg.nbind, err, sizeof err))
+		snprintf(app->keys_err, sizeof app->keys_err, "%s", err);
+	config_free(&cfg);
 }
 
 int tui_run(struct cn_ctx *ctx, const char *script)
@@ -760,6 +775,7 @@ int tui_run(struct cn_ctx *ctx, const char *script)
 	}
 	slash = strrchr(cn_db_path(ctx), '/');
 	snprintf(app.db_name, sizeof app.db_name, "%s", slash ? slash + 1 : cn_db_path(ctx));
+	configure_keys(&app);
 	/* A script types the same keys on every host: readline then reads no
 	 * key bindings of the host's (/etc/inputrc) or the person's. */
 	if (app.script && setenv("INPUTRC", "/dev/null", 1)) {

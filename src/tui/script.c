@@ -28,17 +28,6 @@ struct tui_script {
 	size_t n, cap, next;
 };
 
-static const struct {
-	const char *name;
-	int key;
-} key_names[] = {
-	{"Enter", '\n'}, {"Tab", '\t'}, {"S-Tab", KEY_BTAB}, {"Esc", TUI_ESC},
-	{"BS", KEY_BACKSPACE}, {"Del", KEY_DC}, {"Ins", KEY_IC}, {"Up", KEY_UP},
-	{"Down", KEY_DOWN}, {"Left", KEY_LEFT}, {"Right", KEY_RIGHT},
-	{"PgUp", KEY_PPAGE}, {"PgDn", KEY_NPAGE}, {"Home", KEY_HOME},
-	{"End", KEY_END}, {"Space", ' '}, {"lt", '<'},
-};
-
 static int add(struct tui_script *s, struct event e)
 {
 	if (s->n == s->cap) {
@@ -53,28 +42,6 @@ static int add(struct tui_script *s, struct event e)
 	return 0;
 }
 
-/* The key named inside <...>; 0 when the name is unknown. */
-static int named_key(const char *name, size_t len)
-{
-	char buf[16];
-	int n;
-	if (len == 0 || len >= sizeof buf)
-		return 0;
-	memcpy(buf, name, len);
-	buf[len] = '\0';
-	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
-		if (!strcmp(buf, key_names[i].name))
-			return key_names[i].key;
-	if (buf[0] == 'F' && sscanf(buf + 1, "%d", &n) == 1 && n >= 1 && n <= 24 &&
-	    snprintf(NULL, 0, "F%d", n) == (int)len)
-		return KEY_F(n);
-	if (len == 3 && buf[0] == 'C' && buf[1] == '-' && buf[2] >= 'a' && buf[2] <= 'z')
-		return TUI_CTRL(buf[2]);
-	if (len == 1 && (unsigned char)buf[0] >= 32 && (unsigned char)buf[0] < 127)
-		return buf[0]; /* <#>, <!>, <<>: the character itself */
-	return 0;
-}
-
 /* A line of keys: UTF-8 text typed as is, <Name> for the other keys. */
 static int parse_keys(struct tui_script *s, const char *line, char *err, size_t errlen)
 {
@@ -85,7 +52,7 @@ static int parse_keys(struct tui_script *s, const char *line, char *err, size_t 
 		const char *close = *line == '<' ? strchr(line + 1, '>') : NULL;
 		if (close && close == line + 1 && close[1] == '>')
 			close++; /* <>>: the character '>' */
-		if (close && (e.key = named_key(line + 1, (size_t)(close - line - 1)))) {
+		if (close && (e.key = tui_key_named(line + 1, (size_t)(close - line - 1)))) {
 			line = close + 1;
 		} else if (*line == '<') {
 			snprintf(err, errlen, _("unknown key %.*s"), close ? (int)(close - line + 1) : 20, line);

@@ -286,6 +286,7 @@ struct app {
 	attr_t attrs[TA_COUNT];
 	char db_name[256];
 	struct tui_script *script; /* keys from a file (CENTRALINO_SCRIPT) */
+	char keys_err[2048];       /* a wrong bind line of the configuration */
 	int restart_told;          /* the schema changed under us: drafts kept, restart asked */
 };
 
@@ -389,6 +390,17 @@ int action_refused_say(struct app *app, const struct view_inst *v, int key);
 /* For widgets and layers: the action bound to key in one scope (no role
  * check: framework scopes are for everyone); ACT_NONE if none. */
 int action_in_scope(int scope, int key);
+/* The key of a name, as scripts and bind lines write it: Enter, Tab,
+ * S-Tab, Esc, BS, Del, Ins, Up, Down, Left, Right, PgUp, PgDn, Home, End,
+ * Space, lt, F1..F24, C-a..C-z, or one printable ASCII character; 0 when
+ * it is none of them. */
+int tui_key_named(const char *name, size_t len);
+/* The configuration's `bind = SCOPE KEY ACTION` lines over actions.def
+ * (origin[i] is line i's "FILE:LINE"): all of them, or, when one is
+ * wrong, none, and err says "FILE:LINE: bind: which field, why"; -1. A
+ * bound key replaces the action's own keys (hints and help show it) and
+ * leaves whatever else it meant in that scope. */
+int actions_configure(char *const *line, char *const *origin, size_t n, char *err, size_t errlen);
 
 /* Theme (theme.c). */
 void theme_init(struct app *app);

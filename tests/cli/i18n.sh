@@ -96,7 +96,7 @@ check "XDG_CONFIG_HOME/centralino/config is the user's file" "$EN" \
 printf 'lingua = it\ncolore = blu\n' >"$conf"
 run "$CN" init --help
 check "unknown setting: exit 78" 78 "$RC"
-check "unknown setting: FILE:LINE" "centralino: $conf:2: colore: unknown setting (known: database, lingua, backup_keep)" "$ERR"
+check "unknown setting: FILE:LINE" "centralino: $conf:2: colore: unknown setting (known: database, lingua, backup_keep, bind)" "$ERR"
 printf 'database = relative.db\n' >"$conf"
 run "$CN" stats
 check "relative database path: exit 78" 78 "$RC"

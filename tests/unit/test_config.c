@@ -71,6 +71,24 @@ static void reads_settings_comments_and_quotes(void **state)
 	config_free(&cfg);
 }
 
+/* bind lines are all kept, in order, each with its line: the interface
+ * checks them (the core knows no keys). */
+static void bind_lines_kept_in_order(void **state)
+{
+	struct cn_config cfg;
+	char err[512], origin[300];
+	(void)state;
+	assert_int_equal(load(&cfg, "bind = call C-k call-close\nlingua = it\nbind = global F12 calls  # too\n",
+			      err, sizeof err), 0);
+	assert_int_equal(cfg.nbind, 2);
+	assert_string_equal(cfg.bind[0], "call C-k call-close");
+	assert_string_equal(cfg.bind[1], "global F12 calls");
+	snprintf(origin, sizeof origin, "%s/config:3", dir);
+	assert_string_equal(cfg.bind_origin[1], origin);
+	config_free(&cfg);
+	assert_int_equal(cfg.nbind, 0);
+}
+
 static void backup_keep_days(void **state)
 {
 	struct cn_config cfg;
@@ -105,7 +123,7 @@ static void errors_name_file_and_line(void **state)
 	expect_error("lingua = it\nlingua = fr\n", "2: lingua: 'fr' is not a language (it or en)");
 	expect_error("database = desk.db\n",
 		     "1: database: 'desk.db' is not an absolute path (start it with / or ~/)");
-	expect_error("# ok\ncolore = blu\n", "2: colore: unknown setting (known: database, lingua, backup_keep)");
+	expect_error("# ok\ncolore = blu\n", "2: colore: unknown setting (known: database, lingua, backup_keep, bind)");
 	expect_error("backup_keep = 0\n", "1: backup_keep: '0' is not a number of days from 1 to 3650");
 	expect_error("backup_keep = 14d\n", "1: backup_keep: '14d' is not a number of days from 1 to 3650");
 	expect_error("lingua it\n", "1: expected 'setting = value'");
@@ -213,6 +231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_settings_comments_and_quotes),
 		cmocka_unit_test(home_relative_database),
+		cmocka_unit_test(bind_lines_kept_in_order),
 		cmocka_unit_test(backup_keep_days),
 		cmocka_unit_test(errors_name_file_and_line),
 		cmocka_unit_test(missing_file_is_no_error),
