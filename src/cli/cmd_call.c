@@ -790,34 +790,46 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 	return cli_print_table(t);
 }
 
-static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
+/* The options of the lists that take --all and --format only, then the
+ * database opened: -1 to go on, else the exit code. */
+static int all_format_options(struct cli *cli, const char *cmd, int argc, char **argv, int *all,
+			      enum out_format *fmt)
 {
 	static const struct option opts[] = {
 		{"all", no_argument, 0, O_ALL}, {"format", required_argument, 0, O_FORMAT},
 		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	enum out_format fmt = OUT_TABLE;
-	struct call_list l;
-	struct out_table *t;
-	int c, rc, all = 0;
+	int c, rc;
 
+	*all = 0;
+	*fmt = OUT_TABLE;
 	optind = 0;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
 		if (c == 'h') {
-			call_help(stdout, "call callbacks");
+			call_help(stdout, cmd);
 			return 0;
 		} else if (c == O_ALL) {
-			all = 1;
+			*all = 1;
 		} else if (c == O_FORMAT) {
-			if ((rc = cli_format_arg("call callbacks", optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt)))
+			if ((rc = cli_format_arg(cmd, optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, fmt)))
 				return rc;
 		} else {
-			return cli_bad_option("call callbacks", c, argv);
+			return cli_bad_option(cmd, c, argv);
 		}
 	}
 	if (optind < argc)
-		return cli_usage("call callbacks", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(cli, 0, 0)))
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	return (rc = cli_open(cli, 0, 0)) ? rc : -1;
+}
+
+static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
+{
+	enum out_format fmt;
+	struct call_list l;
+	struct out_table *t;
+	int rc, all;
+
+	if ((rc = all_format_options(cli, "call callbacks", argc, argv, &all, &fmt)) >= 0)
 		return rc;
 	if ((rc = callflow_callbacks_today(cli->ctx, all, &l)))
 		return cli_fail(cli, rc);
@@ -854,32 +866,12 @@ static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
 
 static int category_list(struct cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"all", no_argument, 0, O_ALL}, {"format", required_argument, 0, O_FORMAT},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	enum out_format fmt = OUT_TABLE;
+	enum out_format fmt;
 	struct call_categories k;
 	struct out_table *t;
-	int c, rc, all = 0;
+	int rc, all;
 
-	optind = 0;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			call_help(stdout, "call category list");
-			return 0;
-		} else if (c == O_ALL) {
-			all = 1;
-		} else if (c == O_FORMAT) {
-			if ((rc = cli_format_arg("call category list", optarg, 1u << OUT_TABLE | 1u << OUT_TSV | 1u << OUT_CSV, &fmt)))
-				return rc;
-		} else {
-			return cli_bad_option("call category list", c, argv);
-		}
-	}
-	if (optind < argc)
-		return cli_usage("call category list", _("unexpected argument '%s'"), argv[optind]);
-	if ((rc = cli_open(cli, 0, 0)))
+	if ((rc = all_format_options(cli, "call category list", argc, argv, &all, &fmt)) >= 0)
 		return rc;
 	if ((rc = call_categories_list(cli->ctx, all, &k)))
 		return cli_fail(cli, rc);
