@@ -98,6 +98,14 @@ static void doc_free(struct doc *d)
 	extension_list_free(&d->proroghe);
 }
 
+/* A section's heading; page_break: printed on a new page. */
+static void heading(struct cn_buf *b, const char *text, int page_break)
+{
+	buf_puts(b, page_break ? "<h2 class=\"pb\">" : "<h2>");
+	esc(b, text);
+	buf_puts(b, "</h2>\n");
+}
+
 static void fig(struct cn_buf *b, const char *value, const char *label)
 {
 	buf_puts(b, "<div class=\"fig\"><b>");
@@ -235,9 +243,8 @@ static void legend_item(struct cn_buf *b, const char *colour, const char *label)
 static void chart(struct cn_buf *b, const struct doc *d)
 {
 	char title[200];
-	buf_puts(b, "<h2>");
-	esc(b, _("Submissions, cumulative"));
-	buf_puts(b, "</h2>\n<div class=\"keep\"><svg id=\"chart\" "
+	heading(b, _("Submissions, cumulative"), 0);
+	buf_puts(b, "<div class=\"keep\"><svg id=\"chart\" "
 		    "viewBox=\"0 0 700 270\" role=\"img\"><title>");
 	snprintf(title, sizeof title, _("Cumulative submissions against the line to 100%% at the deadline"));
 	esc(b, title);
@@ -318,6 +325,15 @@ static void td_num(struct cn_buf *b, long v)
 	td(b, num(v, n), 1);
 }
 
+/* A table up to its body: the columns after the first `ntext` are numbers. */
+static void table_head(struct cn_buf *b, const char *id, const char *const *labels, int n, int ntext)
+{
+	buf_printf(b, "<table id=\"%s\"><thead><tr>", id);
+	for (int i = 0; i < n; i++)
+		th(b, labels[i], i >= ntext);
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
+}
+
 /* The columns of `report progress --format tsv`, in its order. */
 static void region_row(struct cn_buf *b, const struct progress_row *row, const struct progress_counts *k)
 {
@@ -342,21 +358,17 @@ static void region_row(struct cn_buf *b, const struct progress_row *row, const s
 
 static void regions(struct cn_buf *b, const struct progress_report *r)
 {
-	buf_puts(b, "<h2>");
-	esc(b, _("By regione"));
-	buf_puts(b, "</h2>\n");
-	region_bars(b, r);
-	buf_puts(b, "<table id=\"regions\"><thead><tr>");
-	th(b, _("Code"), 0);
-	th(b, _("Regione"), 0);
-	th(b, _("Respondents"), 1);
+	const char *labels[PROGRESS_NSTATUS + 6] = {_("Code"), _("Regione"), _("Respondents")};
+	int n = 3;
 	for (int s = 0; s < PROGRESS_NSTATUS; s++)
-		th(b, progress_status_label((enum progress_status)s), 1);
-	th(b, _("screened out"), 1);
-	th(b, _("late"), 1);
+		labels[n++] = progress_status_label((enum progress_status)s);
+	labels[n++] = _("screened out");
+	labels[n++] = _("late");
 	/* xgettext:no-c-format */
-	th(b, _("% submitted"), 1);
-	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	labels[n++] = _("% submitted");
+	heading(b, _("By regione"), 0);
+	region_bars(b, r);
+	table_head(b, "regions", labels, n, 2);
 	for (size_t i = 0; i < r->n; i++)
 		region_row(b, &r->rows[i], &r->rows[i].n);
 	region_row(b, NULL, &r->total);
@@ -368,9 +380,8 @@ static void late_list(struct cn_buf *b, const struct doc *d)
 	const struct progress_report *p = &d->people;
 	char dl[11], n[NUMFMT_LEN], line[200];
 
-	buf_puts(b, "<h2 class=\"pb\">");
-	esc(b, _("Late respondents"));
-	buf_puts(b, "</h2>\n<p>");
+	heading(b, _("Late respondents"), 1);
+	buf_puts(b, "<p>");
 	snprintf(line, sizeof line, ngettext("%s respondent is past its deadline and has not submitted.",
 					     "%s respondents are past their deadline and have not submitted.",
 					     (unsigned long)p->total.late), num(p->total.late, n));
@@ -378,14 +389,8 @@ static void late_list(struct cn_buf *b, const struct doc *d)
 	buf_puts(b, "</p>\n");
 	if (!p->total.late)
 		return;
-	buf_puts(b, "<table id=\"late\"><thead><tr>");
-	th(b, _("ID"), 0);
-	th(b, _("Respondent"), 0);
-	th(b, _("Prov."), 0);
-	th(b, _("Status"), 0);
-	th(b, _("Deadline"), 0);
-	th(b, _("Days late"), 1);
-	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	const char *labels[] = {_("ID"), _("Respondent"), _("Prov."), _("Status"), _("Deadline"), _("Days late")};
+	table_head(b, "late", labels, 6, 5);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct progress_row *row = &p->rows[i];
 		if (!row->n.late)
@@ -410,23 +415,15 @@ static void late_list(struct cn_buf *b, const struct doc *d)
 static void proroghe(struct cn_buf *b, const struct extension_list *l)
 {
 	char until[11], at[17];
-	buf_puts(b, "<h2>");
-	esc(b, _("Proroghe in force"));
-	buf_puts(b, "</h2>\n");
+	heading(b, _("Proroghe in force"), 0);
 	if (!l->n) {
 		buf_puts(b, "<p>");
 		esc(b, _("No proroga is in force."));
 		buf_puts(b, "</p>\n");
 		return;
 	}
-	buf_puts(b, "<table id=\"proroghe\"><thead><tr>");
-	th(b, _("ID"), 0);
-	th(b, _("Respondent"), 0);
-	th(b, _("Until"), 0);
-	th(b, _("Reason"), 0);
-	th(b, _("Granted by"), 0);
-	th(b, _("Granted on"), 0);
-	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	const char *labels[] = {_("ID"), _("Respondent"), _("Until"), _("Reason"), _("Granted by"), _("Granted on")};
+	table_head(b, "proroghe", labels, 6, 6);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct extension *e = &l->v[i];
 		time_t t;
@@ -449,17 +446,11 @@ static void proroghe(struct cn_buf *b, const struct extension_list *l)
 static void daily_table(struct cn_buf *b, const struct progress_daily *d)
 {
 	char date[11], pct[NUMFMT_LEN];
-	buf_puts(b, "<h2 class=\"pb\">");
-	esc(b, _("Day by day"));
-	buf_puts(b, "</h2>\n<table id=\"daily\"><thead><tr>");
-	th(b, _("Date"), 0);
-	th(b, _("Codes given out"), 1);
-	th(b, _("Calls"), 1);
-	th(b, _("Submissions"), 1);
-	th(b, _("Submitted, cumulative"), 1);
-	/* xgettext:no-c-format */
-	th(b, _("% submitted"), 1);
-	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	const char *labels[] = {_("Date"), _("Codes given out"), _("Calls"), _("Submissions"), _("Submitted, cumulative"),
+				/* xgettext:no-c-format */
+				_("% submitted")};
+	heading(b, _("Day by day"), 1);
+	table_head(b, "daily", labels, 6, 1);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct progress_day *x = &d->days[i];
 		cn_date_display(x->date, date);
