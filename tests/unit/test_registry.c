@@ -17,45 +17,14 @@
 #include "centralino/registry.h"
 #include "centralino/setup.h"
 #include "centralino/text.h"
+#include "registry_fixture.h"
 
 #define FEB "tests/data/comuni-2019-02-15.csv"
 #define NOW "2019-05-20T10:00:00"
 
-struct fx {
-	char dir[64], db[128];
-	struct cn_ctx *ctx;
-};
-
-static struct cn_ctx *open_ctx(struct fx *f, enum cn_role role)
-{
-	struct cn_open_opts o = {.db_path = f->db, .now = NOW, .user = "tester", .create = 1, .no_staff_check = 1};
-	struct cn_ctx *ctx;
-	char err[1024];
-	if (cn_ctx_open(&o, &ctx, err, sizeof err))
-		fail_msg("open: %s", err);
-	ctx->role = role; /* no staff list needed below the CLI */
-	return ctx;
-}
-
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	snprintf(f->dir, sizeof f->dir, "/tmp/cn-test-registry.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-	f->ctx = open_ctx(f, CN_ROLE_ADMIN);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char cmd[160];
-	cn_ctx_close(f->ctx);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(f);
+	*state = rfx_new("test-registry", NOW);
 	return 0;
 }
 
@@ -141,11 +110,21 @@ static char *registry_text(struct cn_ctx *ctx)
 	return b.p ? b.p : strdup("");
 }
 
+/* Fails unless the registry holds what it held when `before` was taken
+ * (registry_text); frees it. */
+static void assert_unchanged(struct cn_ctx *ctx, char *before)
+{
+	char *after = registry_text(ctx);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 /* ---- the real lists ---- */
 
 static void test_feb_then_may_on_empty_registry(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct registry_stats st;
 	struct registry_comune c;
@@ -189,25 +168,22 @@ static void test_feb_then_may_on_empty_registry(void **state)
 
 static void test_reimport_changes_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
-	char *before, *after;
+	char *before;
 
 	merge_may(f->ctx, &s);
 	assert_summary(s, 7914, 7914, 0, 0, 0, 0);
 	before = registry_text(f->ctx);
 	merge_may(f->ctx, &s);
 	assert_summary(s, 7914, 0, 0, 0, 0, 7914);
-	after = registry_text(f->ctx);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
+	assert_unchanged(f->ctx, before);
 }
 
 /* init (May), then February, then May again: what the desk would see. */
 static void test_may_feb_may_reactivates(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct registry_comune c;
 
@@ -228,7 +204,7 @@ static void test_may_feb_may_reactivates(void **state)
 
 static void test_bom_utf8_equals_latin1(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	size_t len, ulen;
 	char *raw = slurp(FEB, &len), *u = text_latin1_to_utf8(raw, len, &ulen);
@@ -240,8 +216,8 @@ static void test_bom_utf8_equals_latin1(void **state)
 	a = registry_text(f->ctx);
 	/* a second database from the UTF-8 copy */
 	cn_ctx_close(f->ctx);
-	snprintf(f->db, sizeof f->db, "%s/u.db", f->dir);
-	f->ctx = open_ctx(f, CN_ROLE_ADMIN);
+	snprintf(f->fx.db, sizeof f->fx.db, "%s/u.db", f->fx.dir);
+	f->ctx = rfx_open(&f->fx, NOW, CN_ROLE_ADMIN);
 	assert_int_equal(merge(f->ctx, "feb.csv", bom, ulen + 3, &s), 0);
 	assert_summary(s, 7917, 7917, 0, 0, 0, 0);
 	b = registry_text(f->ctx);
@@ -313,69 +289,52 @@ static void load_ranking_list(struct cn_ctx *ctx)
 	assert_summary(s, 7, 0, 1, 0, 0, 7);
 }
 
-/* "istat:rank istat:rank ..." of a search, suppressed ones marked "!". */
-static char *hits_of(struct cn_ctx *ctx, const char *q, int limit)
-{
-	static char out[4096];
-	struct registry_hits h;
-	size_t o = 0;
-	int rc = registry_search(ctx, q, limit, &h);
-	if (rc)
-		fail_msg("search '%s': %s", q, cn_error(ctx));
-	out[0] = '\0';
-	for (size_t i = 0; i < h.n && o < sizeof out - 32; i++)
-		o += (size_t)snprintf(out + o, sizeof out - o, "%s%s%s:%d", i ? " " : "",
-				      h.v[i].suppressed ? "!" : "", h.v[i].istat, h.v[i].rank);
-	registry_hits_free(&h);
-	return out;
-}
-
 static void test_ranking(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	load_ranking_list(f->ctx);
 	/* exact, then name prefixes by population (Romagnano 900, Romanico
 	 * 700, Romano Canavese 500), then word prefixes (Santa Roma 1000,
 	 * Borgo San Romano 50), then substrings (Aroma), suppressed last */
-	assert_string_equal(hits_of(f->ctx, "roma", 0),
+	assert_string_equal(search_hits(f->ctx, "roma", 0),
 			    "001001:0 001003:1 002001:1 001002:1 001004:2 002002:2 001005:3 !001006:1");
-	assert_string_equal(hits_of(f->ctx, "roma", 3), "001001:0 001003:1 002001:1");
+	assert_string_equal(search_hits(f->ctx, "roma", 3), "001001:0 001003:1 002001:1");
 	/* the same through the fast path (enough name prefixes for the limit) */
-	assert_string_equal(hits_of(f->ctx, "rom", 2), "001003:1 002001:1");
-	assert_string_equal(hits_of(f->ctx, "rom", 0),
+	assert_string_equal(search_hits(f->ctx, "rom", 2), "001003:1 002001:1");
+	assert_string_equal(search_hits(f->ctx, "rom", 0),
 			    "001003:1 002001:1 001002:1 001001:1 001004:2 002002:2 001005:3 !001006:1");
 	/* words in order, each a prefix of a word */
-	assert_string_equal(hits_of(f->ctx, "b s rom", 0), "002002:2");
+	assert_string_equal(search_hits(f->ctx, "b s rom", 0), "002002:2");
 	/* a name prefix is the whole query: this is a word prefix */
-	assert_string_equal(hits_of(f->ctx, "rom can", 0), "001002:2");
-	assert_string_equal(hits_of(f->ctx, "can rom", 0), "");
+	assert_string_equal(search_hits(f->ctx, "rom can", 0), "001002:2");
+	assert_string_equal(search_hits(f->ctx, "can rom", 0), "");
 	/* other-language name, exact */
-	assert_string_equal(hits_of(f->ctx, "Burg Sankt Roman", 0), "002002:0");
+	assert_string_equal(search_hits(f->ctx, "Burg Sankt Roman", 0), "002002:0");
 	/* substring inside a word */
-	assert_string_equal(hits_of(f->ctx, "agna", 0), "001003:3");
+	assert_string_equal(search_hits(f->ctx, "agna", 0), "001003:3");
 	/* typed without spaces, from a word start only */
-	assert_string_equal(hits_of(f->ctx, "santaroma", 0), "001004:3");
-	assert_string_equal(hits_of(f->ctx, "aroma", 1), "001005:0");
+	assert_string_equal(search_hits(f->ctx, "santaroma", 0), "001004:3");
+	assert_string_equal(search_hits(f->ctx, "aroma", 1), "001005:0");
 	/* province filter, both spellings, and alone */
-	assert_string_equal(hits_of(f->ctx, "pr:VC rom", 0), "002001:1 002002:2");
-	assert_string_equal(hits_of(f->ctx, "vc: rom", 0), "002001:1 002002:2");
-	assert_string_equal(hits_of(f->ctx, "VC:rom", 0), "002001:1 002002:2");
-	assert_string_equal(hits_of(f->ctx, "pr:vc", 0), "002001:1 002002:1");
-	assert_string_equal(hits_of(f->ctx, "pr:XX roma", 0), "");
+	assert_string_equal(search_hits(f->ctx, "pr:VC rom", 0), "002001:1 002002:2");
+	assert_string_equal(search_hits(f->ctx, "vc: rom", 0), "002001:1 002002:2");
+	assert_string_equal(search_hits(f->ctx, "VC:rom", 0), "002001:1 002002:2");
+	assert_string_equal(search_hits(f->ctx, "pr:vc", 0), "002001:1 002002:1");
+	assert_string_equal(search_hits(f->ctx, "pr:XX roma", 0), "");
 	/* codes */
-	assert_string_equal(hits_of(f->ctx, "001004", 0), "001004:4");
-	assert_string_equal(hits_of(f->ctx, "00200", 0), "002001:4 002002:4");
-	assert_string_equal(hits_of(f->ctx, "b002", 0), "002002:4");
-	assert_string_equal(hits_of(f->ctx, "A006", 0), "!001006:4");
+	assert_string_equal(search_hits(f->ctx, "001004", 0), "001004:4");
+	assert_string_equal(search_hits(f->ctx, "00200", 0), "002001:4 002002:4");
+	assert_string_equal(search_hits(f->ctx, "b002", 0), "002002:4");
+	assert_string_equal(search_hits(f->ctx, "A006", 0), "!001006:4");
 	/* nothing typed, nothing found */
-	assert_string_equal(hits_of(f->ctx, "", 0), "");
-	assert_string_equal(hits_of(f->ctx, "  '- ", 0), "");
-	assert_string_equal(hits_of(f->ctx, "zzz", 0), "");
+	assert_string_equal(search_hits(f->ctx, "", 0), "");
+	assert_string_equal(search_hits(f->ctx, "  '- ", 0), "");
+	assert_string_equal(search_hits(f->ctx, "zzz", 0), "");
 }
 
 static void test_hit_fields(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_hits h;
 	load_ranking_list(f->ctx);
 	assert_int_equal(registry_search(f->ctx, "borgo", 5, &h), 0);
@@ -398,7 +357,7 @@ static void test_hit_fields(void **state)
 
 static void test_rename_keeps_former_name(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct cn_buf b = {0};
 	struct registry_import_summary s;
 	struct registry_hits h;
@@ -430,7 +389,7 @@ static void test_rename_keeps_former_name(void **state)
 
 static void test_refused_lists_change_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	static const struct {
 		const char *rows, *msg;
 	} cases[] = {
@@ -459,7 +418,7 @@ static void test_refused_lists_change_nothing(void **state)
 		{"", "x.csv:1: rows: no comuni after the header"},
 	};
 	struct registry_import_summary s;
-	char *before, *after;
+	char *before;
 
 	load_ranking_list(f->ctx);
 	before = registry_text(f->ctx);
@@ -480,15 +439,12 @@ static void test_refused_lists_change_nothing(void **state)
 	assert_string_equal(cn_error(f->ctx), "x.csv:1: header: the file is empty");
 	assert_int_equal(registry_import_istat_mem(f->ctx, "x.csv", "\r\n\r\n", 4, &s), CN_EDATA);
 	assert_string_equal(cn_error(f->ctx), "x.csv:1: header: the file is empty");
-	after = registry_text(f->ctx);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
+	assert_unchanged(f->ctx, before);
 }
 
 static void test_import_writes_one_audit_row(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct cn_buf b = {0};
 	load_ranking_list(f->ctx);
@@ -504,7 +460,7 @@ static void test_import_writes_one_audit_row(void **state)
 
 static void test_permissions(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct registry_ambiti_summary as;
 	struct registry_hits h;
@@ -524,35 +480,25 @@ static void test_permissions(void **state)
 
 /* ---- search on the real list ---- */
 
-static const char *first(struct cn_ctx *ctx, const char *q)
-{
-	static char istat[7];
-	struct registry_hits h;
-	assert_int_equal(registry_search(ctx, q, 20, &h), 0);
-	snprintf(istat, sizeof istat, "%s", h.n ? h.v[0].istat : "");
-	registry_hits_free(&h);
-	return istat;
-}
-
 static void test_real_queries(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct registry_hits h;
 
 	merge_may(f->ctx, &s);
-	assert_string_equal(first(f->ctx, "forli"), "040012");
-	assert_string_equal(first(f->ctx, "Forli'"), "040012");
-	assert_string_equal(first(f->ctx, "FORL\xc3\x8c"), "040012");
-	assert_string_equal(first(f->ctx, "sant agata li"), "087045");
-	assert_string_equal(first(f->ctx, "s g pers"), "037053");
-	assert_string_equal(first(f->ctx, "bozen"), "021008");
-	assert_string_equal(first(f->ctx, "001272"), "001272");
-	assert_string_equal(first(f->ctx, "L219"), "001272");
-	assert_string_equal(first(f->ctx, "pr:TO moncalieri"), "001156");
-	assert_string_equal(first(f->ctx, "torino"), "001272");
-	assert_string_equal(first(f->ctx, "aglie"), "001001");
-	assert_string_equal(first(f->ctx, "eppan"), "021004");
+	assert_string_equal(search_first(f->ctx, "forli"), "040012");
+	assert_string_equal(search_first(f->ctx, "Forli'"), "040012");
+	assert_string_equal(search_first(f->ctx, "FORL\xc3\x8c"), "040012");
+	assert_string_equal(search_first(f->ctx, "sant agata li"), "087045");
+	assert_string_equal(search_first(f->ctx, "s g pers"), "037053");
+	assert_string_equal(search_first(f->ctx, "bozen"), "021008");
+	assert_string_equal(search_first(f->ctx, "001272"), "001272");
+	assert_string_equal(search_first(f->ctx, "L219"), "001272");
+	assert_string_equal(search_first(f->ctx, "pr:TO moncalieri"), "001156");
+	assert_string_equal(search_first(f->ctx, "torino"), "001272");
+	assert_string_equal(search_first(f->ctx, "aglie"), "001001");
+	assert_string_equal(search_first(f->ctx, "eppan"), "021004");
 	/* Reggio nell'Emilia before Reggio di Calabria */
 	assert_int_equal(registry_search(f->ctx, "reggio em", 0, &h), 0);
 	assert_true(h.n >= 1);
@@ -571,16 +517,16 @@ static void test_real_queries(void **state)
  * head of the full ranking, for every short prefix people type. */
 static void test_limit_is_head_of_full_ranking(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	static const char *const qs[] = {"a", "b", "c", "ca", "cas", "s", "sa", "san", "san g", "m", "mo",
 		"mon", "p", "pi", "r", "ro", "v", "vi", "t", "to", "x", "z", "za", "l", "la", "co", "mont"};
 	merge_may(f->ctx, &s);
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		char full[4096];
-		snprintf(full, sizeof full, "%s", hits_of(f->ctx, qs[i], 0));
+		snprintf(full, sizeof full, "%s", search_hits(f->ctx, qs[i], 0));
 		for (int limit = 1; limit <= 64; limit *= 4) {
-			char *head = hits_of(f->ctx, qs[i], limit);
+			const char *head = search_hits(f->ctx, qs[i], limit);
 			size_t n = strlen(head);
 			if (strncmp(full, head, n) != 0 || (full[n] != ' ' && full[n] != '\0'))
 				fail_msg("'%s' limit %d: %s is not the head of the full ranking", qs[i], limit, head);
@@ -590,15 +536,15 @@ static void test_limit_is_head_of_full_ranking(void **state)
 
 static void test_index_sees_other_process(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct cn_ctx *other;
 	struct cn_buf b = {0};
 
 	load_ranking_list(f->ctx);
-	assert_string_equal(hits_of(f->ctx, "aroma", 1), "001005:0");
+	assert_string_equal(search_hits(f->ctx, "aroma", 1), "001005:0");
 	/* another connection renames Aroma */
-	other = open_ctx(f, CN_ROLE_ADMIN);
+	other = rfx_open(&f->fx, NOW, CN_ROLE_ADMIN);
 	buf_puts(&b, header);
 	row(&b, "001001", "Roma", "", "100", "A001");
 	row(&b, "001002", "Romano Canavese", "", "500", "A002");
@@ -611,21 +557,21 @@ static void test_index_sees_other_process(void **state)
 	assert_int_equal(s.renamed, 1);
 	buf_free(&b);
 	cn_ctx_close(other);
-	assert_string_equal(hits_of(f->ctx, "aromatica", 0), "001005:0");
+	assert_string_equal(search_hits(f->ctx, "aromatica", 0), "001005:0");
 	/* a commit elsewhere that is not the registry keeps the index */
-	other = open_ctx(f, CN_ROLE_ADMIN);
+	other = rfx_open(&f->fx, NOW, CN_ROLE_ADMIN);
 	assert_int_equal(db_exec(other, "INSERT INTO meta (key, value) VALUES ('x', 'y')"), 0);
 	cn_ctx_close(other);
-	assert_string_equal(hits_of(f->ctx, "aromatica", 0), "001005:0");
+	assert_string_equal(search_hits(f->ctx, "aromatica", 0), "001005:0");
 }
 
 /* ---- ambiti ---- */
 
-static const char *write_file(struct fx *f, const char *name, const char *text)
+static const char *write_file(struct rfx *f, const char *name, const char *text)
 {
 	static char path[192];
 	FILE *fp;
-	snprintf(path, sizeof path, "%s/%s", f->dir, name);
+	snprintf(path, sizeof path, "%s/%s", f->fx.dir, name);
 	fp = fopen(path, "wb");
 	fputs(text, fp);
 	fclose(fp);
@@ -634,7 +580,7 @@ static const char *write_file(struct fx *f, const char *name, const char *text)
 
 static void test_ambiti(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_import_summary s;
 	struct registry_ambiti_summary a;
 	struct registry_comune c;
@@ -687,7 +633,7 @@ static void test_ambiti(void **state)
 
 static void test_ambiti_rules(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	static const struct {
 		const char *text, *msg;
 	} cases[] = {
@@ -723,7 +669,7 @@ static void test_ambiti_rules(void **state)
 	};
 	struct registry_import_summary s;
 	struct registry_ambiti_summary a;
-	char *before, *after, want[512];
+	char *before, want[512];
 
 	merge_feb(f->ctx, &s);
 	merge_may(f->ctx, &s);
@@ -736,13 +682,10 @@ static void test_ambiti_rules(void **state)
 		assert_string_equal(cn_error(f->ctx), want);
 	}
 	assert_int_equal(registry_import_ambiti(f->ctx, "/nonexistent/ambiti.csv", &a), CN_ENOINPUT);
-	after = registry_text(f->ctx);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
+	assert_unchanged(f->ctx, before);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, rfx_teardown)
 
 int main(void)
 {

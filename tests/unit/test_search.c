@@ -14,31 +14,18 @@
 #include <cmocka.h>
 
 #include "../../src/core/core.h"
-#include "centralino/registry.h"
+#include "registry_fixture.h"
 
 #define FEB "tests/data/comuni-2019-02-15.csv"
 #define MAY "db/comuni-2019-05-15.csv"
 #define NOW "2019-05-20T10:00:00"
 
-struct fx {
-	char dir[64], db[128];
-	struct cn_ctx *ctx;
-};
-
+/* The February list, then May's, on an empty registry: its mergers learnt. */
 static int setup(void **state)
 {
-	struct fx *f = calloc(1, sizeof *f);
-	struct cn_open_opts o = {.now = NOW, .user = "tester", .create = 1, .no_staff_check = 1};
+	struct rfx *f = rfx_new("test-search", NOW);
 	struct registry_import_summary s;
-	char err[1024];
 
-	snprintf(f->dir, sizeof f->dir, "/tmp/cn-test-search.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
-	o.db_path = f->db;
-	if (cn_ctx_open(&o, &f->ctx, err, sizeof err))
-		fail_msg("open: %s", err);
-	f->ctx->role = CN_ROLE_ADMIN; /* no staff list needed below the CLI */
 	assert_int_equal(db_exec(f->ctx, "DELETE FROM respondent WHERE kind IN ('comune', 'regione');"
 				 " DELETE FROM comune; DELETE FROM provincia; DELETE FROM regione"), 0);
 	assert_int_equal(registry_import_istat(f->ctx, FEB, &s), 0);
@@ -47,62 +34,25 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	char cmd[160];
-	cn_ctx_close(f->ctx);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	assert_int_equal(system(cmd), 0);
-	free(f);
-	return 0;
-}
-
-/* "istat:rank ..." of the first `limit` hits. */
-static const char *hits(struct cn_ctx *ctx, const char *q, int limit)
-{
-	static char out[2048];
-	struct registry_hits h;
-	size_t o = 0;
-	if (registry_search(ctx, q, limit, &h))
-		fail_msg("search '%s': %s", q, cn_error(ctx));
-	out[0] = '\0';
-	for (size_t i = 0; i < h.n && o < sizeof out - 32; i++)
-		o += (size_t)snprintf(out + o, sizeof out - o, "%s%s:%d", i ? " " : "", h.v[i].istat, h.v[i].rank);
-	registry_hits_free(&h);
-	return out;
-}
-
-static const char *first(struct cn_ctx *ctx, const char *q)
-{
-	static char istat[7];
-	struct registry_hits h;
-	if (registry_search(ctx, q, 5, &h))
-		fail_msg("search '%s': %s", q, cn_error(ctx));
-	snprintf(istat, sizeof istat, "%s", h.n ? h.v[0].istat : "");
-	registry_hits_free(&h);
-	return istat;
-}
-
 static void test_one_slip(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "battiatti", 1), "087045:5");   /* doubled */
-	assert_string_equal(hits(f->ctx, "regio emilia", 1), "035033:5"); /* missing */
-	assert_string_equal(hits(f->ctx, "grottammrae", 1), "044023:5");  /* swapped */
-	assert_string_equal(hits(f->ctx, "grottanmare", 1), "044023:5");  /* wrong */
-	assert_string_equal(hits(f->ctx, "grottammarre", 1), "044023:5"); /* one too many */
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "battiatti", 1), "087045:5");   /* doubled */
+	assert_string_equal(search_hits(f->ctx, "regio emilia", 1), "035033:5"); /* missing */
+	assert_string_equal(search_hits(f->ctx, "grottammrae", 1), "044023:5");  /* swapped */
+	assert_string_equal(search_hits(f->ctx, "grottanmare", 1), "044023:5");  /* wrong */
+	assert_string_equal(search_hits(f->ctx, "grottammarre", 1), "044023:5"); /* one too many */
 	/* while typing: the slip in an unfinished word */
-	assert_string_equal(first(f->ctx, "grottamr"), "044023");
+	assert_string_equal(search_first(f->ctx, "grottamr"), "044023");
 	/* words under 5 letters take none ("bar" is not "bra"), two slips none */
-	assert_string_equal(hits(f->ctx, "grotamrae", 5), "");
+	assert_string_equal(search_hits(f->ctx, "grotamrae", 5), "");
 }
 
 /* Every match as typed (exact, prefix, word prefix, substring) comes
  * before every slip match. */
 static void test_slip_never_above_a_correct_name(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	static const char *const qs[] = {"calliano", "castro", "forli", "sarno", "rovigo", "bari"};
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		struct registry_hits h;
@@ -121,35 +71,35 @@ static void test_slip_never_above_a_correct_name(void **state)
 		registry_hits_free(&h);
 	}
 	/* both Callianos, exact, before Galliano */
-	assert_string_equal(hits(f->ctx, "calliano", 2), "022035:0 005014:0");
+	assert_string_equal(search_hits(f->ctx, "calliano", 2), "022035:0 005014:0");
 }
 
 static void test_comune_di(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "comune di forli", 1), "040012:0");
-	assert_string_equal(first(f->ctx, "Comune di San Donà"), "027033");
-	assert_string_equal(first(f->ctx, "comune cervia"), "039007");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "comune di forli", 1), "040012:0");
+	assert_string_equal(search_first(f->ctx, "Comune di San Donà"), "027033");
+	assert_string_equal(search_first(f->ctx, "comune cervia"), "039007");
 }
 
 static void test_plate_code(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "forli (FC)", 1), "040012:0");
-	assert_string_equal(hits(f->ctx, "Cervia RA", 1), "039007:0");
-	assert_string_equal(hits(f->ctx, "Lucera - FG", 1), "071028:0");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "forli (FC)", 1), "040012:0");
+	assert_string_equal(search_hits(f->ctx, "Cervia RA", 1), "039007:0");
+	assert_string_equal(search_hits(f->ctx, "Lucera - FG", 1), "071028:0");
 	/* not a province's code: no filter, nothing found as typed */
-	assert_string_equal(first(f->ctx, "Lucera - XY"), "");
+	assert_string_equal(search_first(f->ctx, "Lucera - XY"), "");
 }
 
 static void test_saint_abbreviations(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "S. Giorgio a Cremano", 1), "063067:0");
-	assert_string_equal(hits(f->ctx, "s.bonifacio", 1), "023069:0");
-	assert_string_equal(hits(f->ctx, "S Bonifacio", 1), "023069:0");
-	assert_string_equal(hits(f->ctx, "Sant Agata li Battiati", 1), "087045:0");
-	assert_string_equal(hits(f->ctx, "S.Agata li Battiati", 1), "087045:0");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "S. Giorgio a Cremano", 1), "063067:0");
+	assert_string_equal(search_hits(f->ctx, "s.bonifacio", 1), "023069:0");
+	assert_string_equal(search_hits(f->ctx, "S Bonifacio", 1), "023069:0");
+	assert_string_equal(search_hits(f->ctx, "Sant Agata li Battiati", 1), "087045:0");
+	assert_string_equal(search_hits(f->ctx, "S.Agata li Battiati", 1), "087045:0");
 	struct registry_hits h;
 	assert_int_equal(registry_search(f->ctx, "S.ta Cristina", 5, &h), 0);
 	assert_true(h.n > 0);
@@ -164,56 +114,56 @@ static void test_saint_abbreviations(void **state)
 /* Homonyms: the province or region said aloud picks one. */
 static void test_homonyms_with_province(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "samone", 2), "001235:0 022165:0");
-	assert_string_equal(first(f->ctx, "samone torino"), "001235");
-	assert_string_equal(first(f->ctx, "samone trento"), "022165");
-	assert_string_equal(first(f->ctx, "torino samone"), "001235");
-	assert_string_equal(first(f->ctx, "castro lecce"), "075096");
-	assert_string_equal(first(f->ctx, "castro bergamo"), "016065");
-	assert_string_equal(first(f->ctx, "calliano trento"), "022035");
-	assert_string_equal(first(f->ctx, "calliano asti"), "005014");
-	assert_string_equal(first(f->ctx, "calliano piemonte"), "005014");
-	assert_string_equal(first(f->ctx, "samone TO"), "001235");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "samone", 2), "001235:0 022165:0");
+	assert_string_equal(search_first(f->ctx, "samone torino"), "001235");
+	assert_string_equal(search_first(f->ctx, "samone trento"), "022165");
+	assert_string_equal(search_first(f->ctx, "torino samone"), "001235");
+	assert_string_equal(search_first(f->ctx, "castro lecce"), "075096");
+	assert_string_equal(search_first(f->ctx, "castro bergamo"), "016065");
+	assert_string_equal(search_first(f->ctx, "calliano trento"), "022035");
+	assert_string_equal(search_first(f->ctx, "calliano asti"), "005014");
+	assert_string_equal(search_first(f->ctx, "calliano piemonte"), "005014");
+	assert_string_equal(search_first(f->ctx, "samone TO"), "001235");
 }
 
 /* A province's name inside a comune's name is the name, not a filter. */
 static void test_names_containing_a_province(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "Reggio nell'Emilia", 1), "035033:0");
-	assert_string_equal(hits(f->ctx, "cuneo", 1), "004078:0");
-	assert_string_equal(hits(f->ctx, "Monte San Pietro", 1), "037042:0");
-	assert_string_equal(hits(f->ctx, "lucca", 1), "046017:0");
-	assert_string_equal(hits(f->ctx, "lodi vecchio", 1), "098032:0");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "Reggio nell'Emilia", 1), "035033:0");
+	assert_string_equal(search_hits(f->ctx, "cuneo", 1), "004078:0");
+	assert_string_equal(search_hits(f->ctx, "Monte San Pietro", 1), "037042:0");
+	assert_string_equal(search_hits(f->ctx, "lucca", 1), "046017:0");
+	assert_string_equal(search_hits(f->ctx, "lodi vecchio", 1), "098032:0");
 }
 
 static void test_joined_or_split(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(first(f->ctx, "sangiovanni in persiceto"), "037053");
-	assert_string_equal(first(f->ctx, "castelsanpietro"), "037020");
-	assert_string_equal(first(f->ctx, "castel san pietro"), "037020");
-	assert_string_equal(first(f->ctx, "grottam mare"), "044023");
+	struct rfx *f = *state;
+	assert_string_equal(search_first(f->ctx, "sangiovanni in persiceto"), "037053");
+	assert_string_equal(search_first(f->ctx, "castelsanpietro"), "037020");
+	assert_string_equal(search_first(f->ctx, "castel san pietro"), "037020");
+	assert_string_equal(search_first(f->ctx, "grottam mare"), "044023");
 }
 
 static void test_bilingual(void **state)
 {
-	struct fx *f = *state;
-	assert_string_equal(hits(f->ctx, "Bolzano/Bozen", 1), "021008:0");
-	assert_string_equal(hits(f->ctx, "Bozen Bolzano", 1), "021008:0");
-	assert_string_equal(hits(f->ctx, "Malles Venosta/Mals", 1), "021046:0");
-	assert_string_equal(hits(f->ctx, "Mals Malles Venosta", 1), "021046:0");
-	assert_string_equal(hits(f->ctx, "Valle Aurina Ahrntal", 1), "021108:0");
-	assert_string_equal(hits(f->ctx, "ahrntal", 1), "021108:0");
+	struct rfx *f = *state;
+	assert_string_equal(search_hits(f->ctx, "Bolzano/Bozen", 1), "021008:0");
+	assert_string_equal(search_hits(f->ctx, "Bozen Bolzano", 1), "021008:0");
+	assert_string_equal(search_hits(f->ctx, "Malles Venosta/Mals", 1), "021046:0");
+	assert_string_equal(search_hits(f->ctx, "Mals Malles Venosta", 1), "021046:0");
+	assert_string_equal(search_hits(f->ctx, "Valle Aurina Ahrntal", 1), "021108:0");
+	assert_string_equal(search_hits(f->ctx, "ahrntal", 1), "021108:0");
 }
 
 static void test_did_you_mean(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_hits h;
 	/* two slips: no match, but the closest names */
-	assert_string_equal(hits(f->ctx, "grotamrae", 5), "");
+	assert_string_equal(search_hits(f->ctx, "grotamrae", 5), "");
 	assert_int_equal(registry_suggest(f->ctx, "grotamrae", 3, &h), 0);
 	assert_int_equal(h.n, 3);
 	assert_string_equal(h.v[0].istat, "044023");
@@ -228,9 +178,9 @@ static void test_did_you_mean(void **state)
  * the one called lately, then population. */
 static void test_desk_work_first(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	/* by population: Samone (TO) 1,600, Samone (TN) 550 */
-	assert_string_equal(hits(f->ctx, "samone", 2), "001235:0 022165:0");
+	assert_string_equal(search_hits(f->ctx, "samone", 2), "001235:0 022165:0");
 	assert_int_equal(db_exec(f->ctx,
 		"INSERT INTO staff (login, name, role, created_at) VALUES ('op', 'Op', 'assistenza', '2019-01-01T00:00:00Z');"
 		"INSERT INTO call (id, started_at, operator, respondent_id, category, state, created_at, updated_at,"
@@ -238,29 +188,29 @@ static void test_desk_work_first(void **state)
 		" '022165', 'altro', 'chiusa', '2019-05-19T09:00:00Z', '2019-05-19T09:00:00Z', '2019-05-19T09:05:00Z', 'op');"), 0);
 	f->ctx->write_gen++; /* db_exec commits outside db_commit */
 	/* closed, yesterday: called lately */
-	assert_string_equal(hits(f->ctx, "samone", 2), "022165:0 001235:0");
+	assert_string_equal(search_hits(f->ctx, "samone", 2), "022165:0 001235:0");
 	/* an open call (from April) on the other one beats it */
 	assert_int_equal(db_exec(f->ctx,
 		"INSERT INTO call (id, started_at, operator, respondent_id, category, state, created_at, updated_at)"
 		" VALUES ('00000000-0000-0000-0000-000000000002', '2019-04-01T09:00:00Z', 'op', '001235',"
 		" 'altro', 'aperta', '2019-04-01T09:00:00Z', '2019-04-01T09:00:00Z');"), 0);
 	f->ctx->write_gen++;
-	assert_string_equal(hits(f->ctx, "samone", 2), "001235:0 022165:0");
+	assert_string_equal(search_hits(f->ctx, "samone", 2), "001235:0 022165:0");
 	/* a better match still wins over the desk's work */
-	assert_string_equal(first(f->ctx, "samone trento"), "022165");
+	assert_string_equal(search_first(f->ctx, "samone trento"), "022165");
 }
 
 /* Mergers: learnt at the re-import, recorded by an admin, listed, and a
  * wrong one removed; the search follows each change. */
 static void test_successors_listed_and_removed(void **state)
 {
-	struct fx *f = *state;
+	struct rfx *f = *state;
 	struct registry_mergers l;
 	struct registry_merger was;
 
-	assert_string_equal(first(f->ctx, "molvena"), "024059"); /* not learnt */
+	assert_string_equal(search_first(f->ctx, "molvena"), "024059"); /* not learnt */
 	assert_int_equal(registry_set_successor(f->ctx, "Molvena", "colceresa", "20/02/2019"), 0);
-	assert_string_equal(first(f->ctx, "molvena"), "024126");
+	assert_string_equal(search_first(f->ctx, "molvena"), "024126");
 	assert_int_equal(registry_list_successors(f->ctx, NULL, &l), 0);
 	assert_int_equal(l.n, 4); /* Molvena first (earliest), then Conco, Lusiana, Presicce */
 	assert_string_equal(l.v[0].istat, "024059");
@@ -324,5 +274,5 @@ int main(void)
 		cmocka_unit_test(test_desk_work_first),
 		cmocka_unit_test(test_successors_listed_and_removed),
 	};
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, rfx_teardown);
 }
