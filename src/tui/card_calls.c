@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/clock.h"
 #include "centralino/registry.h"
 #include "calls_ui.h"
 
@@ -58,18 +59,44 @@ static void cc_reload(struct app *app, void *st, const struct registry_comune *c
 	load(app, st);
 }
 
+/* The open call with the next callback, NULL when none. */
+static const struct call *next_callback(const struct card_calls *s)
+{
+	const struct call *next = NULL;
+	for (size_t i = 0; i < s->l.n; i++) {
+		const struct call *c = &s->l.v[i];
+		if (c->state != CALL_CHIUSA && c->callback_due && (!next || c->callback_due < next->callback_due))
+			next = c;
+	}
+	return next;
+}
+
 static int cc_height(struct app *app, void *st, int width)
 {
 	struct card_calls *s = st;
 	(void)app;
 	(void)width;
-	return 1 + (int)(s->l.n < 8 ? s->l.n : 8);
+	return 1 + (next_callback(s) != NULL) + (int)(s->l.n < 8 ? s->l.n : 8);
 }
 
 static void row(struct app *app, void *arg, int i, int y, int x, int w, int selected)
 {
 	struct card_calls *s = arg;
 	calls_ui_row(app, &s->l.v[i], y, x, w, selected && s->focused, 1);
+}
+
+/* The next callback on a line of its own, above the calls: it is what the
+ * operator must not miss. */
+static void draw_callback(struct app *app, const struct call *c, int y, int x, int w)
+{
+	char when[20], line[600];
+	time_t now = cn_now(app->ctx);
+	int due = c->callback_due <= now;
+	cn_fmt_when(now, c->callback_due, when);
+	snprintf(line, sizeof line, due ? _("Callback DUE %s (%s): %s, %s") : _("Callback %s (%s): %s, %s"), when,
+		 c->callback_owner ? c->callback_owner : "", c->caller_name && *c->caller_name ? c->caller_name : "—",
+		 c->category_label ? c->category_label : c->category);
+	tui_put(y, x, w, line, ALIGN_LEFT, tui_attr(app, due ? TA_WARN : TA_ACCENT) | A_BOLD);
 }
 
 static void cc_draw(struct app *app, void *st, struct rect r, int focused)
@@ -87,6 +114,13 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 		snprintf(line, sizeof line, _("%zu calls, %d open.  %s: new call for this comune"), s->l.n, s->open, k);
 	else
 		snprintf(line, sizeof line, _("%zu calls.  %s: new call for this comune"), s->l.n, k);
+	if (next_callback(s)) {
+		draw_callback(app, next_callback(s), r.y, r.x, r.w);
+		if (r.h < 2)
+			return;
+		r.y++;
+		r.h--;
+	}
 	tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 	if (s->l.n && r.h > 1) {
 		struct rect lr = {r.y + 1, r.x, r.h - 1, r.w};
@@ -113,6 +147,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 
 const struct card_section card_calls = {
 	.title = N_("Calls"),
+	.column = 0,
 	.open = cc_open,
 	.close = cc_close,
 	.reload = cc_reload,

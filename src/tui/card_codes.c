@@ -1,25 +1,28 @@
-/* Card section "Codici": the comune's standing in each campaign — status,
- * deadline, and the active access code masked (s shows it: audited). Keys
- * for the selected campaign (↑ ↓ choose when there are several): i gives a
- * code, r re-issues, v revokes, s shows it. */
+/* Card section "Codes": the comune's standing in each campaign — status,
+ * submission, effective deadline (with its proroga), the active access
+ * code masked with who gave it to whom, and every revoked one with who,
+ * when and why. Keys for the selected campaign (↑ ↓ choose when there are
+ * several) from actions.def: give, re-issue, revoke, read out again. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "centralino/campaign.h"
 #include "centralino/clock.h"
+#include "centralino/code.h"
 #include "centralino/progress.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
 #include "codes_ui.h"
 
-#define ROWS_PER 2   /* lines per campaign */
-#define SHOW_MAX 3   /* campaigns shown before scrolling */
+#define SHOW_MAX 3   /* campaigns asked room for before scrolling */
+#define DETAIL_W 80  /* from this width, how the caller was checked and the call */
 
 struct card_codes {
 	char istat[7];
 	char name[256];
 	struct campaign_standings l;
+	struct code_infos codes;   /* every campaign, newest first */
 	int sel, top;
 	int focused;
 };
@@ -27,8 +30,11 @@ struct card_codes {
 static void load(struct app *app, struct card_codes *s)
 {
 	campaign_standings_free(&s->l);
+	code_infos_free(&s->codes);
 	if (campaign_standings_of(app->ctx, s->istat, &s->l))
 		memset(&s->l, 0, sizeof s->l);
+	if (code_of_respondent(app->ctx, s->istat, &s->codes))
+		memset(&s->codes, 0, sizeof s->codes);
 	if (s->sel >= (int)s->l.n)
 		s->sel = s->l.n ? (int)s->l.n - 1 : 0;
 }
@@ -42,6 +48,7 @@ static void *cc_open(struct app *app, const struct registry_comune *c)
 	snprintf(s->name, sizeof s->name, "%s", c->name);
 	load(app, s);
 	if (!s->l.n) { /* in no campaign: nothing to show */
+		code_infos_free(&s->codes);
 		free(s);
 		return NULL;
 	}
@@ -59,6 +66,7 @@ static void cc_close(struct app *app, void *st)
 	struct card_codes *s = st;
 	(void)app;
 	campaign_standings_free(&s->l);
+	code_infos_free(&s->codes);
 	free(s);
 }
 
@@ -68,13 +76,46 @@ static void cc_reload(struct app *app, void *st, const struct registry_comune *c
 	load(app, st);
 }
 
+static int is_revoked_of(const struct code_info *k, const struct campaign_standing *c)
+{
+	return strcmp(k->state, "active") != 0 && strcmp(k->campaign_key, c->key) == 0;
+}
+
+/* The active code of campaign c, NULL when none. */
+static const struct code_info *active_of(const struct card_codes *s, const struct campaign_standing *c)
+{
+	for (size_t j = 0; j < s->codes.n; j++)
+		if (strcmp(s->codes.v[j].state, "active") == 0 && strcmp(s->codes.v[j].campaign_key, c->key) == 0)
+			return &s->codes.v[j];
+	return NULL;
+}
+
+/* A wide section gives the active code a line of its own for how the
+ * caller was checked and on which call. */
+static int has_detail(const struct card_codes *s, int i, int width)
+{
+	const struct code_info *a = active_of(s, &s->l.v[i]);
+	return width >= DETAIL_W && a && a->given_at[0] && (a->verified[0] || a->call_id[0]);
+}
+
+/* Lines of campaign i: its standing, its code (and its detail), one per
+ * revoked code. */
+static int rows_of(const struct card_codes *s, int i, int width)
+{
+	int n = 2 + has_detail(s, i, width);
+	for (size_t j = 0; j < s->codes.n; j++)
+		n += is_revoked_of(&s->codes.v[j], &s->l.v[i]);
+	return n;
+}
+
 static int cc_height(struct app *app, void *st, int width)
 {
 	struct card_codes *s = st;
-	int n = s->l.n < SHOW_MAX ? (int)s->l.n : SHOW_MAX;
+	int h = 0;
 	(void)app;
-	(void)width;
-	return n * ROWS_PER;
+	for (int i = 0; i < (int)s->l.n && i < SHOW_MAX; i++)
+		h += rows_of(s, i, width);
+	return h;
 }
 
 static const char *status_label(const char *stored)
@@ -83,63 +124,123 @@ static const char *status_label(const char *stored)
 	return progress_status_parse(stored, &p) == 0 ? progress_status_label(p) : stored;
 }
 
-static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x, int w)
+static void when_of(const char *iso, char out[17])
+{
+	time_t t;
+	out[0] = '\0';
+	if (iso && *iso && cn_parse_time(iso, &t) == 0)
+		cn_fmt_display(t, out);
+}
+
+/* "code issued, sent 05/07/2019 · deadline 15/09/2019 (proroga)" */
+static void standing_text(const struct campaign_standing *c, int wide, char *out, size_t size)
+{
+	char dl[11], cdl[11], sent[17], st[160];
+	cn_date_display(c->deadline, dl);
+	cn_date_display(c->campaign_deadline, cdl);
+	when_of(c->submitted_at, sent);
+	sent[10] = '\0';
+	if (sent[0])
+		snprintf(st, sizeof st, _("%s, sent %s"), status_label(c->status), sent);
+	else
+		snprintf(st, sizeof st, "%s", status_label(c->status));
+	if (c->extended_until[0] && wide)
+		snprintf(out, size, _("%s · deadline %s (proroga; was %s)"), st, dl, cdl);
+	else if (c->extended_until[0])
+		snprintf(out, size, _("%s · deadline %s (proroga)"), st, dl);
+	else if (c->phase == CAMPAIGN_OPEN)
+		snprintf(out, size, _("%s · deadline %s"), st, dl);
+	else
+		snprintf(out, size, _("%s · deadline %s (%s)"), st, dl, campaign_phase_label(c->phase));
+}
+
+/* The active code's line. */
+static void code_text(const struct campaign_standing *c, char *out, size_t size)
+{
+	char when[17], k[32];
+	if (!c->uses_codes) {
+		snprintf(out, size, "%s", _("no access codes in this campaign (open form)"));
+	} else if (c->has_code && c->code_given) {
+		when_of(c->issued_at, when);
+		snprintf(out, size, _("Code %s  given on %s by %s to %s"), c->code_masked, when, c->issued_by,
+			 c->caller_name);
+	} else if (c->has_code) {
+		snprintf(out, size, _("Code %s  made in bulk, not yet given  (%s: give it)"), c->code_masked,
+			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+	} else {
+		snprintf(out, size, _("No access code  (%s: issue one)"), action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+	}
+}
+
+static void detail_text(const struct code_info *a, char *out, size_t size)
+{
+	if (a->verified[0] && a->call_id[0])
+		snprintf(out, size, _("call %.8s · checked: %s"), a->call_id, code_verified_text(a->verified));
+	else if (a->verified[0])
+		snprintf(out, size, _("checked: %s"), code_verified_text(a->verified));
+	else
+		snprintf(out, size, _("call %.8s"), a->call_id);
+}
+
+/* Campaign i from row y, at most h rows: its lines drawn. */
+static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x, int w, int h)
 {
 	const struct campaign_standing *c = &s->l.v[i];
-	int mark = s->l.n > 1 && i == s->sel;
+	int mark = s->l.n > 1 && i == s->sel, rw, lw, wide = w >= DETAIL_W, line = 2;
 	attr_t base = mark && s->focused ? tui_attr(app, TA_SELECTED) : A_NORMAL;
-	char left[512], right[160], line2[600], dl[11], when[17] = "", k[32];
-	time_t t;
-	int rw;
+	char left[512], right[300], text[700], when[17];
 
-	cn_date_display(c->deadline, dl);
 	snprintf(left, sizeof left, "%s%s — %s", mark ? "▸ " : s->l.n > 1 ? "  " : "", c->key, c->name);
-	if (c->extended_until[0])
-		snprintf(right, sizeof right, _("%s · deadline %s (proroga)"), status_label(c->status), dl);
-	else if (c->phase == CAMPAIGN_OPEN)
-		snprintf(right, sizeof right, _("%s · deadline %s"), status_label(c->status), dl);
-	else
-		snprintf(right, sizeof right, _("%s · deadline %s (%s)"), status_label(c->status), dl,
-			 campaign_phase_label(c->phase));
+	standing_text(c, wide, right, sizeof right);
 	tui_fill(y, x, w, ' ', base);
+	/* the campaign's name gives way to the standing, its key does not */
 	rw = text_width(right);
-	if (rw > w * 3 / 5)
-		rw = w * 3 / 5;
+	lw = text_width(c->key) + 8;
+	if (rw > w - lw - 2)
+		rw = w - lw - 2;
 	tui_put(y, x, w - rw - 2, left, ALIGN_LEFT, base | A_BOLD);
 	tui_put(y, x + w - rw, rw, right, ALIGN_RIGHT,
 		base | tui_attr(app, strcmp(c->status, "inviato") == 0 ? TA_OK : TA_NORMAL));
-	if (!c->uses_codes) {
-		snprintf(line2, sizeof line2, "%s", _("no access codes in this campaign (open form)"));
-	} else if (c->has_code && c->code_given) {
-		if (cn_parse_time(c->issued_at, &t) == 0)
-			cn_fmt_display(t, when);
-		snprintf(line2, sizeof line2, _("Code %s  given on %s by %s to %s"),
-			 c->code_masked, when, c->issued_by, c->caller_name);
-	} else if (c->has_code) {
-		snprintf(line2, sizeof line2, _("Code %s  made in bulk, not yet given  (%s: give it)"), c->code_masked,
-			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
-	} else {
-		snprintf(line2, sizeof line2, _("No access code  (%s: issue one)"),
-			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+	if (h < 2)
+		return;
+	code_text(c, text, sizeof text);
+	tui_put(y + 1, x + 2, w - 2, text, ALIGN_LEFT, tui_attr(app, c->has_code ? TA_NORMAL : TA_MUTED));
+	if (has_detail(s, i, w) && line < h) {
+		detail_text(active_of(s, c), text, sizeof text);
+		tui_put(y + line++, x + 2 + 5, w - 7, text, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 	}
-	tui_put(y + 1, x + 2, w - 2, line2, ALIGN_LEFT, tui_attr(app, c->has_code ? TA_NORMAL : TA_MUTED));
+	for (size_t j = 0; j < s->codes.n && line < h; j++) {
+		const struct code_info *k = &s->codes.v[j];
+		if (!is_revoked_of(k, c))
+			continue;
+		when_of(k->revoked_at, when);
+		snprintf(text, sizeof text, _("Revoked %s  %s by %s: %s"), k->code, when, k->revoked_by,
+			 k->revoke_reason);
+		tui_put(y + line++, x + 2, w - 2, text, ALIGN_LEFT, tui_attr(app, TA_MUTED));
+	}
 }
 
 static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 {
 	struct card_codes *s = st;
-	int fit = r.h / ROWS_PER;
+	int used = 0;
 	s->focused = focused;
-	if (fit < 1) {
-		draw_one(app, s, s->sel, r.y, r.x, r.w);
-		return;
-	}
 	if (s->sel < s->top)
 		s->top = s->sel;
-	if (s->sel >= s->top + fit)
-		s->top = s->sel - fit + 1;
-	for (int i = s->top, y = r.y; i < (int)s->l.n && y + 1 < r.y + r.h + 1; i++, y += ROWS_PER)
-		draw_one(app, s, i, y, r.x, r.w);
+	/* the selected campaign whole on screen when it fits */
+	for (;;) {
+		used = 0;
+		for (int i = s->top; i <= s->sel; i++)
+			used += rows_of(s, i, r.w);
+		if (used <= r.h || s->top == s->sel)
+			break;
+		s->top++;
+	}
+	for (int i = s->top, y = r.y; i < (int)s->l.n && y < r.y + r.h; i++) {
+		int h = rows_of(s, i, r.w);
+		draw_one(app, s, i, y, r.x, r.w, r.y + r.h - y);
+		y += h;
+	}
 }
 
 static int cc_key(struct app *app, void *st, int key, int action)
@@ -188,6 +289,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 
 const struct card_section card_codes = {
 	.title = N_("Codes"),
+	.column = 0,
 	.open = cc_open,
 	.close = cc_close,
 	.reload = cc_reload,

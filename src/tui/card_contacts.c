@@ -1,8 +1,8 @@
 /* Card section "Contacts": the comune's current contacts (↑ ↓ choose one),
- * and the supervisor's changes on the card: a contact added (a) or removed
- * (d); a proroga granted (p) or revoked (x) and a status set by hand (t),
- * each in one of the comune's campaigns, chosen in the form. The same core
- * calls as `contact add/remove`, `extension grant/revoke`, `status set`. */
+ * and the supervisor's changes on the card, on keys from actions.def: a
+ * contact added or removed; a proroga granted or revoked and a status set by
+ * hand, each in one of the comune's campaigns, chosen in the form. The same
+ * core calls as `contact add/remove`, `extension grant/revoke`, `status set`. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "centralino/clock.h"
 #include "centralino/contact.h"
 #include "centralino/extension.h"
+#include "centralino/phone.h"
 #include "centralino/progress.h"
 #include "centralino/registry.h"
 #include "widget.h"
@@ -79,7 +80,10 @@ static void ct_draw(struct app *app, void *st, struct rect r, int focused)
 	struct card_contacts *s = st;
 	s->focused = focused;
 	if (!s->l.n) {
-		tui_put(r.y, r.x, r.w, _("No contact on file  (a: add one)"), ALIGN_LEFT, tui_attr(app, TA_MUTED));
+		char k[32], line[200];
+		snprintf(line, sizeof line, _("No contact on file  (%s: add one)"),
+			 action_key_label(ACT_CONTACT_ADD, k, sizeof k));
+		tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 		return;
 	}
 	if (s->sel < s->top)
@@ -89,9 +93,12 @@ static void ct_draw(struct app *app, void *st, struct rect r, int focused)
 	for (int i = s->top, y = r.y; i < (int)s->l.n && y < r.y + r.h; i++, y++) {
 		const struct contact *c = &s->l.v[i];
 		attr_t base = focused && i == s->sel ? tui_attr(app, TA_SELECTED) : A_NORMAL;
-		char line[800], day[11];
+		char line[800], day[11], phone[PHONE_DISPLAY_MAX];
 		cn_date_display(c->noted_on, day);
-		snprintf(line, sizeof line, "%-10s %s%s%s%s  · %s, %s", contact_kind_name(c->kind), c->value,
+		if (c->kind == CONTACT_TELEFONO)
+			phone_display(c->value, phone);
+		snprintf(line, sizeof line, "%-10s %s%s%s%s · %s, %s", contact_kind_name(c->kind),
+			 c->kind == CONTACT_TELEFONO ? phone : c->value,
 			 c->name && *c->name ? " (" : "", c->name ? c->name : "", c->name && *c->name ? ")" : "",
 			 c->source ? c->source : "", day);
 		tui_fill(y, r.x, r.w, ' ', base);
@@ -347,6 +354,7 @@ static int ct_key(struct app *app, void *st, int key, int action)
 
 const struct card_section card_contacts = {
 	.title = N_("Contacts"),
+	.column = 1,
 	.open = ct_open,
 	.close = ct_close,
 	.reload = ct_reload,

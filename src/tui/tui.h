@@ -233,6 +233,9 @@ enum cmdline_completion { CMPL_NONE, CMPL_COMUNE, CMPL_PATH };
 struct registry_comune;
 struct card_section {
 	const char *title; /* N_() */
+	/* On a wide card the sections stand in two columns: 0 left, 1 right.
+	 * On a narrow one they follow card_sections.def's order. */
+	int column;
 	/* State for this comune (may return a non-NULL dummy); NULL = skip. */
 	void *(*open)(struct app *app, const struct registry_comune *c);
 	void (*close)(struct app *app, void *st);

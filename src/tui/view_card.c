@@ -88,44 +88,65 @@ static void draw_header(struct app *app, struct card *k, struct rect r)
 	tui_put(r.y + 1, r.x + r.w - 16, 14, right, ALIGN_RIGHT, A_BOLD);
 }
 
-static void card_draw(struct app *app, void *st, struct rect r)
-{
-	struct card *k = st;
-	int want[NSECTIONS], shown = 0, y, avail;
+/* From this width the card stands in two columns. */
+#define CARD_WIDE 120
 
-	draw_header(app, k, r);
-	y = r.y + 3;
-	avail = r.y + r.h - y;
+/* The sections of one column, one under the other in r: each gets what it
+ * wants, in order, but leaves a title and one line for every section after
+ * it. column -1: all of them. */
+static void draw_column(struct app *app, struct card *k, struct rect r, int column, int shown)
+{
+	int want[NSECTIONS], y = r.y, avail = r.h;
+
 	for (int i = 0; i < NSECTIONS; i++) {
-		want[i] = 0;
-		if (!k->st[i])
-			continue;
-		want[i] = sections[i]->height ? sections[i]->height(app, k->st[i], r.w - 4) : 1;
-		shown++;
+		want[i] = k->st[i] && (column < 0 || sections[i]->column == column);
+		if (want[i])
+			want[i] = sections[i]->height ? sections[i]->height(app, k->st[i], r.w - 2) : 1;
 	}
-	/* In order, each section gets what it wants but leaves a title and one
-	 * line for every section after it. */
 	for (int i = 0; i < NSECTIONS && avail > 1; i++) {
 		int later = 0, h;
 		struct rect sr;
-		if (!k->st[i])
+		if (!want[i])
 			continue;
 		for (int j = i + 1; j < NSECTIONS; j++)
-			later += k->st[j] ? 2 : 0;
+			later += want[j] ? 2 : 0;
 		h = want[i];
 		if (h > avail - 1 - later)
 			h = avail - 1 - later;
 		if (h < 1)
 			h = 1;
-		tui_rule(app, y, r.x + 1, r.w - 2, _(sections[i]->title), i == k->focus && shown > 1);
+		tui_rule(app, y, r.x, r.w, _(sections[i]->title), i == k->focus && shown > 1);
 		sr.y = y + 1;
-		sr.x = r.x + 2;
-		sr.w = r.w - 4;
+		sr.x = r.x + 1;
+		sr.w = r.w - 2;
 		sr.h = h;
 		sections[i]->draw(app, k->st[i], sr, i == k->focus);
-		y += h + 2;
+		/* a blank line between sections when the card has rows to spare */
+		y += h + 1 + (r.h > 30);
 		avail = r.y + r.h - y;
 	}
+}
+
+static void card_draw(struct app *app, void *st, struct rect r)
+{
+	struct card *k = st;
+	int shown = 0;
+	struct rect body = {r.y + 3, r.x + 1, r.h - 3, r.w - 2};
+
+	draw_header(app, k, r);
+	for (int i = 0; i < NSECTIONS; i++)
+		shown += k->st[i] != NULL;
+	if (r.w < CARD_WIDE) {
+		draw_column(app, k, body, -1, shown);
+		return;
+	}
+	/* the call's matters on the left, who the comune is on the right */
+	struct rect left = body, right = body;
+	left.w = body.w * 11 / 20;
+	right.x = body.x + left.w + 1;
+	right.w = body.w - left.w - 1;
+	draw_column(app, k, left, 0, shown);
+	draw_column(app, k, right, 1, shown);
 }
 
 static void move_focus(struct card *k, int dir)
