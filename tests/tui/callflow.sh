@@ -31,9 +31,9 @@ for size in "80 24" "160 48"; do
 		tui_key Enter
 		tui_check "$tag: Reggio's card" "ISTAT 035033"
 		if [ "$lang" = en ]; then
-			tui_check "$tag: the effective deadline, with its proroga" "deadline 30/09/2019 (proroga)"
+			tui_check "$tag: the effective deadline, with its proroga" "deadline 30/09/2019 (proroga"
 		else
-			tui_check "$tag: the effective deadline, with its proroga" "scadenza 30/09/2019 (proroga)"
+			tui_check "$tag: the effective deadline, with its proroga" "scadenza 30/09/2019 (proroga"
 		fi
 		n=$(audit_n)
 		# the next caller's comune typed on the card: it only searches
