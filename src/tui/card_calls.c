@@ -12,16 +12,16 @@
 #define CARD_CALLS_MAX 100
 
 struct card_calls {
-	char istat[7];
+	struct card_part p; /* its focus: keys for the list only then */
 	struct call_list l;
 	struct list list;
 	int open;          /* how many are not closed */
-	int focused;       /* as last drawn: keys for the list only then */
 };
 
-static void load(struct app *app, struct card_calls *s)
+static void load(struct app *app, void *st)
 {
-	struct call_filter f = {.respondent = s->istat, .limit = CARD_CALLS_MAX};
+	struct card_calls *s = st;
+	struct call_filter f = {.respondent = s->p.istat, .limit = CARD_CALLS_MAX};
 	int sel = s->list.sel;
 	call_list_free(&s->l);
 	if (calls_list(app->ctx, &f, &s->l))
@@ -36,10 +36,9 @@ static void load(struct app *app, struct card_calls *s)
 
 static void *cc_open(struct app *app, const struct registry_comune *c)
 {
-	struct card_calls *s;
-	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(s = calloc(1, sizeof *s)))
+	struct card_calls *s = card_part_new(app, sizeof *s, c);
+	if (!s)
 		return NULL;
-	snprintf(s->istat, sizeof s->istat, "%s", c->istat);
 	list_reset(&s->list, 0);
 	load(app, s);
 	return s;
@@ -51,12 +50,6 @@ static void cc_close(struct app *app, void *st)
 	(void)app;
 	call_list_free(&s->l);
 	free(s);
-}
-
-static void cc_reload(struct app *app, void *st, const struct registry_comune *c)
-{
-	(void)c;
-	load(app, st);
 }
 
 /* The open call with the next callback, NULL when none. */
@@ -82,7 +75,7 @@ static int cc_height(struct app *app, void *st, int width)
 static void row(struct app *app, void *arg, int i, int y, int x, int w, int selected)
 {
 	struct card_calls *s = arg;
-	calls_ui_row(app, &s->l.v[i], y, x, w, selected && s->focused, 1);
+	calls_ui_row(app, &s->l.v[i], y, x, w, selected && s->p.focused, 1);
 }
 
 /* The next callback on a line of its own, above the calls: it is what the
@@ -103,7 +96,7 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 {
 	struct card_calls *s = st;
 	char line[200], k[32];
-	s->focused = focused;
+	s->p.focused = focused;
 	action_key_label(ACT_NEW_CALL, k, sizeof k);
 	if (!s->l.n)
 		snprintf(line, sizeof line, _("No calls yet.  %s: new call for this comune"), k);
@@ -133,10 +126,10 @@ static int cc_key(struct app *app, void *st, int key, int action)
 	struct card_calls *s = st;
 	(void)key;
 	if (action == ACT_NEW_CALL)
-		return calls_ui_new(app, s->istat);
+		return calls_ui_new(app, s->p.istat);
 	if (action == ACT_CALLS)
 		return calls_global_action(app, action);
-	if (!s->focused || !s->l.n)
+	if (!s->p.focused || !s->l.n)
 		return R_PASS;
 	if (list_move(&s->list, action))
 		return R_REDRAW;
@@ -150,7 +143,7 @@ const struct card_section card_calls = {
 	.column = 0,
 	.open = cc_open,
 	.close = cc_close,
-	.reload = cc_reload,
+	.reload = load,
 	.height = cc_height,
 	.draw = cc_draw,
 	.key = cc_key,

@@ -19,33 +19,30 @@
 #define DETAIL_W 80  /* from this width, how the caller was checked and the call */
 
 struct card_codes {
-	char istat[7];
-	char name[256];
+	struct card_part p;
 	struct campaign_standings l;
 	struct code_infos codes;   /* every campaign, newest first */
-	int sel, top;
-	int focused;
+	int top;
 };
 
-static void load(struct app *app, struct card_codes *s)
+static void load(struct app *app, void *st)
 {
+	struct card_codes *s = st;
 	campaign_standings_free(&s->l);
 	code_infos_free(&s->codes);
-	if (campaign_standings_of(app->ctx, s->istat, &s->l))
+	if (campaign_standings_of(app->ctx, s->p.istat, &s->l))
 		memset(&s->l, 0, sizeof s->l);
-	if (code_of_respondent(app->ctx, s->istat, &s->codes))
+	if (code_of_respondent(app->ctx, s->p.istat, &s->codes))
 		memset(&s->codes, 0, sizeof s->codes);
-	if (s->sel >= (int)s->l.n)
-		s->sel = s->l.n ? (int)s->l.n - 1 : 0;
+	if (s->p.sel >= (int)s->l.n)
+		s->p.sel = s->l.n ? (int)s->l.n - 1 : 0;
 }
 
 static void *cc_open(struct app *app, const struct registry_comune *c)
 {
-	struct card_codes *s;
-	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(s = calloc(1, sizeof *s)))
+	struct card_codes *s = card_part_new(app, sizeof *s, c);
+	if (!s)
 		return NULL;
-	snprintf(s->istat, sizeof s->istat, "%s", c->istat);
-	snprintf(s->name, sizeof s->name, "%s", c->name);
 	load(app, s);
 	if (!s->l.n) { /* in no campaign: nothing to show */
 		code_infos_free(&s->codes);
@@ -55,7 +52,7 @@ static void *cc_open(struct app *app, const struct registry_comune *c)
 	/* start on the first open campaign that uses codes */
 	for (size_t i = 0; i < s->l.n; i++)
 		if (s->l.v[i].phase == CAMPAIGN_OPEN && s->l.v[i].uses_codes) {
-			s->sel = (int)i;
+			s->p.sel = (int)i;
 			break;
 		}
 	return s;
@@ -68,12 +65,6 @@ static void cc_close(struct app *app, void *st)
 	campaign_standings_free(&s->l);
 	code_infos_free(&s->codes);
 	free(s);
-}
-
-static void cc_reload(struct app *app, void *st, const struct registry_comune *c)
-{
-	(void)c;
-	load(app, st);
 }
 
 static int is_revoked_of(const struct code_info *k, const struct campaign_standing *c)
@@ -186,8 +177,8 @@ static void detail_text(const struct code_info *a, char *out, size_t size)
 static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x, int w, int h)
 {
 	const struct campaign_standing *c = &s->l.v[i];
-	int mark = s->l.n > 1 && i == s->sel, rw, lw, wide = w >= DETAIL_W, line = 2;
-	attr_t base = mark && s->focused ? tui_attr(app, TA_SELECTED) : A_NORMAL;
+	int mark = s->l.n > 1 && i == s->p.sel, rw, lw, wide = w >= DETAIL_W, line = 2;
+	attr_t base = mark && s->p.focused ? tui_attr(app, TA_SELECTED) : A_NORMAL;
 	char left[512], right[300], text[700], when[17];
 
 	snprintf(left, sizeof left, "%s%s — %s", mark ? "▸ " : s->l.n > 1 ? "  " : "", c->key, c->name);
@@ -224,15 +215,15 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 {
 	struct card_codes *s = st;
 	int used = 0;
-	s->focused = focused;
-	if (s->sel < s->top)
-		s->top = s->sel;
+	s->p.focused = focused;
+	if (s->p.sel < s->top)
+		s->top = s->p.sel;
 	/* the selected campaign whole on screen when it fits */
 	for (;;) {
 		used = 0;
-		for (int i = s->top; i <= s->sel; i++)
+		for (int i = s->top; i <= s->p.sel; i++)
 			used += rows_of(s, i, r.w);
-		if (used <= r.h || s->top == s->sel)
+		if (used <= r.h || s->top == s->p.sel)
 			break;
 		s->top++;
 	}
@@ -246,45 +237,28 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 static int cc_key(struct app *app, void *st, int key, int action)
 {
 	struct card_codes *s = st;
-	const struct campaign_standing *c = s->l.n ? &s->l.v[s->sel] : NULL;
+	const struct campaign_standing *c = s->l.n ? &s->l.v[s->p.sel] : NULL;
 	(void)key;
 
 	if (!c)
 		return R_PASS;
 	switch (action) {
 	case ACT_CODE_ISSUE:
-		return codes_ui_issue(app, c->key, s->istat, s->name, 0);
+		return codes_ui_issue(app, c->key, s->p.istat, s->p.name, 0);
 	case ACT_CODE_REISSUE:
 		if (!c->has_code) {
 			char k[32];
-			app_msg(app, MSG_INFO, _("%s has no code for %s: %s issues one"), s->name, c->key,
+			app_msg(app, MSG_INFO, _("%s has no code for %s: %s issues one"), s->p.name, c->key,
 				action_key_label(ACT_CODE_ISSUE, k, sizeof k));
 			return R_REDRAW;
 		}
-		return codes_ui_issue(app, c->key, s->istat, s->name, 1);
+		return codes_ui_issue(app, c->key, s->p.istat, s->p.name, 1);
 	case ACT_CODE_REVOKE:
-		return codes_ui_revoke(app, c->key, s->istat, s->name);
+		return codes_ui_revoke(app, c->key, s->p.istat, s->p.name);
 	case ACT_CODE_REVEAL:
-		return codes_ui_reveal(app, c->key, s->istat);
-	case ACT_MOVE_UP:
-	case ACT_MOVE_DOWN:
-	case ACT_PAGE_UP:
-	case ACT_PAGE_DOWN:
-	case ACT_FIRST:
-	case ACT_LAST:
-		if (!s->focused || s->l.n < 2)
-			return R_PASS;
-		if (action == ACT_MOVE_UP && s->sel > 0)
-			s->sel--;
-		else if (action == ACT_MOVE_DOWN && s->sel + 1 < (int)s->l.n)
-			s->sel++;
-		else if (action == ACT_FIRST)
-			s->sel = 0;
-		else if (action == ACT_LAST)
-			s->sel = (int)s->l.n - 1;
-		return R_REDRAW;
+		return codes_ui_reveal(app, c->key, s->p.istat);
 	}
-	return R_PASS;
+	return card_part_move(&s->p, s->l.n, action);
 }
 
 const struct card_section card_codes = {
@@ -292,7 +266,7 @@ const struct card_section card_codes = {
 	.column = 0,
 	.open = cc_open,
 	.close = cc_close,
-	.reload = cc_reload,
+	.reload = load,
 	.height = cc_height,
 	.draw = cc_draw,
 	.key = cc_key,

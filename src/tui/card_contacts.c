@@ -19,10 +19,9 @@
 #define SHOW_MAX 4
 
 struct card_contacts {
-	char istat[7];
-	char name[256];
+	struct card_part p;
 	struct contacts l;
-	int sel, top, focused;
+	int top;
 };
 
 /* What a form needs after the section may have gone (a reload). */
@@ -33,23 +32,21 @@ struct job {
 	char **camp;         /* the comune's campaign keys, the form's choices */
 };
 
-static void load(struct app *app, struct card_contacts *s)
+static void load(struct app *app, void *st)
 {
+	struct card_contacts *s = st;
 	contacts_free(&s->l);
-	if (contact_list(app->ctx, s->istat, 0, &s->l))
+	if (contact_list(app->ctx, s->p.istat, 0, &s->l))
 		memset(&s->l, 0, sizeof s->l);
-	if (s->sel >= (int)s->l.n)
-		s->sel = s->l.n ? (int)s->l.n - 1 : 0;
+	if (s->p.sel >= (int)s->l.n)
+		s->p.sel = s->l.n ? (int)s->l.n - 1 : 0;
 }
 
 static void *ct_open(struct app *app, const struct registry_comune *c)
 {
-	struct card_contacts *s;
-	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(s = calloc(1, sizeof *s)))
-		return NULL;
-	snprintf(s->istat, sizeof s->istat, "%s", c->istat);
-	snprintf(s->name, sizeof s->name, "%s", c->name);
-	load(app, s);
+	struct card_contacts *s = card_part_new(app, sizeof *s, c);
+	if (s)
+		load(app, s);
 	return s;
 }
 
@@ -59,12 +56,6 @@ static void ct_close(struct app *app, void *st)
 	(void)app;
 	contacts_free(&s->l);
 	free(s);
-}
-
-static void ct_reload(struct app *app, void *st, const struct registry_comune *c)
-{
-	(void)c;
-	load(app, st);
 }
 
 static int ct_height(struct app *app, void *st, int width)
@@ -78,7 +69,7 @@ static int ct_height(struct app *app, void *st, int width)
 static void ct_draw(struct app *app, void *st, struct rect r, int focused)
 {
 	struct card_contacts *s = st;
-	s->focused = focused;
+	s->p.focused = focused;
 	if (!s->l.n) {
 		char k[32], line[200];
 		snprintf(line, sizeof line, _("No contact on file  (%s: add one)"),
@@ -86,13 +77,13 @@ static void ct_draw(struct app *app, void *st, struct rect r, int focused)
 		tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 		return;
 	}
-	if (s->sel < s->top)
-		s->top = s->sel;
-	if (s->sel >= s->top + r.h)
-		s->top = s->sel - r.h + 1;
+	if (s->p.sel < s->top)
+		s->top = s->p.sel;
+	if (s->p.sel >= s->top + r.h)
+		s->top = s->p.sel - r.h + 1;
 	for (int i = s->top, y = r.y; i < (int)s->l.n && y < r.y + r.h; i++, y++) {
 		const struct contact *c = &s->l.v[i];
-		attr_t base = focused && i == s->sel ? tui_attr(app, TA_SELECTED) : A_NORMAL;
+		attr_t base = focused && i == s->p.sel ? tui_attr(app, TA_SELECTED) : A_NORMAL;
 		char line[800], day[11], phone[PHONE_DISPLAY_MAX];
 		cn_date_display(c->noted_on, day);
 		if (c->kind == CONTACT_TELEFONO)
@@ -308,13 +299,13 @@ static int remove_submit(struct app *app, struct form *f, void *arg)
 static int remove_contact(struct app *app, struct card_contacts *s)
 {
 	struct job *j;
-	if (!s->l.n || !s->focused) {
+	if (!s->l.n || !s->p.focused) {
 		app_msg(app, MSG_INFO, "%s", _("choose a contact first (Tab to the Contacts section, ↑ ↓)"));
 		return R_REDRAW;
 	}
-	if (!(j = job_new(app, s->istat, s->name, 0)))
+	if (!(j = job_new(app, s->p.istat, s->p.name, 0)))
 		return R_NONE;
-	j->contact = s->l.v[s->sel].id;
+	j->contact = s->l.v[s->p.sel].id;
 	struct form_field fields[] = {
 		{.kind = FIELD_TEXT, .label = N_("Reason"), .max = 1000, .name = "reason",
 		 .note = N_("the contact is kept in the history, marked removed")},
@@ -330,26 +321,17 @@ static int ct_key(struct app *app, void *st, int key, int action)
 	(void)key;
 	switch (action) {
 	case ACT_CONTACT_ADD:
-		return add_contact(app, s->istat);
+		return add_contact(app, s->p.istat);
 	case ACT_CONTACT_REMOVE:
 		return remove_contact(app, s);
 	case ACT_PROROGA_GRANT:
-		return proroga(app, s->istat, s->name, 0);
+		return proroga(app, s->p.istat, s->p.name, 0);
 	case ACT_PROROGA_REVOKE:
-		return proroga(app, s->istat, s->name, 1);
+		return proroga(app, s->p.istat, s->p.name, 1);
 	case ACT_STATUS_SET:
-		return set_status(app, s->istat, s->name);
-	case ACT_MOVE_UP:
-	case ACT_MOVE_DOWN:
-		if (!s->focused || s->l.n < 2)
-			return R_PASS;
-		if (action == ACT_MOVE_UP && s->sel > 0)
-			s->sel--;
-		else if (action == ACT_MOVE_DOWN && s->sel + 1 < (int)s->l.n)
-			s->sel++;
-		return R_REDRAW;
+		return set_status(app, s->p.istat, s->p.name);
 	}
-	return R_PASS;
+	return card_part_move(&s->p, s->l.n, action);
 }
 
 const struct card_section card_contacts = {
@@ -357,7 +339,7 @@ const struct card_section card_contacts = {
 	.column = 1,
 	.open = ct_open,
 	.close = ct_close,
-	.reload = ct_reload,
+	.reload = load,
 	.height = ct_height,
 	.draw = ct_draw,
 	.key = ct_key,

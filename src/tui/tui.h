@@ -240,7 +240,7 @@ struct card_section {
 	void *(*open)(struct app *app, const struct registry_comune *c);
 	void (*close)(struct app *app, void *st);
 	/* Data changed: reload what the section shows. Optional. */
-	void (*reload)(struct app *app, void *st, const struct registry_comune *c);
+	void (*reload)(struct app *app, void *st);
 	/* Rows the section would like at this width (title line excluded). */
 	int (*height)(struct app *app, void *st, int width);
 	/* Paint in r (r.h may be less than wanted: show the most useful part). */
@@ -251,6 +251,19 @@ struct card_section {
 #define CARD_SECTION(name) extern const struct card_section card_##name;
 #include "card_sections.def"
 #undef CARD_SECTION
+/* What a section of rows about the comune starts its state with. */
+struct card_part {
+	char istat[7];
+	char name[256];
+	int sel;     /* the selected row */
+	int focused; /* as the section was last drawn */
+};
+/* A section's state of `size` bytes (zeroed) starting with a card_part of
+ * comune c; NULL (the section is skipped) below the role assistenza. */
+void *card_part_new(struct app *app, size_t size, const struct registry_comune *c);
+/* The list moves of a focused section of n rows on p->sel: reactions, or
+ * R_PASS when the section does not take them (not focused, one row). */
+int card_part_move(struct card_part *p, size_t n, int action);
 
 /* ---- The application: the only mutable state of the interface -------- */
 #define APP_MAX_VIEWS 16

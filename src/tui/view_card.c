@@ -38,6 +38,33 @@ static void first_focus(struct card *k)
 			k->focus = i;
 }
 
+void *card_part_new(struct app *app, size_t size, const struct registry_comune *c)
+{
+	struct card_part *p;
+	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(p = calloc(1, size)))
+		return NULL;
+	snprintf(p->istat, sizeof p->istat, "%s", c->istat);
+	snprintf(p->name, sizeof p->name, "%s", c->name);
+	return p;
+}
+
+int card_part_move(struct card_part *p, size_t n, int action)
+{
+	if (!p->focused || n < 2)
+		return R_PASS;
+	if (action == ACT_MOVE_UP && p->sel > 0)
+		p->sel--;
+	else if (action == ACT_MOVE_DOWN && p->sel + 1 < (int)n)
+		p->sel++;
+	else if (action == ACT_FIRST || action == ACT_PAGE_UP)
+		p->sel = 0;
+	else if (action == ACT_LAST || action == ACT_PAGE_DOWN)
+		p->sel = (int)n - 1;
+	else if (action != ACT_MOVE_UP && action != ACT_MOVE_DOWN)
+		return R_PASS;
+	return R_REDRAW;
+}
+
 /* arg: the ISTAT code (const char *). */
 static int card_open(struct app *app, void *st, const void *arg)
 {
@@ -197,7 +224,7 @@ static void card_reload(struct app *app, void *st)
 	}
 	for (int i = 0; i < NSECTIONS; i++)
 		if (k->st[i] && sections[i]->reload)
-			sections[i]->reload(app, k->st[i], &k->c);
+			sections[i]->reload(app, k->st[i]);
 }
 
 static const char *card_title(struct app *app, void *st)
