@@ -185,8 +185,17 @@ int call_actions_key(struct app *app, struct call_actions *ca, int action)
 		app_msg(app, MSG_WARN, "%s", _("save the call first: it holds all it can"));
 		return R_REDRAW;
 	}
-	if (calls_default_campaign(app->ctx, ca->respondent, ca->campaign, sizeof ca->campaign))
+	if (ca->ncamp) {
+		int c = form_choice(ca->form, ca->f_campaign);
+		snprintf(ca->campaign, sizeof ca->campaign, "%s",
+			 c >= 0 && (size_t)c < ca->ncamp ? ca->camp_keys[c] : "");
+		if (!ca->campaign[0]) {
+			form_error(ca->form, ca->f_campaign, _("the code of which campaign? choose the call's campaign"));
+			return R_REDRAW;
+		}
+	} else if (calls_default_campaign(app->ctx, ca->respondent, ca->campaign, sizeof ca->campaign)) {
 		return app_error(app);
+	}
 	if (!ca->campaign[0]) {
 		app_msg(app, MSG_WARN, "%s", _("no single open campaign for this respondent: use the card's code keys"));
 		return R_REDRAW;

@@ -56,6 +56,11 @@ struct call_actions {
 	const struct call_categories *cats;
 	const char *respondent;            /* id, "" when not identified */
 	const char *who;                   /* as shown */
+	/* the call form's campaign field when it has one (more than one
+	 * campaign open for the respondent): f_campaign's choice i is
+	 * camp_keys[i], the last choice none */
+	size_t f_campaign, ncamp;
+	const char *const *camp_keys;
 	size_t n;
 	struct callflow_action v[CALL_ACTIONS_MAX];
 	char campaigns[CALL_ACTIONS_MAX][41], verified[CALL_ACTIONS_MAX][256];

@@ -11,10 +11,11 @@
 #include "centralino/clock.h"
 #include "centralino/draft.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "calls_ui.h"
 
 enum { F_CATEGORY, F_NOTES, F_OUTCOME, F_CALLBACK, F_CALLER, F_OFFICE, F_PHONE,
-       F_EMAIL, F_DIRECTION, F_STATE, F_COUNT };
+       F_EMAIL, F_DIRECTION, F_STATE, F_CAMPAIGN, F_COUNT };
 
 struct cform {
 	struct call_start s;
@@ -27,7 +28,19 @@ struct cform {
 	struct draft draft;          /* the draft this form came from or was kept as: claimed */
 	int kept;                    /* kept as a draft: it stays when the form closes */
 	struct call_actions acts;    /* done during the call, saved with it */
+	/* a new call's campaigns open today for the respondent, the default
+	 * first; the form has a campaign field when there are several */
+	struct calls_campaign_choice *camps;
+	size_t ncamps;
+	int camp_default;            /* the default is camps[0] */
+	const char **camp_keys, **camp_labels;
+	char (*camp_text)[320];
 };
+
+static int has_campaign(const struct cform *k)
+{
+	return !k->editing && !k->s.follows[0] && k->ncamps > 1;
+}
 
 /* What the fields start with, gathered from the call (edit), the call
  * followed (calling back) and what the call was started with. */
@@ -131,17 +144,17 @@ static int make_form(struct app *app, struct cform *k, const struct start_values
 {
 	static const char *const labels[F_COUNT] = {
 		N_("Category"), N_("Notes"), N_("Outcome"), N_("Callback"), N_("Caller"),
-		N_("Office"), N_("Phone"), N_("E-mail"), N_("Direction"), N_("State"),
+		N_("Office"), N_("Phone"), N_("E-mail"), N_("Direction"), N_("State"), N_("Campaign"),
 	};
 	/* as the core names them in its errors (cn_error_field) */
 	static const char *const names[F_COUNT] = {
 		"category", "notes", "outcome", "callback_due", "caller_name", "caller_office", "phone",
-		"email", "direction", "state",
+		"email", "direction", "state", "campaign",
 	};
 	const char *cats[64], *dirs[2], *states[4];
 	struct form_field fl[F_COUNT] = {{0}};
 	struct form_spec spec = {
-		.fields = fl, .nfields = F_COUNT, .submit = submit, .cancelled = cancelled,
+		.fields = fl, .nfields = has_campaign(k) ? F_COUNT : F_COUNT - 1, .submit = submit, .cancelled = cancelled,
 		.arg = k, .note = field_note, .dirty = !k->editing,
 		.cancel_title = k->editing ? N_("Discard changes") : N_("Discard the call"),
 		.cancel_text = k->editing ? N_("Leave without saving the changes?")
@@ -178,10 +191,37 @@ static int make_form(struct app *app, struct cform *k, const struct start_values
 	fl[F_STATE].choices = states;
 	fl[F_STATE].nchoices = (size_t)nstates(k);
 	fl[F_STATE].initial_choice = sv->state;
+	fl[F_CAMPAIGN] = (struct form_field){.kind = FIELD_PICK, .label = labels[F_CAMPAIGN],
+		.name = names[F_CAMPAIGN], .choices = k->camp_labels, .nchoices = k->ncamps + 1,
+		.initial_choice = k->camp_default ? 0 : (int)k->ncamps,
+		.note = N_("the one the comune has business with, when there is one")};
 	if (!(k->form = form_new(app, &spec)))
 		return -1;
 	/* a new call starts on the category; a change on the notes */
 	form_focus(k->form, k->editing || sv->cat >= 0 ? F_NOTES : F_CATEGORY);
+	return 0;
+}
+
+/* The campaigns a new call may be about, as the campaign field offers
+ * them: "key — name", then none. */
+static int load_campaigns(struct app *app, struct cform *k)
+{
+	char def[41];
+	if (calls_default_campaign(app->ctx, k->respondent, def, sizeof def) ||
+	    calls_open_campaigns(app->ctx, k->respondent, &k->camps, &k->ncamps))
+		return -1;
+	k->camp_default = def[0] != '\0';
+	if (!has_campaign(k))
+		return 0;
+	k->camp_keys = xcalloc(k->ncamps + 1, sizeof *k->camp_keys);
+	k->camp_labels = xcalloc(k->ncamps + 1, sizeof *k->camp_labels);
+	k->camp_text = xcalloc(k->ncamps, sizeof *k->camp_text);
+	for (size_t i = 0; i < k->ncamps; i++) {
+		snprintf(k->camp_text[i], sizeof k->camp_text[i], "%s — %s", k->camps[i].key, k->camps[i].name);
+		k->camp_keys[i] = k->camps[i].key;
+		k->camp_labels[i] = k->camp_text[i];
+	}
+	k->camp_labels[k->ncamps] = _("none");
 	return 0;
 }
 
@@ -209,6 +249,8 @@ static int load(struct app *app, struct cform *k)
 	} else {
 		snprintf(k->who, sizeof k->who, "%s", _("(not identified)"));
 	}
+	if (!k->editing && !k->s.follows[0] && load_campaigns(app, k))
+		return -1;
 	if (k->s.phone[0])
 		sv.text[F_PHONE] = k->s.phone;
 	if (k->s.caller[0])
@@ -225,6 +267,11 @@ static int load(struct app *app, struct cform *k)
 	k->acts.cats = &k->cats;
 	k->acts.respondent = k->respondent;
 	k->acts.who = k->who;
+	if (has_campaign(k)) {
+		k->acts.f_campaign = F_CAMPAIGN;
+		k->acts.ncamp = k->ncamps;
+		k->acts.camp_keys = k->camp_keys;
+	}
 	return rc;
 }
 
@@ -249,6 +296,10 @@ static void form_close_view(struct app *app, void *st)
 	form_free(k->form);
 	call_categories_free(&k->cats);
 	call_free(&k->orig);
+	free(k->camps);
+	free(k->camp_keys);
+	free(k->camp_labels);
+	free(k->camp_text);
 	/* saved or given up: its draft goes; kept: it waits for the next start */
 	if (!k->kept)
 		draft_discard(app->ctx, &k->draft);
@@ -362,6 +413,11 @@ static void gather(struct cform *k, struct form *f, time_t cb, struct call_input
 	if (!k->editing || form_changed(f, F_DIRECTION)) {
 		in->set |= CALL_F_DIRECTION;
 		in->direction = (enum call_direction)form_choice(f, F_DIRECTION);
+	}
+	if (has_campaign(k)) {
+		int c = form_choice(f, F_CAMPAIGN);
+		in->set |= CALL_F_CAMPAIGN;
+		in->campaign = c >= 0 && (size_t)c < k->ncamps ? k->camps[c].key : NULL;
 	}
 	if (k->editing ? form_changed(f, F_STATE) : state > 0) {
 		in->set |= CALL_F_STATE;
@@ -500,7 +556,7 @@ static void start_read(const char *arg, struct call_start *s)
 /* Field names in the draft file: fixed, never translated. */
 static const char *const draft_keys[F_COUNT] = {
 	"category", "notes", "outcome", "callback", "caller", "office", "phone",
-	"email", "direction", "state",
+	"email", "direction", "state", "campaign",
 };
 
 static void form_hangup_view(struct app *app, void *st)
@@ -515,7 +571,11 @@ static void form_hangup_view(struct app *app, void *st)
 	start_text(&k->s, arg, sizeof arg);
 	rc = draft_set(d, "arg", arg);
 	for (int f = 0; f < F_COUNT && !rc; f++) {
-		if (f == F_CATEGORY) {
+		if (f == F_CAMPAIGN) {
+			int c = has_campaign(k) ? form_choice(k->form, F_CAMPAIGN) : -1;
+			if (has_campaign(k))
+				rc = draft_set(d, draft_keys[f], c >= 0 && (size_t)c < k->ncamps ? k->camps[c].key : "");
+		} else if (f == F_CATEGORY) {
 			rc = draft_set(d, draft_keys[f], cat >= 0 ? k->cats.v[cat].name : "");
 		} else if (f == F_DIRECTION || f == F_STATE) {
 			snprintf(num, sizeof num, "%d", form_choice(k->form, (size_t)f));
@@ -530,6 +590,16 @@ static void form_hangup_view(struct app *app, void *st)
 		k->kept = 1;
 }
 
+static void restore_campaign(struct cform *k, const char *key)
+{
+	size_t i = 0;
+	if (!has_campaign(k))
+		return;
+	while (i < k->ncamps && strcmp(k->camps[i].key, key))
+		i++;
+	form_set_choice(k->form, F_CAMPAIGN, (int)i); /* not open any more: none */
+}
+
 /* The draft's values into the form just opened. */
 static void restore_fields(struct app *app, struct cform *k, const struct draft *d)
 {
@@ -537,7 +607,9 @@ static void restore_fields(struct app *app, struct cform *k, const struct draft 
 	for (int f = 0; f < F_COUNT; f++) {
 		if (!(s = draft_get(d, draft_keys[f])))
 			continue;
-		if (f == F_CATEGORY)
+		if (f == F_CAMPAIGN)
+			restore_campaign(k, s);
+		else if (f == F_CATEGORY)
 			form_set_choice(k->form, F_CATEGORY, find_category(k, s));
 		else if (f == F_DIRECTION)
 			form_set_choice(k->form, F_DIRECTION, atoi(s) == 1);

@@ -120,5 +120,60 @@ tui_script today-it "$CN" --db "$db" --now "$NOW" --user op --lang it tui <<EOF
 EOF
 screen_has "today (it): the lookup shows today's callbacks" today-it/start "Le tue richiamate di oggi (2)"
 
+# ---- the campaign field: with several campaigns open, a new call chooses
+# one; the default is the one the comune has business with, else none ----
+db=$(screen_db flow-campaigns)
+"$CN" --db "$db" staff add op --name "Olga Operatrice" --role operatore >/dev/null
+for k in fam2019 scu2019; do
+	"$CN" --db "$db" --now 2019-06-01T09:00:00 campaign add $k --name "Campagna $k" \
+		--opens 2019-06-01 --deadline 2019-09-30 --respondents comune >/dev/null
+done
+# Agliè has sent fam2019: its business is with scu2019; Forlì has both open
+"$CN" --db "$db" --now 2019-07-05T16:00:00 status set --campaign fam2019 001001 inviato \
+	--reason "inviato per PEC" >/dev/null
+last_campaign() { sql "SELECT coalesce(k.key, 'none') FROM call c LEFT JOIN campaign k ON k.id = c.campaign_id ORDER BY c.rowid DESC LIMIT 1"; }
+for lang in en it; do
+	run="campaign-$lang"
+	tui_script "$run" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+aglie
+<F2>
+!screen aglie
+5
+<Tab>
+Quando scade?
+<F2>
+EOF
+	screen_is "$run/aglie"
+	check "$run: the default campaign saved with the call" scu2019 "$(last_campaign)"
+	tui_script "$run-none" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+forli
+<F2>
+!screen forli
+5
+<F2>
+EOF
+	screen_is "$run-none/forli"
+	check "$run: no business with one of them: no campaign" none "$(last_campaign)"
+	tui_script "$run-refused" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+forli
+<F2>
+<C-r>
+!screen refused
+EOF
+	screen_is "$run-refused/refused"
+	tui_script "$run-pick" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+forli
+<F2>
+5
+<S-Tab>
+<Right>
+<Right>
+!screen picked
+<F2>
+EOF
+	screen_is "$run-pick/picked"
+	check "$run: the campaign picked (the first, after none)" fam2019 "$(last_campaign)"
+done
+
 # The figures, for the README: keys beyond the typed text.
 echo "# keys: we lost our code $(keys lost-80x24-en), plain question $(keys question-80x24-en)"
