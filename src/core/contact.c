@@ -112,29 +112,16 @@ int contact_insert_in_tx(struct cn_ctx *ctx, const char *respondent_id, enum con
 			 const char *value, const char *name, const char *office,
 			 const char *source, const char *noted_on, int *added)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = contact_insert_cached(ctx, &st, respondent_id, kind, value, name, office, source,
-				       noted_on, added);
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int contact_insert_cached(struct cn_ctx *ctx, sqlite3_stmt **cache, const char *respondent_id,
-			  enum contact_kind kind, const char *value, const char *name,
-			  const char *office, const char *source, const char *noted_on, int *added)
-{
 	sqlite3_stmt *st;
 	char now[21];
 	int rc;
 
 	*added = 0;
 	cn_now_iso(ctx, now);
-	if (!*cache && (rc = db_prepare(ctx, cache,
+	if ((rc = db_prepare(ctx, &st,
 		"INSERT OR IGNORE INTO contact (respondent_id, kind, value, name, office, source, noted_on,"
 		" added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")))
 		return rc;
-	st = *cache;
-	sqlite3_reset(st);
 	db_bind_text(st, 1, respondent_id);
 	db_bind_text(st, 2, kind_names[kind]);
 	db_bind_text(st, 3, value);
@@ -147,6 +134,7 @@ int contact_insert_cached(struct cn_ctx *ctx, sqlite3_stmt **cache, const char *
 	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the contact"));
 	if (!rc)
 		*added = sqlite3_changes(ctx->db) > 0;
+	sqlite3_finalize(st);
 	return rc;
 }
 

@@ -162,28 +162,63 @@ done:
 	return rc;
 }
 
-/* The checked rows in one short transaction, with its audit row. */
+/* The checked rows into a temporary table of this connection. It is
+ * not the desk's database, so filling it takes no write lock: the desk
+ * waits only for the one statement that copies it over. Inside a change
+ * held open around the import (a dry run), it is part of that change. */
+static int stage_rows(struct cn_ctx *ctx, const struct crows *rows)
+{
+	sqlite3_stmt *ins = NULL;
+	int own = sqlite3_get_autocommit(ctx->db), rc;
+
+	if ((rc = db_exec(ctx, "CREATE TEMP TABLE IF NOT EXISTS contact_stage (seq INTEGER PRIMARY KEY,"
+			  " respondent_id, kind, value, name, office, source, noted_on);"
+			  " DELETE FROM temp.contact_stage")) ||
+	    (own && (rc = db_exec(ctx, "BEGIN"))) ||
+	    (rc = db_prepare(ctx, &ins, "INSERT INTO temp.contact_stage (respondent_id, kind, value, name,"
+			     " office, source, noted_on) VALUES (?, ?, ?, ?, ?, ?, ?)")))
+		goto done;
+	for (size_t i = 0; i < rows->n && !rc; i++) {
+		const struct crow *w = &rows->v[i];
+		sqlite3_reset(ins);
+		db_bind_text(ins, 1, w->rid);
+		db_bind_text(ins, 2, contact_kind_name(w->kind));
+		db_bind_text(ins, 3, w->value);
+		db_bind_text(ins, 4, w->name);
+		db_bind_text(ins, 5, w->office);
+		db_bind_text(ins, 6, w->source ? w->source : rows->source);
+		db_bind_text(ins, 7, w->date);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = db_fail(ctx, _("reading the contacts"));
+	}
+	if (own && !rc)
+		rc = db_exec(ctx, "COMMIT");
+done:
+	sqlite3_finalize(ins);
+	if (own && rc && !sqlite3_get_autocommit(ctx->db))
+		sqlite3_exec(ctx->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* The staged rows in one short transaction, in the file's order (the
+ * first of two equal contacts is the one kept), with its audit row. */
 static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *rows,
 		      struct contact_import_summary *out)
 {
 	struct cn_buf details = {0};
-	sqlite3_stmt *ins = NULL;
-	int rc, added;
+	char now[21];
+	int rc;
 
-	if ((rc = db_begin(ctx)))
+	cn_now_iso(ctx, now);
+	if ((rc = stage_rows(ctx, rows)) || (rc = db_begin(ctx)))
 		return rc;
-	for (size_t i = 0; i < rows->n; i++) {
-		const struct crow *w = &rows->v[i];
-		if ((rc = contact_insert_cached(ctx, &ins, w->rid, w->kind, w->value, w->name, w->office,
-						w->source ? w->source : rows->source, w->date, &added)))
-			goto fail;
-		if (added)
-			out->added++;
-		else
-			out->unchanged++;
-	}
-	sqlite3_finalize(ins);
-	ins = NULL;
+	if ((rc = db_exec_binds(ctx, _("saving the contacts"),
+		"INSERT OR IGNORE INTO contact (respondent_id, kind, value, name, office, source, noted_on,"
+		" added_at, added_by) SELECT respondent_id, kind, value, name, office, source, noted_on, ?1, ?2"
+		" FROM temp.contact_stage ORDER BY seq", now, cn_login(ctx), (const char *)NULL)))
+		goto fail;
+	out->added = sqlite3_changes(ctx->db);
+	out->unchanged = (long)rows->n - out->added;
 	if (!out->added) {
 		db_rollback(ctx); /* nothing new: no trace */
 		return CN_OK;
@@ -197,7 +232,6 @@ static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *
 	buf_free(&details);
 	return CN_OK;
 fail:
-	sqlite3_finalize(ins);
 	db_rollback(ctx);
 	buf_free(&details);
 	out->added = out->unchanged = 0;

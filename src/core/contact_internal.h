@@ -11,10 +11,4 @@ int contact_insert_in_tx(struct cn_ctx *ctx, const char *respondent_id, enum con
 			 const char *value, const char *name, const char *office,
 			 const char *source, const char *noted_on, int *added);
 
-/* contact_insert_in_tx with the statement kept in *cache between calls
- * (an import's thousands of rows); the caller finalizes *cache. */
-int contact_insert_cached(struct cn_ctx *ctx, sqlite3_stmt **cache, const char *respondent_id,
-			  enum contact_kind kind, const char *value, const char *name,
-			  const char *office, const char *source, const char *noted_on, int *added);
-
 #endif
