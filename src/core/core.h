@@ -35,6 +35,8 @@ struct cn_ctx {
 	unsigned long long write_gen; /* bumped by every commit made through this ctx */
 	int tx_depth;         /* open transaction levels: the outer one and savepoints */
 	int tx_hold;          /* the level db_hold opened; 0 when none */
+	int (*hold_start)(struct cn_ctx *, void *); /* db_hold_at_first_write's, until it starts */
+	void *hold_arg;
 	struct cn_cache cache[CN_CACHE_MAX];
 	dev_t db_dev;         /* the file opened, to notice it replaced or deleted */
 	ino_t db_ino;
@@ -80,6 +82,12 @@ void db_rollback(struct cn_ctx *ctx);
  * savepoints and commit or roll back with it (db_release(ctx, 1) commits,
  * 0 rolls back). */
 int db_hold(struct cn_ctx *ctx);
+/* db_hold, started by the first db_begin after it rather than now: a dry
+ * run reads and checks its whole file before it takes the write lock, as
+ * the import itself does. start(ctx, arg) runs first thing under the lock
+ * (what the change is compared with). ctx->tx_hold tells whether it began;
+ * db_release ends it either way. */
+void db_hold_at_first_write(struct cn_ctx *ctx, int (*start)(struct cn_ctx *, void *), void *arg);
 int db_release(struct cn_ctx *ctx, int commit);
 int db_prepare(struct cn_ctx *ctx, sqlite3_stmt **st, const char *sql);
 int db_exec(struct cn_ctx *ctx, const char *sql);

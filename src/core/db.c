@@ -31,6 +31,14 @@ int db_begin(struct cn_ctx *ctx)
 	int rc;
 	if (sqlite3_get_autocommit(ctx->db))
 		ctx->tx_depth = ctx->tx_hold = 0;
+	if (!ctx->tx_depth && ctx->hold_start) {
+		int (*start)(struct cn_ctx *, void *) = ctx->hold_start;
+		ctx->hold_start = NULL;
+		if ((rc = db_hold(ctx)) || (rc = start(ctx, ctx->hold_arg))) {
+			db_release(ctx, 0);
+			return rc;
+		}
+	}
 	/* nothing may be written into an unlinked file or mixed into another one */
 	if (!ctx->tx_depth && (rc = db_file_same(ctx)))
 		return rc;
@@ -91,9 +99,16 @@ int db_hold(struct cn_ctx *ctx)
 	return rc;
 }
 
+void db_hold_at_first_write(struct cn_ctx *ctx, int (*start)(struct cn_ctx *, void *), void *arg)
+{
+	ctx->hold_start = start;
+	ctx->hold_arg = arg;
+}
+
 int db_release(struct cn_ctx *ctx, int commit)
 {
 	ctx->tx_hold = 0;
+	ctx->hold_start = NULL;
 	if (commit)
 		return db_commit(ctx);
 	db_rollback(ctx);

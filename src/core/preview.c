@@ -1,5 +1,7 @@
 /* The preview of an import (preview.h): run it held, read the differences,
- * roll everything back. */
+ * roll everything back. The hold starts where the import starts writing:
+ * the file is read and checked without the write lock, as in a real
+ * import. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,10 +127,25 @@ static int collect(struct cn_ctx *ctx, const char *sql, long long campaign_id, s
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading what the import would change"));
 }
 
+/* What the import will be compared with, taken under the write lock just
+ * before its first change. */
+struct before {
+	const struct snapshot *s;
+	long long cid;
+};
+
+static int take_before(struct cn_ctx *ctx, void *arg)
+{
+	const struct before *b = arg;
+	int rc = exec_bound(ctx, b->s->drop, b->cid);
+	return rc ? rc : exec_bound(ctx, b->s->take, b->cid);
+}
+
 int preview_import(struct cn_ctx *ctx, enum preview_subject what, const char *campaign_key,
 		   int (*import)(struct cn_ctx *ctx, void *arg), void *arg, struct preview *out)
 {
 	const struct snapshot *s = &snapshots[what];
+	struct before b = {s, 0};
 	long long cid = 0;
 	int rc;
 
@@ -137,12 +154,11 @@ int preview_import(struct cn_ctx *ctx, enum preview_subject what, const char *ca
 		struct progress_campaign c;
 		if ((rc = progress_campaign_get(ctx, campaign_key, &c)))
 			return rc;
-		cid = c.id;
+		b.cid = cid = c.id;
 	}
-	if ((rc = db_hold(ctx)))
-		return rc;
-	if (!(rc = exec_bound(ctx, s->drop, cid)) && !(rc = exec_bound(ctx, s->take, cid)) &&
-	    !(rc = import(ctx, arg))) {
+	db_hold_at_first_write(ctx, take_before, &b);
+	/* an import that wrote nothing changes nothing: no list */
+	if (!(rc = import(ctx, arg)) && ctx->tx_hold) {
 		for (int l = 0; !rc && l < PREVIEW_NLISTS; l++)
 			if (s->diff[l])
 				rc = collect(ctx, s->diff[l], cid, out, (enum preview_list)l);
