@@ -680,7 +680,7 @@ static SCREEN *open_screen(struct app *app, FILE **null_out, FILE **null_in)
 	SCREEN *scr;
 	if (!app->script)
 		return newterm(NULL, stdout, stdin);
-	*null_out = fopen("/dev/null", "w");
+	*null_out = fopen(script_terminal(app->script), "w");
 	/* two streams on purpose: curses reads one and writes the other */
 	// cppcheck-suppress incompatibleFileOpen
 	*null_in = fopen("/dev/null", "r");

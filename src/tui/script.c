@@ -5,7 +5,8 @@
  *   # comment                 a line of keys: text as typed, <Name> keys
  *   !screen [FILE]            the screen as text, to FILE or stdout
  *   !resize WxH               the terminal's new size
- *   !hangup                   the terminal goes away (as SIGHUP) */
+ *   !hangup                   the terminal goes away (as SIGHUP)
+ *   !terminal FILE            the bytes sent to the terminal, into FILE */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ struct event {
 struct tui_script {
 	struct event *v;
 	size_t n, cap, next;
+	char *terminal; /* !terminal: where the terminal's bytes go (NULL: nowhere) */
 };
 
 static int add(struct tui_script *s, struct event e)
@@ -93,8 +95,10 @@ static int parse_directive(struct tui_script *s, const char *line, char *err, si
 	} else if (!strcmp(line, "!hangup")) {
 		e.kind = EV_HANGUP;
 		return add(s, e);
+	} else if (!strncmp(line, "!terminal ", 10) && line[10] && !s->terminal) {
+		return (s->terminal = strdup(line + 10)) ? 0 : -1;
 	}
-	snprintf(err, errlen, _("unknown directive '%s' (!screen [FILE], !resize WxH, !hangup)"), line);
+	snprintf(err, errlen, _("unknown directive '%s' (!screen [FILE], !resize WxH, !hangup, !terminal FILE once)"), line);
 	return -1;
 }
 
@@ -105,6 +109,7 @@ void script_free(struct tui_script *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].file);
 	free(s->v);
+	free(s->terminal);
 	free(s);
 }
 
@@ -144,6 +149,11 @@ int script_load(const char *path, struct tui_script **out, char *err, size_t err
 	}
 	*out = s;
 	return 0;
+}
+
+const char *script_terminal(const struct tui_script *s)
+{
+	return s->terminal ? s->terminal : "/dev/null";
 }
 
 /* The screen as text: one line per row, trailing blanks cut. */

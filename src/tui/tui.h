@@ -329,6 +329,8 @@ struct tui_script;
 /* Reads and checks a whole script; on error err says "FILE:LINE: why". */
 int script_load(const char *path, struct tui_script **out, char *err, size_t errlen);
 void script_free(struct tui_script *s);
+/* Where the script's terminal writes: its !terminal FILE, or /dev/null. */
+const char *script_terminal(const struct tui_script *s);
 /* The next key (KEY_RESIZE after a resize), TUI_KEY_END or
  * TUI_KEY_HANGUP; writes the screens asked for on the way. */
 int script_key(struct app *app, struct tui_script *s);
