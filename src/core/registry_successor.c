@@ -182,9 +182,9 @@ int registry_set_successor(struct cn_ctx *ctx, const char *old, const char *new,
 
 int registry_remove_successor(struct cn_ctx *ctx, const char *old, struct registry_merger *was)
 {
-	const struct successor_change c = {old, NULL, NULL, was};
 	int rc;
 	memset(was, 0, sizeof *was);
+	const struct successor_change c = {old, NULL, NULL, was};
 	if ((rc = change(ctx, _("remove a merged comune's successor"), &c)))
 		registry_merger_free(was);
 	return rc;

@@ -66,7 +66,9 @@ static void add_line(struct imports *v, enum tone tone, const char *fmt, ...)
 		v->v = nv;
 		v->cap = ncap;
 	}
-	v->v[v->n++] = (struct iline){s, tone};
+	v->v[v->n].s = s;
+	v->v[v->n].tone = tone;
+	v->n++;
 }
 
 static void clear_lines(struct imports *v)
@@ -172,7 +174,7 @@ static int cmp_str(const void *a, const void *b)
  * become (readline's own file-name completion, sorted). */
 static void file_note(const char *path, char *buf, size_t len)
 {
-	char *cand[40], kib[NUMFMT_LEN], kc[32];
+	char *cand[40] = {NULL}, kib[NUMFMT_LEN], kc[32];
 	struct stat st;
 	int n = 0;
 
