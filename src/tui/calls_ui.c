@@ -16,7 +16,12 @@ int calls_ui_form(struct app *app, const struct call_start *s)
 
 int calls_ui_new(struct app *app, const char *respondent)
 {
-	struct call_start s = {.mode = 'n', .started = cn_now(app->ctx)};
+	return calls_ui_new_at(app, respondent, cn_now(app->ctx));
+}
+
+int calls_ui_new_at(struct app *app, const char *respondent, time_t started)
+{
+	struct call_start s = {.mode = 'n', .started = started};
 	if (respondent && *respondent) {
 		snprintf(s.respondent, sizeof s.respondent, "%s", respondent);
 		s.back = 1;

@@ -26,6 +26,8 @@ int calls_ui_form(struct app *app, const struct call_start *s);
 /* A new call: the timer starts now; the respondent picker opens unless
  * `istat` (a respondent id) is given, then the form. Reactions. */
 int calls_ui_new(struct app *app, const char *respondent);
+/* The same for a call that began at `started` (a card opened for it). */
+int calls_ui_new_at(struct app *app, const char *respondent, time_t started);
 /* A new outbound call following up `call_id` (calling back). */
 int calls_ui_follow(struct app *app, const char *call_id);
 int calls_ui_edit(struct app *app, const char *call_id);

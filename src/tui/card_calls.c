@@ -125,8 +125,6 @@ static int cc_key(struct app *app, void *st, int key, int action)
 {
 	struct card_calls *s = st;
 	(void)key;
-	if (action == ACT_NEW_CALL)
-		return calls_ui_new(app, s->p.istat);
 	if (action == ACT_CALLS)
 		return calls_global_action(app, action);
 	if (!s->p.focused || !s->l.n)

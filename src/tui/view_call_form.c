@@ -197,8 +197,9 @@ static int make_form(struct app *app, struct cform *k, const struct start_values
 		.note = N_("the one the comune has business with, when there is one")};
 	if (!(k->form = form_new(app, &spec)))
 		return -1;
-	/* a new call starts on the category; a change on the notes */
-	form_focus(k->form, k->editing || sv->cat >= 0 ? F_NOTES : F_CATEGORY);
+	/* a new call starts on the category, a follow-up too (its category
+	 * the followed call's, one key to keep); a change on the notes */
+	form_focus(k->form, k->editing ? F_NOTES : F_CATEGORY);
 	return 0;
 }
 

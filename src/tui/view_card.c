@@ -1,13 +1,17 @@
 /* The comune card: a header, then the sections listed in card_sections.def
  * one under the other. This file knows no section: add one by writing
- * card_<name>.c and one line in card_sections.def. */
+ * card_<name>.c and one line in card_sections.def. A card is opened for a
+ * call: its timer starts with it, and the new-call key opens the call form
+ * for this comune with the call begun when the card opened. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/calls.h"
 #include "centralino/clock.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
+#include "calls_ui.h"
 #include "widget.h"
 
 static const struct card_section *const sections[] = {
@@ -23,6 +27,7 @@ struct card {
 	int focus;            /* focused section, -1 when none can take focus */
 	char istat[7];
 	char title[300];
+	time_t call_started;  /* the call the card was opened for; 0 once taken on */
 };
 
 static int focusable(const struct card *k, int i)
@@ -76,6 +81,7 @@ static int card_open(struct app *app, void *st, const void *arg)
 	}
 	snprintf(k->istat, sizeof k->istat, "%s", k->c.istat);
 	snprintf(k->title, sizeof k->title, "%s", k->c.name);
+	k->call_started = cn_now(app->ctx);
 	for (int i = 0; i < NSECTIONS; i++)
 		k->st[i] = sections[i]->open ? sections[i]->open(app, &k->c) : NULL;
 	first_focus(k);
@@ -93,24 +99,31 @@ static void card_close(struct app *app, void *st)
 
 static void draw_header(struct app *app, struct card *k, struct rect r)
 {
-	char name[512], where[512], right[128];
-	int x = r.x + 2, w;
+	char name[512], where[512], right[128], d[16];
+	int x = r.x + 2, w, rw = 14;
 
 	if (k->c.name_other && *k->c.name_other)
 		snprintf(name, sizeof name, "%s/%s", k->c.name, k->c.name_other);
 	else
 		snprintf(name, sizeof name, "%s", k->c.name);
+	if (k->call_started) {
+		call_duration_text(k->call_started, cn_now(app->ctx), d, sizeof d);
+		snprintf(right, sizeof right, _("in progress %s"), d[0] ? d : "0:00");
+		rw = text_width(right);
+		tui_put(r.y + 1, r.x + r.w - 18 - rw, rw, right, ALIGN_RIGHT, tui_attr(app, TA_WARN));
+		rw += 18 - 2;
+	}
 	snprintf(right, sizeof right, "ISTAT %s", k->c.istat);
-	w = tui_puts(r.y + 1, x, r.w - 20, name, tui_attr(app, TA_ACCENT) | A_BOLD);
+	w = tui_puts(r.y + 1, x, r.w - 6 - rw, name, tui_attr(app, TA_ACCENT) | A_BOLD);
 	snprintf(where, sizeof where, "  %s (%s) · %s", k->c.provincia ? k->c.provincia : "",
 		 k->c.sigla, k->c.regione ? k->c.regione : "");
 	x += w;
-	x += tui_puts(r.y + 1, x, r.w - 20 - (x - r.x), where, tui_attr(app, TA_MUTED));
+	x += tui_puts(r.y + 1, x, r.w - 6 - rw - (x - r.x), where, tui_attr(app, TA_MUTED));
 	if (k->c.suppressed_on) {
 		char day[11], badge[64];
 		cn_date_display(k->c.suppressed_on, day);
 		snprintf(badge, sizeof badge, _("  SUPPRESSED since %s"), day);
-		tui_puts(r.y + 1, x, r.w - 20 - (x - r.x), badge, tui_attr(app, TA_ERROR));
+		tui_puts(r.y + 1, x, r.w - 6 - rw - (x - r.x), badge, tui_attr(app, TA_ERROR));
 	}
 	tui_put(r.y + 1, r.x + r.w - 16, 14, right, ALIGN_RIGHT, A_BOLD);
 }
@@ -193,6 +206,11 @@ static int card_key(struct app *app, void *st, int key, int action)
 {
 	struct card *k = st;
 	int r;
+	if (action == ACT_NEW_CALL) {
+		time_t t = k->call_started ? k->call_started : cn_now(app->ctx);
+		k->call_started = 0; /* the call form has it now: saved or given up there */
+		return calls_ui_new_at(app, k->istat, t);
+	}
 	if (action == ACT_NEXT_SECTION || action == ACT_PREV_SECTION) {
 		move_focus(k, action == ACT_NEXT_SECTION ? 1 : -1);
 		return R_REDRAW;
@@ -237,6 +255,7 @@ const struct view_ops view_card = {
 	.name = "card",
 	.title = N_("Comune"),
 	.state_size = sizeof(struct card),
+	.timer = 1,
 	.open = card_open,
 	.close = card_close,
 	.draw = card_draw,

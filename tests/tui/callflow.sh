@@ -105,3 +105,25 @@ tui_key Escape
 tui_wait "Discard"
 tui_keys s
 tui_stop
+
+# ---- opening a card starts the call: its timer runs on the card (real
+# time, no --now), and the call form one key away began when the card opened
+tui_start 80 24 "$CN" --db "$db" --user op tui
+tui_wait "F10"
+tui_keys 'aglie'
+tui_wait "Agliè"
+tui_key Enter
+tui_check "card: the call's timer starts with the card" "in progress 0:0"
+sleep 2.5
+# at least two seconds on the timer (a loaded host may show more)
+running() { tui_screen | grep -Eq "in progress 0:(0[2-9]|[1-5][0-9])" && echo yes; }
+check "card: ... and runs" yes "$(running)"
+tui_key F2
+tui_check "F2 on the card: the call form for this comune" "New call — Agliè (TO)"
+check "... its timer goes on from the card's" yes "$(running)"
+tui_keys '5'
+tui_key F2
+tui_wait "call saved"
+check "the call began when the card opened" yes \
+	"$(q "SELECT CASE WHEN strftime('%s', ended_at) - strftime('%s', started_at) >= 2 THEN 'yes' ELSE strftime('%s', ended_at) - strftime('%s', started_at) END FROM call ORDER BY rowid DESC LIMIT 1")"
+tui_stop

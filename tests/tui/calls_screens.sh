@@ -97,7 +97,7 @@ Codice inviato via PEC<F2>
 !screen closed
 <C-r>
 !screen back
-Richiamato: tutto a posto<F2>
+<Tab>Richiamato: tutto a posto<F2>
 !screen back-saved
 <Esc>
 !screen log
