@@ -238,6 +238,26 @@ fail:
 	return rc;
 }
 
+/* write_rows with room for all the pages it changes in memory: under the
+ * write lock none is spilled to the file half-way (80,000 rows: about
+ * 1,050 -> 850 ms under the lock); the usual room afterwards, for a
+ * long-lived interface. */
+static int write_rows_roomy(struct cn_ctx *ctx, const char *path, const struct crows *rows,
+			    struct contact_import_summary *out)
+{
+	long long was = 0;
+	char sql[64];
+	int rc;
+
+	if ((rc = db_scalar_int(ctx, &was, "PRAGMA cache_size", (const char *)NULL)) ||
+	    (rc = db_exec(ctx, "PRAGMA cache_size = -131072")))
+		return rc;
+	rc = write_rows(ctx, path, rows, out);
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", was);
+	sqlite3_exec(ctx->db, sql, NULL, NULL, NULL);
+	return rc;
+}
+
 /* From the file at path, or from mem (n bytes) when mem is not NULL. */
 static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem, size_t n,
 			   struct contact_import_summary *out)
@@ -253,7 +273,7 @@ static int import_contacts(struct cn_ctx *ctx, const char *path, const char *mem
 		return rc;
 	snprintf(rows.source, sizeof rows.source, "import %s", import_base_name(path));
 	if (!(rc = read_rows(ctx, path, data, len, &rows, out)))
-		rc = write_rows(ctx, path, &rows, out);
+		rc = write_rows_roomy(ctx, path, &rows, out);
 	if (rc)
 		out->added = out->unchanged = 0;
 	crows_free(&rows);
