@@ -21,21 +21,13 @@ void callflow_result_free(struct callflow_result *r)
 static int action_insert(struct cn_ctx *ctx, const char *call_id, int seq, const char *kind,
 			 const char *object_id)
 {
-	sqlite3_stmt *st;
-	char now[21];
-	int rc;
+	char now[21], n[16];
 	cn_now_iso(ctx, now);
-	if ((rc = db_prepare(ctx, &st, "INSERT INTO call_action (call_id, seq, kind, object_id, at)"
-				       " VALUES (?, ?, ?, ?, ?)")))
-		return rc;
-	db_bind_text(st, 1, call_id);
-	sqlite3_bind_int(st, 2, seq);
-	db_bind_text(st, 3, kind);
-	db_bind_text(st, 4, object_id);
-	db_bind_text(st, 5, now);
-	rc = sqlite3_step(st) == SQLITE_DONE ? CN_OK : db_fail(ctx, _("saving the call"));
-	sqlite3_finalize(st);
-	return rc;
+	snprintf(n, sizeof n, "%d", seq);
+	return db_exec_binds(ctx, _("saving the call"),
+			     "INSERT INTO call_action (call_id, seq, kind, object_id, at)"
+			     " VALUES (?, CAST(? AS INTEGER), ?, ?, ?)",
+			     call_id, n, kind, object_id, now, (char *)NULL);
 }
 
 static int action_insert_id(struct cn_ctx *ctx, const char *call_id, int seq, const char *kind,
