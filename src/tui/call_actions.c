@@ -1,5 +1,6 @@
 /* What the operator does during a call in progress, from the call form:
- * give the code, re-issue it, read it out again. Each is recorded on the
+ * give the code, re-issue it, read it out again, grant a proroga, note a
+ * contact. Each is recorded on the
  * call and saved with it in one transaction (callflow.h) when the call is
  * saved; the code is drawn now so that it can be read out at once. The
  * caller is typed once, in the small form of the action or in the call
@@ -9,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "centralino/clock.h"
 #include "centralino/code.h"
+#include "centralino/contact.h"
 #include "codes_ui.h"
 #include "calls_ui.h"
 
@@ -173,18 +176,104 @@ static int reread(struct app *app, struct call_actions *ca)
 	return r;
 }
 
-int call_actions_key(struct app *app, struct call_actions *ca, int action)
+/* ---- a proroga, a contact ---- */
+
+enum { P_UNTIL, P_REASON };
+
+static int proroga_submit(struct app *app, struct form *f, void *arg)
 {
-	if (action != ACT_CALL_GIVE_CODE && action != ACT_CALL_REISSUE_CODE && action != ACT_CALL_REREAD_CODE)
-		return R_PASS;
-	if (!ca->respondent[0]) {
-		app_msg(app, MSG_WARN, "%s", _("codes are for an identified respondent: this call is not identified"));
-		return R_REDRAW;
+	struct call_actions *ca = arg;
+	struct callflow_action *a;
+	char day[11];
+	size_t i;
+	(void)app;
+	if (!(a = next_slot(ca, &i)))
+		return R_KEEP;
+	if (cn_parse_date(form_text(f, P_UNTIL), ca->until[i])) {
+		form_error(f, P_UNTIL, _("not a date: DD/MM/YYYY"));
+		return R_KEEP;
 	}
-	if (ca->n >= CALL_ACTIONS_MAX) {
-		app_msg(app, MSG_WARN, "%s", _("save the call first: it holds all it can"));
-		return R_REDRAW;
+	snprintf(ca->reason[i], sizeof ca->reason[i], "%s", form_text(f, P_REASON));
+	snprintf(ca->campaigns[i], sizeof ca->campaigns[i], "%s", ca->campaign);
+	a->kind = CALLFLOW_EXTENSION;
+	a->campaign = ca->campaigns[i];
+	a->until = ca->until[i];
+	a->reason = ca->reason[i];
+	cn_date_display(ca->until[i], day);
+	snprintf(ca->done[i], sizeof ca->done[i], _("proroga until %s (%s)"), day, ca->campaign);
+	ca->n++;
+	category_from(ca, "richiesta_proroga");
+	return R_REDRAW;
+}
+
+static int proroga_form(struct app *app, struct call_actions *ca)
+{
+	struct form_field fields[] = {
+		[P_UNTIL] = {.kind = FIELD_TEXT, .label = N_("Until"), .required = 1, .max = 31, .name = "until",
+			     .note = N_("DD/MM/YYYY, after the campaign's deadline")},
+		[P_REASON] = {.kind = FIELD_TEXT, .label = N_("Reason"), .required = 1, .max = 1000, .name = "reason"},
+	};
+	char title[300];
+	struct form_spec spec = {.fields = fields, .nfields = 2, .submit = proroga_submit, .arg = ca, .title = title};
+	snprintf(title, sizeof title, _("Proroga for %s — %s"), ca->who, ca->campaign);
+	return form_open(app, &spec);
+}
+
+enum { K_KIND, K_VALUE, K_NAME };
+
+static int contact_submit(struct app *app, struct form *f, void *arg)
+{
+	struct call_actions *ca = arg;
+	struct callflow_action *a;
+	char why[200];
+	size_t i;
+	int kind = form_choice(f, K_KIND);
+	(void)app;
+	if (!(a = next_slot(ca, &i)))
+		return R_KEEP;
+	if (kind < 0) {
+		form_error(f, K_KIND, _("which kind of contact? choose one"));
+		return R_KEEP;
 	}
+	if (contact_value_check((enum contact_kind)kind, form_text(f, K_VALUE), ca->value[i], sizeof ca->value[i],
+				why, sizeof why)) {
+		form_error(f, K_VALUE, why);
+		return R_KEEP;
+	}
+	snprintf(ca->name[i], sizeof ca->name[i], "%s", form_text(f, K_NAME));
+	a->kind = CALLFLOW_CONTACT;
+	a->contact_kind = (enum contact_kind)kind;
+	a->value = ca->value[i];
+	a->name = ca->name[i][0] ? ca->name[i] : NULL;
+	snprintf(ca->done[i], sizeof ca->done[i], _("contact added: %s %s"), contact_kind_name(a->contact_kind),
+		 ca->value[i]);
+	ca->n++;
+	return R_REDRAW;
+}
+
+static int contact_form(struct app *app, struct call_actions *ca)
+{
+	const char *kinds[CONTACT_NKINDS];
+	struct form_field fields[] = {
+		[K_KIND] = {.kind = FIELD_PICK, .label = N_("Kind"), .choices = kinds, .nchoices = CONTACT_NKINDS,
+			    .initial_choice = -1, .digits = 1},
+		[K_VALUE] = {.kind = FIELD_TEXT, .label = N_("Value"), .required = 1, .max = 250, .name = "value"},
+		[K_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .name = "name",
+			    .note = N_("whose it is, when it is a person's")},
+	};
+	char title[300];
+	struct form_spec spec = {.fields = fields, .nfields = 3, .submit = contact_submit, .arg = ca, .title = title};
+	for (int i = 0; i < CONTACT_NKINDS; i++)
+		kinds[i] = contact_kind_name((enum contact_kind)i);
+	snprintf(title, sizeof title, _("A contact of %s"), ca->who);
+	return form_open(app, &spec);
+}
+
+/* The campaign of a code or proroga action: the call form's choice, else
+ * the one the respondent has business with; 0, or the reactions of the
+ * refusal. */
+static int action_campaign(struct app *app, struct call_actions *ca)
+{
 	if (ca->ncamp) {
 		int c = form_choice(ca->form, ca->f_campaign);
 		snprintf(ca->campaign, sizeof ca->campaign, "%s",
@@ -200,6 +289,29 @@ int call_actions_key(struct app *app, struct call_actions *ca, int action)
 		app_msg(app, MSG_WARN, "%s", _("no single open campaign for this respondent: use the card's code keys"));
 		return R_REDRAW;
 	}
+	return 0;
+}
+
+int call_actions_key(struct app *app, struct call_actions *ca, int action)
+{
+	int r;
+	if (action != ACT_CALL_GIVE_CODE && action != ACT_CALL_REISSUE_CODE && action != ACT_CALL_REREAD_CODE &&
+	    action != ACT_CALL_PROROGA && action != ACT_CALL_CONTACT)
+		return R_PASS;
+	if (!ca->respondent[0]) {
+		app_msg(app, MSG_WARN, "%s", _("codes are for an identified respondent: this call is not identified"));
+		return R_REDRAW;
+	}
+	if (ca->n >= CALL_ACTIONS_MAX) {
+		app_msg(app, MSG_WARN, "%s", _("save the call first: it holds all it can"));
+		return R_REDRAW;
+	}
+	if (action == ACT_CALL_CONTACT)
+		return contact_form(app, ca);
+	if ((r = action_campaign(app, ca)))
+		return r;
+	if (action == ACT_CALL_PROROGA)
+		return proroga_form(app, ca);
 	if (action == ACT_CALL_REREAD_CODE)
 		return reread(app, ca);
 	return code_form(app, ca, action == ACT_CALL_REISSUE_CODE);

@@ -67,7 +67,8 @@ struct call_actions {
 	struct callflow_action v[CALL_ACTIONS_MAX];
 	char campaigns[CALL_ACTIONS_MAX][41], verified[CALL_ACTIONS_MAX][256];
 	char reason[CALL_ACTIONS_MAX][310], code[CALL_ACTIONS_MAX][CODE_BUFSZ];
-	char done[CALL_ACTIONS_MAX][120];
+	char done[CALL_ACTIONS_MAX][300];
+	char until[CALL_ACTIONS_MAX][11], value[CALL_ACTIONS_MAX][256], name[CALL_ACTIONS_MAX][200];
 	char campaign[41];                 /* of the action being done */
 	int reissue;
 };

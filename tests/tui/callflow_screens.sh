@@ -175,5 +175,46 @@ EOF
 	check "$run: the campaign picked (the first, after none)" fam2019 "$(last_campaign)"
 done
 
+# ---- a proroga and a contact during the call, saved with it ----
+db=$(screen_db flow-actions)
+"$CN" --db "$db" staff add op --name "Olga Operatrice" --role operatore >/dev/null
+"$CN" --db "$db" staff add sup --name "Sara Supervisora" --role supervisore >/dev/null
+"$CN" --db "$db" --now 2019-06-01T09:00:00 campaign add fam2019 --name "Famiglia 2019" \
+	--opens 2019-06-01 --deadline 2019-07-31 --respondents comune >/dev/null
+for lang in en it; do
+	run="actions-$lang"
+	calls=$(sql "SELECT count(*) FROM call")
+	tui_script "$run" "$CN" --db "$db" --now "$NOW" --user sup --lang "$lang" tui <<EOF
+aglie
+<F2>
+<C-p>
+!screen proroga
+15/09/2019<Tab>giunta rinviata<F2>
+<C-o>
+!screen contact
+4<Tab>protocollo@pec.comune.aglie.to.it<F2>
+!screen done
+<F2>
+EOF
+	for shot in proroga contact done; do screen_is "$run/$shot"; done
+	new=$(sql "SELECT id FROM call ORDER BY rowid DESC LIMIT 1")
+	check "$run: one call, its category from the proroga" "$((calls + 1))|richiesta_proroga" \
+		"$(sql "SELECT count(*) FROM call")|$(sql "SELECT category FROM call WHERE id = '$new'")"
+	check "$run: the proroga and the contact on the call" "extension_grant contact_add" \
+		"$(sql "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM call_action WHERE call_id = '$new' ORDER BY seq)")"
+	check "$run: the proroga" "2019-09-15|giunta rinviata" \
+		"$(sql "SELECT until, reason FROM extension ORDER BY id DESC LIMIT 1")"
+	check "$run: the contact" "pec|protocollo@pec.comune.aglie.to.it" \
+		"$(sql "SELECT kind, value FROM contact ORDER BY id DESC LIMIT 1")"
+	sql "DELETE FROM extension; DELETE FROM contact"
+	tui_script "$run-op" "$CN" --db "$db" --now "$NOW" --user op --lang "$lang" tui <<EOF
+aglie
+<F2>
+<C-p>
+!screen refused
+EOF
+	screen_is "$run-op/refused"
+done
+
 # The figures, for the README: keys beyond the typed text.
 echo "# keys: we lost our code $(keys lost-80x24-en), plain question $(keys question-80x24-en)"
