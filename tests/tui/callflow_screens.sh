@@ -1,6 +1,7 @@
 #!/bin/sh
 # The call as one flow, in the headless script mode, at 80x24 and 160x48,
-# in English and Italian: "we lost our code" from the lookup to saved, with
+# in English and Italian, screens compared whole (the read-out code, random,
+# is checked by its text): "we lost our code" from the lookup to saved, with
 # a re-issue and its read-out, and a plain question call. The keystroke
 # targets are checked by counting the keys of the scripts: one key per line
 # (<Name> or a digit); the other lines are typed text (the comune's name,
@@ -62,6 +63,7 @@ EOF
 		code=$(sql "SELECT code FROM access_code WHERE state = 'active'")
 		spaced=$(printf '%s' "$code" | sed 's/./& /g; s/ $//; s/\(. . . .\) /\1   /g')
 		screen_has "$run: the code read out before saving" "$run/readout" "$spaced"
+		for shot in found form reissue back; do screen_is "$run/$shot"; done
 		if [ "$lang" = en ]; then
 			screen_has "$run: F2 on the highlighted row starts its call" "$run/form" "New call — Reggio nell'Emilia (RE)"
 			screen_has "$run: the re-issue form asks how the caller was checked" "$run/reissue" "Checked by"
@@ -108,6 +110,7 @@ aglie
 <Esc><Tab>Quando scade?
 !screen question
 EOF
+	for shot in start help question; do screen_is "today-$size/$shot"; done
 	screen_has "today-$size: the lookup shows today's callbacks" "today-$size/start" "Your callbacks today (2)"
 	screen_has "today-$size: the due one" "today-$size/start" "Airasca (TO)"
 	screen_has "today-$size: the coming one" "today-$size/start" "Ala di Stura (TO)"
@@ -118,6 +121,7 @@ done
 tui_script today-it "$CN" --db "$db" --now "$NOW" --user op --lang it tui <<EOF
 !screen start
 EOF
+screen_is today-it/start
 screen_has "today (it): the lookup shows today's callbacks" today-it/start "Le tue richiamate di oggi (2)"
 
 # ---- the campaign field: with several campaigns open, a new call chooses
