@@ -100,21 +100,27 @@ done
 check "together: saved, no draft left" 0 "$(drafts)"
 
 # a window killed while its restored form is open: the draft is still
-# there, whole, and the next window restores it
-tui_script keep-tre "$CN" --db "$db" --now "$NOW" tui <<'EOF'
+# there, whole, and the next window restores it. Not under the wrapper of
+# scripts/valgrind-tui.sh: valgrind gives a killed process no verdict (the
+# unit test test_draft kills a claimer too, under every build).
+if [ "$(head -c 2 "$CN")" = "#!" ]; then
+	echo "ok - killed: # SKIP the program is a wrapper (valgrind): a killed run has no verdict"
+else
+	tui_script keep-tre "$CN" --db "$db" --now "$NOW" tui <<'EOF'
 <F2><Enter>3<Tab>Bozza tre
 !hangup
 EOF
-tui_start 80 24 XDG_STATE_HOME="$XDG_STATE_HOME" "$CN" --db "$db" --now "$NOW" tui
-tui_wait "Bozza tre"
-tui_check "killed: the form was restored" "Bozza tre"
-pid=$(pgrep -f "centralino --db $db --now $NOW tui")
-check "killed: one window to kill" 1 "$(printf '%s\n' "$pid" | grep -c .)"
-kill -KILL "$pid"
-tui_wait "exited"
-tui_stop
-check "killed: the draft is still there" 1 "$(drafts)"
-tui_script after-kill "$CN" --db "$db" --now "$NOW" tui <<'EOF'
+	tui_start 80 24 XDG_STATE_HOME="$XDG_STATE_HOME" "$CN" --db "$db" --now "$NOW" tui
+	tui_wait "Bozza tre"
+	tui_check "killed: the form was restored" "Bozza tre"
+	pid=$(pgrep -f "centralino --db $db --now $NOW tui")
+	check "killed: one window to kill" 1 "$(printf '%s\n' "$pid" | grep -c .)"
+	kill -KILL "$pid"
+	tui_wait "exited"
+	tui_stop
+	check "killed: the draft is still there" 1 "$(drafts)"
+	tui_script after-kill "$CN" --db "$db" --now "$NOW" tui <<'EOF'
 !screen start
 EOF
-screen_has "killed: the next window restores it" after-kill/start "Bozza tre"
+	screen_has "killed: the next window restores it" after-kill/start "Bozza tre"
+fi
