@@ -24,7 +24,8 @@ struct audit_entry {
 	char *action;
 	char *object_kind;  /* may be NULL */
 	char *object_id;    /* may be NULL */
-	char *details;      /* may be NULL */
+	char *details;      /* shown as "key=value ...", whether stored as a JSON
+			     * object or (older rows) so; may be NULL */
 };
 
 struct audit_entries {

@@ -1,8 +1,9 @@
 /* The one way a change leaves its trace. */
-#include <string.h>
+#include <stdlib.h>
 #include <uuid/uuid.h>
 
 #include "core.h"
+#include "centralino/xalloc.h"
 
 void cn_uuid(char out[37])
 {
@@ -11,17 +12,40 @@ void cn_uuid(char out[37])
 	uuid_unparse_lower(u, out);
 }
 
-int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
-		const char *object_id, const char *details)
+static void bind_details(sqlite3_stmt *st, int first, const struct audit_details *d)
 {
-	static const char sql[] =
-		"INSERT INTO audit_log (uuid, at, login, as_login, action, object_kind, object_id, details)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	for (size_t i = 0; i < d->n; i++) {
+		int k = first + 2 * (int)i;
+		sqlite3_bind_text(st, k, d->v[i].key, -1, SQLITE_STATIC);
+		if (d->v[i].text)
+			sqlite3_bind_text(st, k + 1, d->v[i].text, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(st, k + 1, d->v[i].num);
+	}
+}
+
+int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
+		const char *object_id, const struct audit_details *details)
+{
+	struct cn_buf sql = {0};
 	sqlite3_stmt *st;
 	char id[37], at[21];
+	size_t n = details ? details->n : 0;
 	int rc;
 
-	if ((rc = db_prepare(ctx, &st, sql)))
+	buf_puts(&sql, "INSERT INTO audit_log (uuid, at, login, as_login, action, object_kind, object_id, details)"
+		       " VALUES (?, ?, ?, ?, ?, ?, ?, ");
+	if (n) {
+		buf_puts(&sql, "json_object(");
+		for (size_t i = 0; i < n; i++)
+			buf_puts(&sql, i ? ", ?, ?" : "?, ?");
+		buf_puts(&sql, "))");
+	} else {
+		buf_puts(&sql, "NULL)");
+	}
+	rc = db_prepare(ctx, &st, buf_str(&sql));
+	buf_free(&sql);
+	if (rc)
 		return rc;
 	cn_uuid(id);
 	cn_now_iso(ctx, at);
@@ -33,7 +57,8 @@ int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 	sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
 	db_bind_text(st, 6, object_kind);
 	db_bind_text(st, 7, object_id);
-	db_bind_text(st, 8, details);
+	if (n)
+		bind_details(st, 8, details);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -41,28 +66,32 @@ int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
 	return CN_OK;
 }
 
-int audit_kv(struct cn_buf *b, const char *key, const char *value)
+static struct audit_pair *new_pair(struct audit_details *d, const char *key)
 {
-	if (!value)
-		value = "";
-	if (b->len && buf_puts(b, " "))
-		return -1;
-	if (!*value || strpbrk(value, " \t\n\"\\=")) {
-		if (buf_printf(b, "%s=\"", key))
-			return -1;
-		for (const char *p = value; *p; p++) {
-			char esc[3] = {'\\', *p, 0};
-			if (*p == '\n')
-				esc[1] = 'n';
-			if ((*p == '"' || *p == '\\' || *p == '\n') ? buf_puts(b, esc) : buf_add(b, p, 1))
-				return -1;
-		}
-		return buf_puts(b, "\"");
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 8;
+		d->v = xrealloc(d->v, d->cap * sizeof *d->v);
 	}
-	return buf_printf(b, "%s=%s", key, value);
+	d->v[d->n] = (struct audit_pair){.key = xstrdup(key)};
+	return &d->v[d->n++];
 }
 
-int audit_kv_long(struct cn_buf *b, const char *key, long long value)
+void audit_kv(struct audit_details *d, const char *key, const char *value)
 {
-	return buf_printf(b, "%s%s=%lld", b->len ? " " : "", key, value);
+	new_pair(d, key)->text = xstrdup(value ? value : "");
+}
+
+void audit_kv_long(struct audit_details *d, const char *key, long long value)
+{
+	new_pair(d, key)->num = value;
+}
+
+void audit_details_free(struct audit_details *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->v[i].key);
+		free(d->v[i].text);
+	}
+	free(d->v);
+	*d = (struct audit_details){0};
 }

@@ -42,7 +42,8 @@ static int action_insert_id(struct cn_ctx *ctx, const char *call_id, int seq, co
  * is answered: the earlier call is closed and says by which call. */
 static int answer_callback(struct cn_ctx *ctx, const struct call *c, int *seq, char closed[37])
 {
-	char now[21], details[80];
+	struct audit_details details = {0};
+	char now[21];
 	long long open = 0;
 	int rc;
 
@@ -59,9 +60,10 @@ static int answer_callback(struct cn_ctx *ctx, const struct call *c, int *seq, c
 		"UPDATE call SET state = 'chiusa', closed_at = ?, closed_by = ?, updated_at = ?,"
 		" version = version + 1 WHERE id = ?", now, cn_login(ctx), now, c->follows, (char *)NULL)))
 		return rc;
-	snprintf(details, sizeof details, "called_back_by=%s", c->id);
-	if ((rc = audit_write(ctx, "call.callback_close", "call", c->follows, details)) ||
-	    (rc = action_insert(ctx, c->id, ++*seq, "callback_close", c->follows)))
+	audit_kv(&details, "called_back_by", c->id);
+	rc = audit_write(ctx, "call.callback_close", "call", c->follows, &details);
+	audit_details_free(&details);
+	if (rc || (rc = action_insert(ctx, c->id, ++*seq, "callback_close", c->follows)))
 		return rc;
 	snprintf(closed, 37, "%s", c->follows);
 	return CN_OK;

@@ -64,7 +64,8 @@ void call_categories_free(struct call_categories *c)
 
 int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in)
 {
-	char now[21], details[200];
+	struct audit_details details = {0};
+	char now[21];
 	char *label = NULL;
 	long long n;
 	size_t len = name ? strlen(name) : 0;
@@ -93,21 +94,22 @@ int call_category_add(struct cn_ctx *ctx, const char *name, const char *label_in
 		" VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 10 FROM call_category), ?3)",
 		name, label, now, (char *)NULL)))
 		goto fail;
-	snprintf(details, sizeof details, "name=%s", name);
-	if ((rc = audit_write(ctx, "call_category.add", "call_category", name, details)) ||
+	audit_kv(&details, "name", name);
+	if ((rc = audit_write(ctx, "call_category.add", "call_category", name, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
 	goto out;
 fail:
 	db_rollback(ctx);
 out:
+	audit_details_free(&details);
 	free(label);
 	return rc;
 }
 
 int call_category_set_active(struct cn_ctx *ctx, const char *name, int active)
 {
-	char details[200];
+	struct audit_details details = {0};
 	long long n, is;
 	int rc;
 
@@ -136,10 +138,11 @@ int call_category_set_active(struct cn_ctx *ctx, const char *name, int active)
 		active ? "UPDATE call_category SET active = 1 WHERE name = ?1"
 		       : "UPDATE call_category SET active = 0 WHERE name = ?1", name, (char *)NULL)))
 		goto fail;
-	snprintf(details, sizeof details, "name=%s", name);
-	if ((rc = audit_write(ctx, active ? "call_category.enable" : "call_category.disable", "call_category",
-			      name, details)) ||
-	    (rc = db_commit(ctx)))
+	audit_kv(&details, "name", name);
+	rc = audit_write(ctx, active ? "call_category.enable" : "call_category.disable", "call_category",
+			 name, &details);
+	audit_details_free(&details);
+	if (rc || (rc = db_commit(ctx)))
 		goto fail;
 	return CN_OK;
 fail:

@@ -439,21 +439,27 @@ static int inherit(struct cn_ctx *ctx, struct row *r, unsigned set)
 	return CN_OK;
 }
 
-/* "key=value" pairs for the audit row of a new call. */
-static void add_details(const struct row *r, const char *campaign, char *out, size_t n)
+/* The audit details of a new call. */
+static void add_details(const struct row *r, const char *campaign, struct audit_details *d)
 {
-	snprintf(out, n, "respondent=%s campaign=%s category=%s state=%s direction=%s%s%s%s%s%s%s",
-		 r->respondent[0] ? r->respondent : "-", campaign[0] ? campaign : "-",
-		 r->category, r->state, r->direction,
-		 r->callback_due[0] ? " callback=" : "", r->callback_due,
-		 r->callback_due[0] ? " owner=" : "", r->callback_owner,
-		 r->follows[0] ? " follows=" : "", r->follows);
+	audit_kv(d, "respondent", r->respondent[0] ? r->respondent : "-");
+	audit_kv(d, "campaign", campaign[0] ? campaign : "-");
+	audit_kv(d, "category", r->category);
+	audit_kv(d, "state", r->state);
+	audit_kv(d, "direction", r->direction);
+	if (r->callback_due[0]) {
+		audit_kv(d, "callback", r->callback_due);
+		audit_kv(d, "owner", r->callback_owner);
+	}
+	if (r->follows[0])
+		audit_kv(d, "follows", r->follows);
 }
 
 int calls_add(struct cn_ctx *ctx, const struct call_input *in, char id_out[37])
 {
+	struct audit_details details = {0};
 	struct row r;
-	char details[512], campaign[64] = "";
+	char campaign[64] = "";
 	int rc;
 
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("log calls"))))
@@ -496,14 +502,14 @@ int calls_add(struct cn_ctx *ctx, const struct call_input *in, char id_out[37])
 			COPY(campaign, db_col(st, 0));
 		sqlite3_finalize(st);
 	}
-	add_details(&r, campaign, details, sizeof details);
-	if ((rc = audit_write(ctx, "call.add", "call", r.id, details)) || (rc = db_commit(ctx)))
+	add_details(&r, campaign, &details);
+	if ((rc = audit_write(ctx, "call.add", "call", r.id, &details)) || (rc = db_commit(ctx)))
 		goto out;
 	snprintf(id_out, 37, "%s", r.id);
-	row_free(&r);
-	return CN_OK;
 out:
-	db_rollback(ctx);
+	if (rc)
+		db_rollback(ctx);
+	audit_details_free(&details);
 	row_free(&r);
 	return rc;
 }
@@ -547,7 +553,8 @@ static int update(struct cn_ctx *ctx, const char *id_in, const struct call_input
 		  const char *action, int closing, int *changed)
 {
 	struct row before, r;
-	char id[37], fields[256], details[400];
+	struct audit_details details = {0};
+	char id[37], fields[256];
 	int rc;
 
 	if (changed)
@@ -588,12 +595,14 @@ static int update(struct cn_ctx *ctx, const char *id_in, const struct call_input
 	r.version = before.version + 1;
 	if ((rc = row_update(ctx, &r)))
 		goto out;
-	snprintf(details, sizeof details, "changed=%s state=%s", fields, r.state);
-	if ((rc = audit_write(ctx, action, "call", id, details)) || (rc = db_commit(ctx)))
+	audit_kv(&details, "changed", fields);
+	audit_kv(&details, "state", r.state);
+	if ((rc = audit_write(ctx, action, "call", id, &details)) || (rc = db_commit(ctx)))
 		goto out;
 	if (changed)
 		*changed = 1;
 out:
+	audit_details_free(&details);
 	db_rollback(ctx);
 	row_free(&before);
 	row_free(&r);

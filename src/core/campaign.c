@@ -140,7 +140,7 @@ static int check_dates(struct cn_ctx *ctx, const char *opens_in, const char *dea
 static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c, long *respondents)
 {
 	char opens[11], deadline[11], kinds[32], now[21];
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	long long exists = 0, id;
 	long added = 0;
@@ -203,7 +203,7 @@ static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c
 	audit_kv(&details, "deadline", deadline);
 	audit_kv(&details, "kinds", kinds);
 	audit_kv_long(&details, "respondents", added);
-	if ((rc = audit_write(ctx, "campaign.add", "campaign", c->key, buf_str(&details))))
+	if ((rc = audit_write(ctx, "campaign.add", "campaign", c->key, &details)))
 		goto fail;
 	if ((rc = db_commit(ctx)))
 		goto out;
@@ -213,7 +213,7 @@ static int campaign_add_checked(struct cn_ctx *ctx, const struct campaign_new *c
 fail:
 	db_rollback(ctx);
 out:
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -458,7 +458,7 @@ static int update_int(struct cn_ctx *ctx, long long id, const char *sql, long lo
 }
 
 static int change_uses_codes(struct cn_ctx *ctx, const struct campaign *cur, int uses_codes,
-			     struct cn_buf *details)
+			     struct audit_details *details)
 {
 	int rc;
 	if (!uses_codes && cur->codes_active)
@@ -476,7 +476,7 @@ static int change_uses_codes(struct cn_ctx *ctx, const struct campaign *cur, int
 /* New respondent kinds: members of the kinds dropped go (refused when
  * they have codes or statuses), members of the kinds added come. */
 static int change_kinds(struct cn_ctx *ctx, const struct campaign *cur, unsigned new_kinds,
-			struct cn_buf *details, long *nadd, long *nrem)
+			struct audit_details *details, long *nadd, long *nrem)
 {
 	unsigned dropped = cur->kinds & ~new_kinds;
 	char kinds[32];
@@ -506,7 +506,7 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 				long *added, long *removed)
 {
 	struct campaign cur;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char opens[11], deadline[11];
 	long nadd = 0, nrem = 0;
 	int rc;
@@ -560,12 +560,12 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 		goto fail;
 	if (ch->kinds && ch->kinds != cur.kinds && (rc = change_kinds(ctx, &cur, ch->kinds, &details, &nadd, &nrem)))
 		goto fail;
-	if (!details.len) {
+	if (!details.n) {
 		/* nothing asked to change: leave no trace */
 		db_rollback(ctx);
 		goto out;
 	}
-	if ((rc = audit_write(ctx, "campaign.set", "campaign", cur.key, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "campaign.set", "campaign", cur.key, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
 	if (added)
@@ -577,7 +577,7 @@ fail:
 	db_rollback(ctx);
 out:
 	campaign_free(&cur);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -605,7 +605,7 @@ int campaign_sync_in_tx(struct cn_ctx *ctx, long *added)
 
 int campaign_sync_respondents(struct cn_ctx *ctx, long *added)
 {
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	long n = 0;
 	int rc;
 
@@ -622,16 +622,16 @@ int campaign_sync_respondents(struct cn_ctx *ctx, long *added)
 		return CN_OK;
 	}
 	audit_kv_long(&details, "added", n);
-	if ((rc = audit_write(ctx, "campaign.sync", "campaign", NULL, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "campaign.sync", "campaign", NULL, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	if (added)
 		*added = n;
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 

@@ -316,7 +316,7 @@ static int issue_new(struct cn_ctx *ctx, const struct code_issue_req *r, const c
 static int issue_audit(struct cn_ctx *ctx, const struct code_issue_req *r, const char *phone,
 		       const char *campaign, long long revoked_id, const struct code_issued *out)
 {
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	const char *action = out->from_batch ? "code.give" : out->revoked[0] ? "code.reissue" : "code.issue";
 	char idtxt[24];
 	int rc;
@@ -336,8 +336,8 @@ static int issue_audit(struct cn_ctx *ctx, const struct code_issue_req *r, const
 	if (out->contacts_saved)
 		audit_kv_long(&details, "contacts_saved", out->contacts_saved);
 	snprintf(idtxt, sizeof idtxt, "%lld", out->code_id);
-	rc = audit_write(ctx, action, "access_code", idtxt, buf_str(&details));
-	buf_free(&details);
+	rc = audit_write(ctx, action, "access_code", idtxt, &details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -427,14 +427,14 @@ int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *re
 	if ((rc = issue_checks(ctx, campaign_key, id, &c, &a)))
 		goto fail;
 	if (a.found && !a.given && !reissue) {
-		struct cn_buf details = {0};
+		struct audit_details details = {0};
 		snprintf(code, CODE_BUFSZ, "%s", a.code);
 		*from_batch = 1;
 		audit_kv(&details, "campaign", c.key);
 		audit_kv(&details, "respondent", id);
 		snprintf(idtxt, sizeof idtxt, "%lld", a.id);
-		rc = audit_write(ctx, "code.reveal", "access_code", idtxt, buf_str(&details));
-		buf_free(&details);
+		rc = audit_write(ctx, "code.reveal", "access_code", idtxt, &details);
+		audit_details_free(&details);
 		if (rc || (rc = db_commit(ctx)))
 			goto fail;
 		return CN_OK;

@@ -42,7 +42,7 @@ static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out
 static int revoke_row_in_tx(struct cn_ctx *ctx, const char *code, const char *reason,
 			    struct code_info *info)
 {
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	long long campaign_id = 0;
 	char idtxt[24];
 	int rc;
@@ -62,8 +62,8 @@ static int revoke_row_in_tx(struct cn_ctx *ctx, const char *code, const char *re
 	audit_kv(&details, "respondent", info->respondent_id);
 	audit_kv(&details, "reason", reason);
 	snprintf(idtxt, sizeof idtxt, "%lld", info->id);
-	rc = audit_write(ctx, "code.revoke", "access_code", idtxt, buf_str(&details));
-	buf_free(&details);
+	rc = audit_write(ctx, "code.revoke", "access_code", idtxt, &details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -163,7 +163,7 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 		struct code_info *out)
 {
 	struct campaign_row c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char id[RESPONDENT_ID_BUFSZ], idtxt[24];
 	sqlite3_stmt *st;
 	int rc;
@@ -198,14 +198,14 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 	audit_kv(&details, "campaign", c.key);
 	audit_kv(&details, "respondent", id);
 	snprintf(idtxt, sizeof idtxt, "%lld", out->id);
-	if ((rc = audit_write(ctx, "code.reveal", "access_code", idtxt, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "code.reveal", "access_code", idtxt, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	code_info_free(out);
 	return rc;
 }
@@ -253,7 +253,7 @@ static int without_code(struct cn_ctx *ctx, long long campaign_id, char ***ids, 
 int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *created)
 {
 	struct campaign_row c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	sqlite3_stmt *ins = NULL;
 	char now[21], code[CODE_BUFSZ];
 	char **ids = NULL;
@@ -303,7 +303,7 @@ int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *create
 	}
 	audit_kv(&details, "campaign", c.key);
 	audit_kv_long(&details, "created", (long long)n);
-	if ((rc = audit_write(ctx, "code.generate", "campaign", c.key, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "code.generate", "campaign", c.key, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
 	*created = (long)n;
@@ -315,6 +315,6 @@ out:
 	for (size_t i = 0; i < n; i++)
 		free(ids[i]);
 	free(ids);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }

@@ -89,7 +89,7 @@ int code_list(struct cn_ctx *ctx, const char *campaign_key, enum code_state_filt
 	      int reveal, struct code_infos *out)
 {
 	struct campaign_row c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	int rc;
 
@@ -115,15 +115,15 @@ int code_list(struct cn_ctx *ctx, const char *campaign_key, enum code_state_filt
 	audit_kv_long(&details, "codes", (long long)out->n);
 	if ((rc = db_begin(ctx)))
 		goto fail;
-	if ((rc = audit_write(ctx, "code.list_reveal", "campaign", c.key, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "code.list_reveal", "campaign", c.key, &details)) ||
 	    (rc = db_commit(ctx))) {
 		db_rollback(ctx);
 		goto fail;
 	}
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
-	buf_free(&details);
+	audit_details_free(&details);
 	code_infos_free(out);
 	return rc;
 }

@@ -142,7 +142,7 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 {
 	char rid[RESPONDENT_ID_BUFSZ], value[512], name[256] = "", office[256] = "", date[11], idtxt[24];
 	char source[256] = "";
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char why[256];
 	int rc, added = 0;
 
@@ -182,16 +182,16 @@ int contact_add(struct cn_ctx *ctx, const struct contact_new *c, long long *id)
 	audit_kv(&details, "respondent", rid);
 	audit_kv(&details, "kind", kind_names[c->kind]);
 	audit_kv(&details, "value", value);
-	if ((rc = audit_write(ctx, "contact.add", "contact", idtxt, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "contact.add", "contact", idtxt, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
 	if (id)
 		*id = strtoll(idtxt, NULL, 10);
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -275,7 +275,7 @@ int contact_list(struct cn_ctx *ctx, const char *respondent, int with_removed, s
 
 static int contact_remove_checked(struct cn_ctx *ctx, long long id, const char *reason)
 {
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	char now[21], idtxt[24], rid[RESPONDENT_ID_BUFSZ] = "", value[512] = "";
 	int rc, found = 0, removed = 0;
@@ -316,14 +316,14 @@ static int contact_remove_checked(struct cn_ctx *ctx, long long id, const char *
 	audit_kv(&details, "value", value);
 	if (reason && *reason)
 		audit_kv(&details, "reason", reason);
-	if ((rc = audit_write(ctx, "contact.remove", "contact", idtxt, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "contact.remove", "contact", idtxt, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 

@@ -205,7 +205,7 @@ done:
 static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *rows,
 		      struct contact_import_summary *out)
 {
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char now[21];
 	int rc;
 
@@ -226,14 +226,14 @@ static int write_rows(struct cn_ctx *ctx, const char *path, const struct crows *
 	audit_kv(&details, "file", import_base_name(path));
 	audit_kv_long(&details, "read", out->read);
 	audit_kv_long(&details, "added", out->added);
-	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "contact.import", "contact", NULL, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	out->added = out->unchanged = 0;
 	return rc;
 }

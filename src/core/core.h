@@ -107,10 +107,23 @@ int db_scalar_int(struct cn_ctx *ctx, long long *out, const char *sql, ...);
  * no NULL values); `what` as in db_fail. */
 int db_exec_binds(struct cn_ctx *ctx, const char *what, const char *sql, ...);
 
+/* The details of one audit row: pairs in the order added, stored as one
+ * JSON object that sqlite's json_object() builds (so json_extract reads
+ * any of them back). Start with {0}; free with audit_details_free. */
+struct audit_pair {
+	char *key;
+	char *text;        /* NULL: the pair is the number `num` */
+	long long num;
+};
+struct audit_details {
+	size_t n, cap;
+	struct audit_pair *v;
+};
+
 /* One row in the append-only audit log, inside the caller's transaction.
- * details: "key=value key2=value2" built with audit_kv (or NULL). */
+ * details NULL or without pairs: the row has none. */
 int audit_write(struct cn_ctx *ctx, const char *action, const char *object_kind,
-		const char *object_id, const char *details);
+		const char *object_id, const struct audit_details *details);
 
 /* CN_ECONFIG with "restart" when the database's schema is no longer the
  * one this program opened (a migration ran meanwhile), else CN_OK. */
@@ -121,12 +134,11 @@ int schema_apply(struct cn_ctx *ctx, int *from);
 /* The whole schema for a new database, in its own transaction. */
 int schema_create(struct cn_ctx *ctx);
 
-/* The one builder of audit details: appends "key=value" to b (a blank
- * between pairs). A value that is empty or holds a blank, '"', '\\' or '='
- * is written "quoted" with \", \\ and \n escaped, so every row reads
- * back unambiguously. 0, or -1 when b could not grow. */
-int audit_kv(struct cn_buf *b, const char *key, const char *value);
-int audit_kv_long(struct cn_buf *b, const char *key, long long value);
+/* The one builder of audit details: appends a text (NULL as "") or a
+ * number. Both are copied. */
+void audit_kv(struct audit_details *d, const char *key, const char *value);
+void audit_kv_long(struct audit_details *d, const char *key, long long value);
+void audit_details_free(struct audit_details *d);
 
 /* A new random uuid as text (37 bytes with NUL). */
 void cn_uuid(char out[37]);

@@ -105,7 +105,7 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		    struct extension *out, char replaced[11])
 {
 	struct progress_campaign c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char id[48], name[256], date[11], old_until[11], now[21], uuid[37], shown[11];
 	char status[16];
 	long long old_id, new_id;
@@ -181,22 +181,21 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		if ((rc = step_done(ctx, st, _("replacing the proroga"))))
 			goto fail;
 	}
-	if (audit_kv(&details, "campaign", c.key) || audit_kv(&details, "until", date) ||
-	    (old_id && audit_kv(&details, "replaces", old_until)) ||
-	    audit_kv(&details, "reason", reason)) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto fail;
-	}
-	if ((rc = audit_write(ctx, "extension.grant", "respondent", id, buf_str(&details))) ||
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "until", date);
+	if (old_id)
+		audit_kv(&details, "replaces", old_until);
+	audit_kv(&details, "reason", reason);
+	if ((rc = audit_write(ctx, "extension.grant", "respondent", id, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	if (replaced)
 		snprintf(replaced, 11, "%s", old_until);
 	return out ? read_by_id(ctx, new_id, out) : CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 
@@ -205,7 +204,7 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 		     struct extension *out)
 {
 	struct progress_campaign c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char id[48], name[256], until[11], now[21];
 	long long ext_id;
 	sqlite3_stmt *st;
@@ -236,19 +235,17 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 	sqlite3_bind_int64(st, 4, ext_id);
 	if ((rc = step_done(ctx, st, _("revoking the proroga"))))
 		goto fail;
-	if (audit_kv(&details, "campaign", c.key) || audit_kv(&details, "until", until) ||
-	    audit_kv(&details, "reason", reason)) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto fail;
-	}
-	if ((rc = audit_write(ctx, "extension.revoke", "respondent", id, buf_str(&details))) ||
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "until", until);
+	audit_kv(&details, "reason", reason);
+	if ((rc = audit_write(ctx, "extension.revoke", "respondent", id, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return out ? read_by_id(ctx, ext_id, out) : CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 

@@ -88,7 +88,7 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 		      struct limesurvey_export_summary *out)
 {
 	struct campaign_row c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	char from[17], until[17];
 	int rc;
@@ -144,14 +144,14 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 	audit_kv(&details, "format", "limesurvey");
 	audit_kv_long(&details, "rows", out->rows);
 	audit_kv_long(&details, "without_email", out->without_email);
-	if ((rc = audit_write(ctx, "code.export", "campaign", c.key, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "code.export", "campaign", c.key, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	limesurvey_export_summary_free(out);
 	return rc;
 }

@@ -386,7 +386,7 @@ static int write_seen(struct cn_ctx *ctx, const char *campaign_key, const char *
 		      struct limesurvey_import_summary *out)
 {
 	struct campaign_row c;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	int rc;
 
 	if ((rc = db_begin(ctx)))
@@ -407,14 +407,14 @@ static int write_seen(struct cn_ctx *ctx, const char *campaign_key, const char *
 	audit_kv_long(&details, "screened", out->screened);
 	audit_kv_long(&details, "issued", out->issued);
 	audit_kv_long(&details, "unknown", (long long)out->nunknown);
-	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, buf_str(&details))) ||
+	if ((rc = audit_write(ctx, "status.import", "campaign", c.key, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return CN_OK;
 fail:
 	db_rollback(ctx);
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 

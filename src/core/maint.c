@@ -270,7 +270,7 @@ int maint_copy_to_tmp(struct cn_ctx *ctx, char *tmp, const char *dest, struct ma
 int maint_backup(struct cn_ctx *ctx, const char *dest, int force, struct maint_backup_result *out)
 {
 	struct stat ds, dbs;
-	char tmp[PATH_MAX], details[64];
+	char tmp[PATH_MAX];
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -294,11 +294,15 @@ int maint_backup(struct cn_ctx *ctx, const char *dest, int force, struct maint_b
 	/* The audit row and the copy's arrival go together: the transaction
 	 * is committed only once the file is in place. */
 	if ((rc = db_begin(ctx)) == CN_OK) {
+		struct audit_details details = {0};
 		absolute(dest, out->path, sizeof out->path);
-		snprintf(details, sizeof details, "pages=%ld bytes=%lld%s", out->pages, out->bytes,
-			 force ? " force=1" : "");
-		if ((rc = audit_write(ctx, "backup", "file", out->path, details)) == CN_OK &&
-		    (rc = place_copy(ctx, tmp, dest, force)) == CN_OK) {
+		audit_kv_long(&details, "pages", out->pages);
+		audit_kv_long(&details, "bytes", out->bytes);
+		if (force)
+			audit_kv_long(&details, "force", 1);
+		rc = audit_write(ctx, "backup", "file", out->path, &details);
+		audit_details_free(&details);
+		if (rc == CN_OK && (rc = place_copy(ctx, tmp, dest, force)) == CN_OK) {
 			maint_sync_dir(dest);
 			return db_commit(ctx);
 		}

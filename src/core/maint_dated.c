@@ -140,7 +140,8 @@ static int prune(struct cn_ctx *ctx, const char *dir, const char *keep, int keep
 
 int maint_backup_dated(struct cn_ctx *ctx, const char *why, int keep_days, struct maint_backup_result *out)
 {
-	char dir[PATH_MAX], tmp[PATH_MAX], details[160];
+	struct audit_details details = {0};
+	char dir[PATH_MAX], tmp[PATH_MAX];
 	mode_t old;
 	int rc;
 
@@ -171,12 +172,16 @@ int maint_backup_dated(struct cn_ctx *ctx, const char *why, int keep_days, struc
 	}
 	if (keep_days > 0)
 		out->removed = prune(ctx, dir, out->path, keep_days);
-	if (keep_days > 0)
-		snprintf(details, sizeof details, "why=%s pages=%ld bytes=%lld keep_days=%d removed=%d",
-			 why, out->pages, out->bytes, keep_days, out->removed);
-	else
-		snprintf(details, sizeof details, "why=%s pages=%ld bytes=%lld", why, out->pages, out->bytes);
-	if ((rc = audit_write(ctx, "backup", "file", out->path, details)) || (rc = db_commit(ctx))) {
+	audit_kv(&details, "why", why);
+	audit_kv_long(&details, "pages", out->pages);
+	audit_kv_long(&details, "bytes", out->bytes);
+	if (keep_days > 0) {
+		audit_kv_long(&details, "keep_days", keep_days);
+		audit_kv_long(&details, "removed", out->removed);
+	}
+	rc = audit_write(ctx, "backup", "file", out->path, &details);
+	audit_details_free(&details);
+	if (rc || (rc = db_commit(ctx))) {
 		db_rollback(ctx);
 		unlink(out->path);
 	}

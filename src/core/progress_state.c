@@ -76,7 +76,7 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 		" status_reason = ?, submitted_at = ? WHERE campaign_id = ? AND respondent_id = ?";
 	struct progress_campaign c;
 	struct progress_state before;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char id[48], name[256], now[21], sub[21] = "";
 	sqlite3_stmt *st;
 	int rc;
@@ -116,15 +116,13 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 	sqlite3_finalize(st);
 	if (rc)
 		goto fail;
-	if (audit_kv(&details, "campaign", c.key) ||
-	    audit_kv(&details, "from", progress_status_name(before.status)) ||
-	    audit_kv(&details, "to", progress_status_name(status)) ||
-	    (sub[0] && audit_kv(&details, "submitted_at", sub)) ||
-	    audit_kv(&details, "reason", reason)) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto fail;
-	}
-	if ((rc = audit_write(ctx, "status.set", "respondent", id, buf_str(&details))))
+	audit_kv(&details, "campaign", c.key);
+	audit_kv(&details, "from", progress_status_name(before.status));
+	audit_kv(&details, "to", progress_status_name(status));
+	if (sub[0])
+		audit_kv(&details, "submitted_at", sub);
+	audit_kv(&details, "reason", reason);
+	if ((rc = audit_write(ctx, "status.set", "respondent", id, &details)))
 		goto fail;
 	if ((rc = db_commit(ctx)))
 		goto out;
@@ -136,7 +134,7 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 fail:
 	db_rollback(ctx);
 out:
-	buf_free(&details);
+	audit_details_free(&details);
 	return rc;
 }
 

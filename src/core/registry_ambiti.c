@@ -356,7 +356,8 @@ static int import_ambiti(struct cn_ctx *ctx, const char *path, const char *mem, 
 			 struct registry_ambiti_summary *out)
 {
 	struct afile f = {.file = path};
-	char *data = NULL, details[256];
+	struct audit_details details = {0};
+	char *data = NULL;
 	size_t len;
 	int rc;
 
@@ -373,9 +374,14 @@ static int import_ambiti(struct cn_ctx *ctx, const char *path, const char *mem, 
 	if ((rc = check_members(ctx, &f)) || (rc = apply(ctx, &f, out)) || (rc = registry_bump(ctx)) ||
 	    (rc = campaign_sync_in_tx(ctx, &out->joined)))
 		goto fail;
-	snprintf(details, sizeof details, "read=%ld ambiti=%ld members=%ld added=%ld updated=%ld unchanged=%ld joined=%ld",
-		 out->read, out->ambiti, out->members, out->added, out->updated, out->unchanged, out->joined);
-	if ((rc = audit_write(ctx, "import_ambiti", "registry", path, details)) ||
+	audit_kv_long(&details, "read", out->read);
+	audit_kv_long(&details, "ambiti", out->ambiti);
+	audit_kv_long(&details, "members", out->members);
+	audit_kv_long(&details, "added", out->added);
+	audit_kv_long(&details, "updated", out->updated);
+	audit_kv_long(&details, "unchanged", out->unchanged);
+	audit_kv_long(&details, "joined", out->joined);
+	if ((rc = audit_write(ctx, "import_ambiti", "registry", path, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
 	registry_invalidate(ctx);
@@ -384,6 +390,7 @@ fail:
 	db_rollback(ctx);
 	memset(out, 0, sizeof *out);
 out:
+	audit_details_free(&details);
 	afile_free(&f);
 	free(data);
 	return rc;

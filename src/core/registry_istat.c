@@ -815,7 +815,7 @@ int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
 static int import_text(struct cn_ctx *ctx, const char *name, const char *text, size_t len,
 		       int force, struct registry_import_summary *out)
 {
-	char details[256];
+	struct audit_details details = {0};
 	long long active = 0;
 	int rc;
 
@@ -836,14 +836,21 @@ static int import_text(struct cn_ctx *ctx, const char *name, const char *text, s
 			name, numfmt_int(out->suppressed, lacks, sizeof lacks), numfmt_int(active, of, sizeof of));
 		goto fail;
 	}
-	snprintf(details, sizeof details, "read=%ld added=%ld suppressed=%ld renamed=%ld updated=%ld unchanged=%ld joined=%ld",
-		 out->read, out->added, out->suppressed, out->renamed, out->updated, out->unchanged, out->joined);
-	if ((rc = audit_write(ctx, "import_istat", "registry", name, details)) ||
+	audit_kv_long(&details, "read", out->read);
+	audit_kv_long(&details, "added", out->added);
+	audit_kv_long(&details, "suppressed", out->suppressed);
+	audit_kv_long(&details, "renamed", out->renamed);
+	audit_kv_long(&details, "updated", out->updated);
+	audit_kv_long(&details, "unchanged", out->unchanged);
+	audit_kv_long(&details, "joined", out->joined);
+	if ((rc = audit_write(ctx, "import_istat", "registry", name, &details)) ||
 	    (rc = db_commit(ctx)))
 		goto fail;
+	audit_details_free(&details);
 	registry_invalidate(ctx);
 	return CN_OK;
 fail:
+	audit_details_free(&details);
 	db_rollback(ctx);
 	memset(out, 0, sizeof *out);
 	return rc;

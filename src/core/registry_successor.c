@@ -67,13 +67,14 @@ static void fill_merger(struct registry_merger *m, sqlite3_stmt *st)
 static int audit_pair(struct cn_ctx *ctx, const char *action, const char *from, const char *to,
 		      const char *since, const char *source)
 {
-	struct cn_buf d = {0};
+	struct audit_details d = {0};
 	int rc;
-	if (audit_kv(&d, "successor", to) || audit_kv(&d, "since", since) || (source && audit_kv(&d, "source", source)))
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	else
-		rc = audit_write(ctx, action, "comune", from, buf_str(&d));
-	buf_free(&d);
+	audit_kv(&d, "successor", to);
+	audit_kv(&d, "since", since);
+	if (source)
+		audit_kv(&d, "source", source);
+	rc = audit_write(ctx, action, "comune", from, &d);
+	audit_details_free(&d);
 	return rc;
 }
 

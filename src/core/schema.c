@@ -81,7 +81,8 @@ int schema_create(struct cn_ctx *ctx)
 int schema_migrate(struct cn_ctx *ctx, struct schema_migrate_result *out)
 {
 	struct maint_backup_result b;
-	char details[96], where[PATH_MAX];
+	struct audit_details details = {0};
+	char where[PATH_MAX];
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -107,11 +108,13 @@ int schema_migrate(struct cn_ctx *ctx, struct schema_migrate_result *out)
 		db_rollback(ctx);
 		return CN_OK;
 	}
-	snprintf(details, sizeof details, "from=%d to=%d", out->from, out->to);
+	audit_kv_long(&details, "from", out->from);
+	audit_kv_long(&details, "to", out->to);
 	if (!realpath(ctx->db_path, where))
 		snprintf(where, sizeof where, "%s", ctx->db_path);
-	if ((rc = audit_write(ctx, "schema.migrate", "database", where, details)) ||
-	    (rc = db_commit(ctx)))
+	rc = audit_write(ctx, "schema.migrate", "database", where, &details);
+	audit_details_free(&details);
+	if (rc || (rc = db_commit(ctx)))
 		goto fail;
 	ctx->schema = out->to;
 	return CN_OK;

@@ -70,7 +70,8 @@ static int check_admin(struct cn_ctx *ctx, const char *admin, const char *given_
 int setup_init_admin(struct cn_ctx *ctx, const char *admin, const char *given_name, struct setup_summary *out)
 {
 	long long staff = 0, comuni = 0;
-	char now[21], name[129], details[256];
+	struct audit_details details = {0};
+	char now[21], name[129];
 	const char *listname;
 	size_t len;
 	const char *data = setup_shipped_istat(&len, &listname);
@@ -100,9 +101,12 @@ int setup_init_admin(struct cn_ctx *ctx, const char *admin, const char *given_na
 		goto fail;
 	if ((rc = registry_merge_istat(ctx, listname, data, len, &out->istat)))
 		goto fail;
-	snprintf(details, sizeof details, "admin=%s list=%s comuni=%ld",
-		 admin, listname, out->istat.added);
-	if ((rc = audit_write(ctx, "init", "database", ctx->db_path, details)))
+	audit_kv(&details, "admin", admin);
+	audit_kv(&details, "list", listname);
+	audit_kv_long(&details, "comuni", out->istat.added);
+	rc = audit_write(ctx, "init", "database", ctx->db_path, &details);
+	audit_details_free(&details);
+	if (rc)
 		goto fail;
 	if ((rc = db_commit(ctx)))
 		return rc;

@@ -169,7 +169,7 @@ static int keep_an_admin(struct cn_ctx *ctx, const struct staff_member *m)
 int staff_add(struct cn_ctx *ctx, const char *login, const char *name, enum cn_role role)
 {
 	struct staff_member old;
-	struct cn_buf details = {0};
+	struct audit_details details = {0};
 	char clean[STAFF_NAME_MAX + 1], now[21];
 	int rc;
 
@@ -197,28 +197,22 @@ int staff_add(struct cn_ctx *ctx, const char *login, const char *name, enum cn_r
 			"INSERT INTO staff (login, name, role, active, created_at) VALUES (?, ?, ?, 1, ?)",
 			login, clean, cn_role_name(role), now, (char *)NULL)))
 		goto fail;
-	/* the name is quoted: it has spaces */
-	buf_printf(&details, "role=%s name=\"", cn_role_name(role));
-	for (const char *p = clean; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			buf_add(&details, "\\", 1);
-		buf_add(&details, p, 1);
-	}
-	buf_puts(&details, "\"");
-	if ((rc = audit_write(ctx, "staff.add", "staff", login, buf_str(&details))))
+	audit_kv(&details, "role", cn_role_name(role));
+	audit_kv(&details, "name", clean);
+	if ((rc = audit_write(ctx, "staff.add", "staff", login, &details)))
 		goto fail;
-	buf_free(&details);
+	audit_details_free(&details);
 	return db_commit(ctx);
 fail:
-	buf_free(&details);
+	audit_details_free(&details);
 	db_rollback(ctx);
 	return rc;
 }
 
 int staff_set_role(struct cn_ctx *ctx, const char *login, enum cn_role role, enum cn_role *old)
 {
+	struct audit_details details = {0};
 	struct staff_member m;
-	char details[64];
 	int rc;
 
 	if ((rc = cn_require(ctx, CN_ROLE_ADMIN, _("manage staff"))) || (rc = check_role(ctx, role)))
@@ -237,8 +231,11 @@ int staff_set_role(struct cn_ctx *ctx, const char *login, enum cn_role role, enu
 	if ((rc = db_exec_binds(ctx, _("changing the role"), "UPDATE staff SET role = ? WHERE login = ?",
 			     cn_role_name(role), login, (char *)NULL)))
 		goto fail;
-	snprintf(details, sizeof details, "role=%s was=%s", cn_role_name(role), cn_role_name(m.role));
-	if ((rc = audit_write(ctx, "staff.set_role", "staff", login, details)))
+	audit_kv(&details, "role", cn_role_name(role));
+	audit_kv(&details, "was", cn_role_name(m.role));
+	rc = audit_write(ctx, "staff.set_role", "staff", login, &details);
+	audit_details_free(&details);
+	if (rc)
 		goto fail;
 	return db_commit(ctx);
 fail:
@@ -248,8 +245,9 @@ fail:
 
 static int set_active(struct cn_ctx *ctx, const char *login, int active, int *changed)
 {
+	struct audit_details details = {0};
 	struct staff_member m;
-	char details[64], now[21];
+	char now[21];
 	int rc;
 
 	*changed = 0;
@@ -276,8 +274,10 @@ static int set_active(struct cn_ctx *ctx, const char *login, int active, int *ch
 				now, login, (char *)NULL);
 	if (rc)
 		goto fail;
-	snprintf(details, sizeof details, "role=%s", cn_role_name(m.role));
-	if ((rc = audit_write(ctx, active ? "staff.enable" : "staff.disable", "staff", login, details)))
+	audit_kv(&details, "role", cn_role_name(m.role));
+	rc = audit_write(ctx, active ? "staff.enable" : "staff.disable", "staff", login, &details);
+	audit_details_free(&details);
+	if (rc)
 		goto fail;
 	if ((rc = db_commit(ctx)))
 		return rc;

@@ -352,19 +352,15 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		goto done;
 	}
 	{
-		struct cn_buf details = {0};
-		char num[4][24];
-		snprintf(num[0], sizeof num[0], "%ld", out->rows);
-		snprintf(num[1], sizeof num[1], "%ld", out->updated);
-		snprintf(num[2], sizeof num[2], "%ld", out->unchanged);
-		snprintf(num[3], sizeof num[3], "%zu", out->nunresolved);
-		if (audit_kv(&details, "format", "generico") || audit_kv(&details, "file", path) ||
-		    audit_kv(&details, "rows", num[0]) || audit_kv(&details, "submitted", num[1]) ||
-		    audit_kv(&details, "unchanged", num[2]) || audit_kv(&details, "unresolved", num[3]))
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		if (!rc)
-			rc = audit_write(ctx, "status.import", "campaign", im.c.key, buf_str(&details));
-		buf_free(&details);
+		struct audit_details details = {0};
+		audit_kv(&details, "format", "generico");
+		audit_kv(&details, "file", path);
+		audit_kv_long(&details, "rows", out->rows);
+		audit_kv_long(&details, "submitted", out->updated);
+		audit_kv_long(&details, "unchanged", out->unchanged);
+		audit_kv_long(&details, "unresolved", (long long)out->nunresolved);
+		rc = audit_write(ctx, "status.import", "campaign", im.c.key, &details);
+		audit_details_free(&details);
 	}
 	if (rc || (rc = db_commit(ctx)))
 		goto rollback;

@@ -76,6 +76,19 @@ check "unexpected argument: exit 64" 64 "$RC"
 run "$CN" --db "$db" audit --help
 check_contains "--help" "usage: centralino audit [--since DATE]" "$OUT"
 
+# details are stored as JSON (json_extract reads them); a row written
+# before, key=value, stays as it was and reads alike
+check "stored as JSON" "operatore|Mario Rossi|1" \
+	"$(sqlite3 "$db" "SELECT json_extract(details, '$.role'), json_extract(details, '$.name'), json_valid(details)
+		FROM audit_log WHERE action = 'staff.add' AND object_id = 'mario'")"
+sqlite3 "$db" "INSERT INTO audit_log (uuid, at, login, action, object_kind, object_id, details) VALUES
+	('old-row', '2019-07-02T16:00:00Z', 'tester', 'staff.add', 'staff', 'gino', 'role=operatore name=\"Gino Bo\"')"
+run "$CN" --db "$db" --user luisa audit --object gino --format tsv
+check "an older key=value row: shown as stored" "old-row|role=operatore name=\"Gino Bo\"" \
+	"$(printf '%s\n' "$OUT" | sed 1d | cut -f1,8 | tr '\t' '|')"
+run "$CN" --db "$db" --user luisa audit --object mario --action staff.add
+check_contains "table: JSON details shown as key=value" "staff mario  role=operatore name=\"Mario Rossi\"" "$OUT"
+
 # reading the log is for supervisors and up
 run "$CN" --db "$db" --user carla --as mario audit
 check "a disabled account may not be acted for" 67 "$RC"

@@ -75,7 +75,7 @@ run "$CN" --db "$db" backup --force "$T/copy.db"
 check "backup --force replaces" 0 "$RC"
 check "backup --force: mode 0660 again" 660 "$(mode "$T/copy.db")"
 check "backup --force: one audit row" $((n + 1)) "$(audit_n "$db")"
-check "backup --force: recorded" "pages=" "$(sq "$db" "SELECT substr(details, 1, 6) FROM audit_log ORDER BY seq DESC LIMIT 1")"
+check "backup --force: recorded" "1|1" "$(sq "$db" "SELECT json_extract(details, '$.pages') > 0, json_extract(details, '$.force') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 n=$(audit_n "$db")
 run "$CN" --db "$db" --user luisa backup "$T/sup.db"
 check "backup by a supervisore: refused" "77|centralino: luisa (supervisore) may not back up the database" "$RC|$ERR"

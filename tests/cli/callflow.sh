@@ -46,7 +46,7 @@ check "re-issue: one new active code whose call_id is the call" "1|$lost" \
 check "re-issue: the old code revoked, replaced by the new one" "revoked|codice smarrito|1" \
 	"$(q "SELECT o.state, o.revoke_reason, o.replaced_by = n.id FROM access_code o, access_code n WHERE o.call_id = '$first' AND n.call_id = '$lost'")"
 check "re-issue: audit rows call.add and code.reissue naming the call" "$((n + 2))|call.add|code.reissue|1" \
-	"$(audit_n)|$(q "SELECT action FROM audit_log WHERE seq = $((n + 1))")|$(q "SELECT action FROM audit_log WHERE seq = $((n + 2))")|$(q "SELECT count(*) FROM audit_log WHERE seq = $((n + 2)) AND details LIKE '%call=$lost%'")"
+	"$(audit_n)|$(q "SELECT action FROM audit_log WHERE seq = $((n + 1))")|$(q "SELECT action FROM audit_log WHERE seq = $((n + 2))")|$(q "SELECT count(*) FROM audit_log WHERE seq = $((n + 2)) AND json_extract(details, '$.call') = '$lost'")"
 check "re-issue: verified as chosen" "richiamata_centralino" "$(q "SELECT verified FROM access_code WHERE call_id = '$lost'")"
 cn call show "$lost"
 check_contains "show: what was done during the call" "Done          code •••• •••• ••" "$OUT"
@@ -110,7 +110,7 @@ fu=$(printf '%s\n' "$OUT" | sed -n 1p)
 check_contains "follow-up: says the callback is answered" "callback of call $(printf '%.8s' "$due") answered" "$OUT"
 check "follow-up: the callback's call is closed" "chiusa|2019-07-12T09:05:00Z|tester" \
 	"$(q "SELECT state, closed_at, closed_by FROM call WHERE id = '$due'")"
-check "follow-up: audit call.add and call.callback_close" "$((n + 2))|call.callback_close|$due|called_back_by=$fu" \
+check "follow-up: audit call.add and call.callback_close" "$((n + 2))|call.callback_close|$due|{\"called_back_by\":\"$fu\"}" \
 	"$(audit_n)|$(q "SELECT action, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 cn call show "$due"
 check_contains "the original call: called back at, call X" "called back at 12/07/2019 11:05, call $(printf '%.8s' "$fu")" "$OUT"

@@ -40,7 +40,7 @@ check "add: exit 0" 0 "$RC"
 A=$OUT
 check "add: prints the call id" 1 "$(printf '%s' "$A" | grep -Ec '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$')"
 check "add: one audit row" $((n + 1)) "$(audit_n)"
-check "add: audit row" "anna|call.add|call|$A|respondent=001001 campaign=fam2019 category=problema_accesso state=in_attesa direction=outbound callback=2019-07-13T07:30:00Z owner=olga" \
+check "add: audit row" "anna|call.add|call|$A|{\"respondent\":\"001001\",\"campaign\":\"fam2019\",\"category\":\"problema_accesso\",\"state\":\"in_attesa\",\"direction\":\"outbound\",\"callback\":\"2019-07-13T07:30:00Z\",\"owner\":\"olga\"}" \
 	"$(sqlite3 "$db" "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 
 cn call show "$A" --format tsv
@@ -178,7 +178,7 @@ as anna call update "$c3" --notes "$(printf 'nuove\nnote')" --phone "" --email "
 check "update: exit 0" 0 "$RC"
 check "update: says so" "call $(printf '%.8s' "$c3") changed (waiting)" "$OUT"
 check "update: one audit row" $((n + 1)) "$(audit_n)"
-check "update: audit details" "call.update|changed=phone,email,notes state=in_attesa" \
+check "update: audit details" "call.update|{\"changed\":\"phone,email,notes\",\"state\":\"in_attesa\"}" \
 	"$(sqlite3 "$db" "SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 check "update: stored" "|a@b.it|nuove
 note|2" "$(sqlite3 "$db" "SELECT phone, email, notes, version FROM call WHERE id = '$c3'")"

@@ -22,7 +22,7 @@ check "add: stored" "famiglia-2019|2019-06-01|2019-07-31|comune|857929|12|1" \
 check "add: every active comune, nessun_codice" "7914|7914" \
 	"$(q "SELECT count(*), sum(status = 'nessun_codice') FROM campaign_respondent")"
 check "add: one audit row" $((n + 1)) "$(audit_n)"
-check "add: audit row" 'tester|campaign.add|campaign|famiglia-2019|name="Monitoraggio politiche per la famiglia — buone pratiche" opens=2019-06-01 deadline=2019-07-31 kinds=comune respondents=7914' "$(last_audit)"
+check "add: audit row" 'tester|campaign.add|campaign|famiglia-2019|{"name":"Monitoraggio politiche per la famiglia — buone pratiche","opens":"2019-06-01","deadline":"2019-07-31","kinds":"comune","respondents":7914}' "$(last_audit)"
 
 # suppressed comuni are not asked
 q "UPDATE comune SET suppressed_on = '2019-05-01' WHERE istat = '001001'"
@@ -88,7 +88,7 @@ n=$(audit_n)
 cn campaign set famiglia-2019 --deadline 2019-09-30 --name "Famiglia 2019"
 check "set: exit 0" 0 "$RC"
 check "set: stored" "Famiglia 2019|2019-06-01|2019-09-30" "$(q "SELECT name, opens_on, deadline FROM campaign WHERE key = 'famiglia-2019'")"
-check "set: audit row" 'tester|campaign.set|campaign|famiglia-2019|name="Famiglia 2019" opens=2019-06-01 deadline=2019-09-30' "$(last_audit)"
+check "set: audit row" 'tester|campaign.set|campaign|famiglia-2019|{"name":"Famiglia 2019","opens":"2019-06-01","deadline":"2019-09-30"}' "$(last_audit)"
 cn campaign set famiglia-2019 --opens 2019-10-01
 check "set opening after deadline: exit 64" 64 "$RC"
 cn campaign set famiglia-2019

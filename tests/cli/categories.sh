@@ -14,7 +14,7 @@ check "supervisore may not: exit 77" 77 "$RC"
 cn call category disable codice_smarrito
 check "disable: exit 0" 0 "$RC"
 check "disable: says so" "category codice_smarrito disabled: no longer offered for new calls" "$OUT"
-check "disable: audited" "$((n + 1))|tester|call_category.disable|call_category|codice_smarrito|name=codice_smarrito" "$(audit_n)|$(last_audit)"
+check "disable: audited" "$((n + 1))|tester|call_category.disable|call_category|codice_smarrito|{\"name\":\"codice_smarrito\"}" "$(audit_n)|$(last_audit)"
 cn call category list --format tsv
 check_not_contains "disable: not in the list" "codice_smarrito" "$OUT"
 cn call category list --all --format tsv

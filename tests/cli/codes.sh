@@ -45,7 +45,7 @@ check "issue: stored with caller and method" "active|telefono|op|op|Mario Rossi|
 check "issue: status codice_emesso" "codice_emesso|codice" \
 	"$(q "SELECT status, status_source FROM campaign_respondent WHERE respondent_id = '040012' AND campaign_id = 1")"
 check "issue: one audit row" $((n + 1)) "$(audit_n)"
-check "issue: audit row" 'op|code.issue|access_code|campaign=famiglia-2019 respondent=040012 caller="Mario Rossi" office="Servizi sociali" phone="0543 712111" verified=richiamata_centralino' "$(last_audit)"
+check "issue: audit row" 'op|code.issue|access_code|{"campaign":"famiglia-2019","respondent":"040012","caller":"Mario Rossi","office":"Servizi sociali","phone":"0543 712111","verified":"richiamata_centralino"}' "$(last_audit)"
 
 # refused while active, saying who and when
 n=$(audit_n)
@@ -96,8 +96,8 @@ check "reissue: old revoked, new active, linked" "revoked|op2|codice smarrito|1"
 	"$(q "SELECT a.state, a.revoked_by, a.revoke_reason, a.replaced_by = b.id FROM access_code a JOIN access_code b ON b.respondent_id = a.respondent_id AND b.state = 'active' WHERE a.code = '$code'")"
 check "reissue: one active" 1 "$(q "SELECT count(*) FROM access_code WHERE respondent_id = '040012' AND state = 'active'")"
 check "reissue: one audit row" $((n + 1)) "$(audit_n)"
-check_contains "reissue: audit row" "op2|code.reissue|access_code|campaign=famiglia-2019 respondent=040012" "$(last_audit)"
-check_contains "reissue: audit reason" 'reason="codice smarrito" contacts_saved=2' "$(last_audit)"
+check_contains "reissue: audit row" "op2|code.reissue|access_code|{\"campaign\":\"famiglia-2019\",\"respondent\":\"040012\"," "$(last_audit)"
+check_contains "reissue: audit reason" '"reason":"codice smarrito","contacts_saved":2}' "$(last_audit)"
 check "save-contact: referent and phone" "referente|Luigi Verdi||Sindaco telefono|0543712000|Luigi Verdi|Sindaco" \
 	"$(q "SELECT kind, value, ifnull(name, ''), office FROM contact ORDER BY id" | tr '\n' ' ' | sed 's/ $//')"
 code2=$(q "SELECT code FROM access_code WHERE respondent_id = '040012' AND state = 'active'")
@@ -108,7 +108,7 @@ cn --user op code reveal --campaign famiglia-2019 040012
 check "reveal: exit 0" 0 "$RC"
 check_contains "reveal: the code grouped" "$(printf '%s' "$code2" | sed 's/\(....\)\(....\)\(....\)\(.\)/\1 \2 \3 \4/')" "$OUT"
 check_contains "reveal: who had it" "Given by op2 on 03/06/2019 10:30 to Luigi Verdi (caller is the known referent)." "$OUT"
-check "reveal: audited" "$((n + 1))|op|code.reveal|access_code|campaign=famiglia-2019 respondent=040012" "$(audit_n)|$(last_audit)"
+check "reveal: audited" "$((n + 1))|op|code.reveal|access_code|{\"campaign\":\"famiglia-2019\",\"respondent\":\"040012\"}" "$(audit_n)|$(last_audit)"
 cn --user ass code reveal --campaign famiglia-2019 040012
 check "assistenza may not reveal: exit 77" 77 "$RC"
 cn --user op code reveal --campaign famiglia-2019 001001
@@ -197,7 +197,7 @@ check "revoke (code as four words): exit 0" 0 "$RC"
 check "revoke: message" "code $(printf '%s' "$code2" | sed 's/\(....\)\(....\)\(....\)\(.\)/\1 \2 \3 \4/') of Forlì (040012), campaign famiglia-2019, revoked" "$OUT"
 check "revoke: stored" "revoked|sup|richiesta del comune" "$(q "SELECT state, revoked_by, revoke_reason FROM access_code WHERE code = '$code2'")"
 check "revoke: status back to nessun_codice" "nessun_codice" "$(status_of 040012)"
-check "revoke: audit row" 'sup|code.revoke|access_code|campaign=famiglia-2019 respondent=040012 reason="richiesta del comune"' "$(last_audit)"
+check "revoke: audit row" 'sup|code.revoke|access_code|{"campaign":"famiglia-2019","respondent":"040012","reason":"richiesta del comune"}' "$(last_audit)"
 cn --user sup code revoke "$code2" --reason "ancora"
 check "revoke twice: exit 65" 65 "$RC"
 check_contains "revoke twice: message" "that code was already revoked on 03/06/2019 10:30 by sup (richiesta del comune)" "$ERR"
@@ -221,7 +221,7 @@ cn --user ass code list --campaign famiglia-2019 --reveal
 check "assistenza may not reveal the list: exit 77" 77 "$RC"
 cn --user sup code list --campaign famiglia-2019 --reveal --format tsv
 check "list --reveal: codes in clear" 1 "$(printf '%s\n' "$OUT" | grep -c "^$code2	040012	Forlì	comune	famiglia-2019	revoked	telefono")"
-check "list --reveal: audited" "$((n + 1))|sup|code.list_reveal|campaign|campaign=famiglia-2019 filter=all codes=3" "$(audit_n)|$(last_audit)"
+check "list --reveal: audited" "$((n + 1))|sup|code.list_reveal|campaign|{\"campaign\":\"famiglia-2019\",\"filter\":\"all\",\"codes\":3}" "$(audit_n)|$(last_audit)"
 cn code list --respondent forli --format tsv
 check "list --respondent: both codes of Forlì" 3 "$(printf '%s\n' "$OUT" | wc -l)"
 
@@ -243,7 +243,7 @@ check "generate: every respondent one active code, all distinct and valid" "7914
 	      JOIN campaign c ON c.id = a.campaign_id WHERE c.key = 'famiglia-2019' AND a.state = 'active'")"
 check "generate: batch codes not given, statuses untouched" "7913|7913" \
 	"$(q "SELECT count(*), sum(given_at IS NULL AND caller_name IS NULL) FROM access_code WHERE origin = 'lotto'")"
-check "generate: ONE audit row for the batch" "$((n + 2))|sup|code.generate|campaign|campaign=famiglia-2019 created=7913" "$(audit_n)|$(last_audit)"
+check "generate: ONE audit row for the batch" "$((n + 2))|sup|code.generate|campaign|{\"campaign\":\"famiglia-2019\",\"created\":7913}" "$(audit_n)|$(last_audit)"
 check "generate: status stays nessun_codice until told" "nessun_codice" "$(status_of 001001)"
 cn --user sup code generate --campaign famiglia-2019 --all
 check "generate again: nothing to make" "0 codes made for campaign famiglia-2019 in" "$(printf '%s\n' "$OUT" | sed 's/ [0-9.]* s$//')"

@@ -17,7 +17,7 @@ check "add referent by name: exit 0" 0 "$RC"
 check "add: says the id" "contact 1 added" "$OUT"
 check "add: stored tidy" "040012|referente|Anna Bianchi||Servizi sociali|telefonata|2019-05-28|ass" \
 	"$(q "SELECT respondent_id, kind, value, ifnull(name, ''), office, source, noted_on, added_by FROM contact WHERE id = 1")"
-check "add: audit row" "$((n + 1))|ass|contact.add|contact|1|respondent=040012 kind=referente value=\"Anna Bianchi\"" "$(audit_n)|$(last_audit)"
+check "add: audit row" "$((n + 1))|ass|contact.add|contact|1|{\"respondent\":\"040012\",\"kind\":\"referente\",\"value\":\"Anna Bianchi\"}" "$(audit_n)|$(last_audit)"
 cn --user ass contact add 040012 --kind email --value "Sociali@Comune.Forli.FC.it" --name "Anna Bianchi"
 check "add e-mail: lower-cased" "sociali@comune.forli.fc.it|inserito a mano|2019-06-03" \
 	"$(q "SELECT value, source, noted_on FROM contact WHERE kind = 'email'")"
@@ -64,7 +64,7 @@ n=$(audit_n)
 cn --user ass contact remove 3 --reason "PEC cambiata"
 check "remove: exit 0" 0 "$RC"
 check "remove: kept, marked" "ass|PEC cambiata" "$(q "SELECT removed_by, remove_reason FROM contact WHERE id = 3")"
-check "remove: audit" "$((n + 1))|ass|contact.remove|contact|3|respondent=040012 value=comune.forli@pec.comune.forli.fc.it reason=\"PEC cambiata\"" "$(audit_n)|$(last_audit)"
+check "remove: audit" "$((n + 1))|ass|contact.remove|contact|3|{\"respondent\":\"040012\",\"value\":\"comune.forli@pec.comune.forli.fc.it\",\"reason\":\"PEC cambiata\"}" "$(audit_n)|$(last_audit)"
 cn contact list 040012 --format tsv
 check "list: removed ones hidden" 4 "$(printf '%s\n' "$OUT" | sed 1d | wc -l)"
 cn contact list 040012 --all
@@ -99,7 +99,7 @@ check "import: padded ISTAT code, source and date" "001272|email|politichesocial
 	"$(q "SELECT respondent_id, kind, value, source, noted_on FROM contact WHERE respondent_id = '001272' AND kind = 'email'")"
 check "import: default source names the file" "import contatti.csv|2019-06-03" \
 	"$(q "SELECT source, noted_on FROM contact WHERE respondent_id = '001272' AND kind = 'telefono'")"
-check "import: one audit row" "$((n + 1))|tester|contact.import|contact||file=contatti.csv read=3 added=2" "$(audit_n)|$(last_audit)"
+check "import: one audit row" "$((n + 1))|tester|contact.import|contact||{\"file\":\"contatti.csv\",\"read\":3,\"added\":2}" "$(audit_n)|$(last_audit)"
 before=$(db_dump "$db")
 cn import contacts "$T/contatti.csv"
 check "import again: all on file" "$T/contatti.csv: 3 contacts read: 0 added, 3 already on file" "$OUT"

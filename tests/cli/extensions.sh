@@ -24,7 +24,7 @@ as sara $A extension grant --campaign reg Lazio --until 31/05/2020 --reason "sis
 check "grant: exit 0" 0 "$RC"
 check "grant: says what" "granted: proroga for REG:12 Lazio in campaign reg until 31/05/2020 (campaign deadline 15/05/2020)" "$OUT"
 check "grant: one audit row" $((n + 1)) "$(audit_n)"
-check "grant: audit row" 'extension.grant|REG:12|campaign=reg until=2020-05-31 reason="sistema informativo fermo"' \
+check "grant: audit row" 'extension.grant|REG:12|{"campaign":"reg","until":"2020-05-31","reason":"sistema informativo fermo"}' \
 	"$(sqlite3 "$db" "SELECT action, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 check "grant: Lazio is no longer late" 18 "$(late $A)"
 as anna $A status show --campaign reg REG:12

@@ -56,7 +56,7 @@ check "export parses: tokens are the active codes" "7915|7915" \
 check_contains "export: warns about rows without e-mail" "7,913 of 7,915 participants have no e-mail address; LimeSurvey skips them unless \"Filter blank email addresses\" is turned off in its import dialog:" "$ERR"
 check_contains "export: lists them" "  001001 Agliè" "$ERR"
 check_not_contains "export: Forlì has an address" "040012 Forlì" "$ERR"
-check "export: audited" "$((n + 1))|sup|code.export|campaign|famiglia-2019|campaign=famiglia-2019 format=limesurvey rows=7915 without_email=7913" "$(audit_n)|$(last_audit)"
+check "export: audited" "$((n + 1))|sup|code.export|campaign|famiglia-2019|{\"campaign\":\"famiglia-2019\",\"format\":\"limesurvey\",\"rows\":7915,\"without_email\":7913}" "$(audit_n)|$(last_audit)"
 cn --user sup code export --campaign famiglia-2019 --format csv
 check "export other format: exit 64" 64 "$RC"
 
@@ -114,7 +114,7 @@ check "Torino: screened out, kept apart" "codice_emesso|-|1|limesurvey" "$(st 00
 check "Agliè: batch code e-mailed by LimeSurvey: codice_emesso" "codice_emesso|-|0|limesurvey" "$(st 001001)"
 check "Airasca: batch code never sent: still nessun_codice" "nessun_codice|-|0|-" "$(st 001002)"
 check "other campaign untouched" "codice_emesso|-|0|codice" "$(st 040012 altra)"
-check "import: one audit row" "$((n + 1))|sup|status.import|campaign|famiglia-2019|campaign=famiglia-2019 file=tokens_857929.csv rows=8 submitted=2 screened=1 issued=1 unknown=2" "$(audit_n)|$(last_audit)"
+check "import: one audit row" "$((n + 1))|sup|status.import|campaign|famiglia-2019|{\"campaign\":\"famiglia-2019\",\"file\":\"tokens_857929.csv\",\"rows\":8,\"submitted\":2,\"screened\":1,\"issued\":1,\"unknown\":2}" "$(audit_n)|$(last_audit)"
 
 # the same file again changes nothing at all
 before=$(db_dump "$db")

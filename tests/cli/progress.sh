@@ -31,7 +31,7 @@ check "set: exit 0" 0 "$RC"
 check "set: says the change" "REG:08 Emilia-Romagna: nessun_codice -> inviato" "$OUT"
 check "set: one audit row" $((n + 1)) "$(audit_n)"
 check "set: audit row names campaign, statuses and reason" \
-	'status.set|REG:08|campaign=reg from=nessun_codice to=inviato submitted_at=2020-05-10T08:00:00Z reason="inviato per PEC"' \
+	'status.set|REG:08|{"campaign":"reg","from":"nessun_codice","to":"inviato","submitted_at":"2020-05-10T08:00:00Z","reason":"inviato per PEC"}' \
 	"$(sqlite3 "$db" "SELECT action, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1")"
 check "set: stored as manuale with the submission time" "inviato|manuale|2020-05-10T08:00:00Z" \
 	"$(sqlite3 "$db" "SELECT status, status_source, submitted_at FROM campaign_respondent WHERE respondent_id = 'REG:08'")"

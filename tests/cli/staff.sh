@@ -17,7 +17,7 @@ cn staff add mario --name "Mario Rossi" --role operatore
 check "add: exit 0" 0 "$RC"
 check "add: says so" "mario added to the staff as operatore" "$OUT"
 check "add: one audit row" $((n + 1)) "$(audit_n)"
-check "add: audit row" 'tester|-|staff.add|staff|mario|role=operatore name="Mario Rossi"' "$(last_audit)"
+check "add: audit row" 'tester|-|staff.add|staff|mario|{"role":"operatore","name":"Mario Rossi"}' "$(last_audit)"
 cn staff add luisa --name "  Luisa   Bianchi " --role supervisore
 cn staff add anna --name "Anna Verdi" --role assistenza
 cn staff add carla --name "Carla Neri" --role admin
@@ -74,7 +74,7 @@ n=$(audit_n)
 cn staff set-role victim operatore
 check "set-role: exit and message" "0 victim is now operatore (was assistenza)" "$RC $OUT"
 check "set-role: one audit row" $((n + 1)) "$(audit_n)"
-check "set-role: audit row" "tester|-|staff.set_role|staff|victim|role=operatore was=assistenza" "$(last_audit)"
+check "set-role: audit row" "tester|-|staff.set_role|staff|victim|{\"role\":\"operatore\",\"was\":\"assistenza\"}" "$(last_audit)"
 cn staff set-role victim operatore
 check "set-role to the same role: nothing changed" "0 victim already is operatore: nothing changed" "$RC $OUT"
 check "set-role to the same role: no audit row" $((n + 1)) "$(audit_n)"
@@ -88,7 +88,7 @@ n=$(audit_n)
 run "$CN" --db "$db" --now 2019-07-02T11:00:00 staff disable victim
 check "disable: exit and message" "0 victim disabled: their records stay attributed to them" "$RC $OUT"
 check "disable: one audit row" $((n + 1)) "$(audit_n)"
-check "disable: audit row" "tester|-|staff.disable|staff|victim|role=operatore" "$(last_audit)"
+check "disable: audit row" "tester|-|staff.disable|staff|victim|{\"role\":\"operatore\"}" "$(last_audit)"
 check "disable: kept, marked" "victim|0|2019-07-02T09:00:00Z" "$(sqlite3 "$db" "SELECT login, active, disabled_at FROM staff WHERE login = 'victim'")"
 cn staff list
 check "list table: disabled with its date" "victim  Vito Prova     operatore    disabled 02/07/2019" "$(printf '%s\n' "$OUT" | grep '^victim')"
@@ -107,7 +107,7 @@ check_contains "add a disabled login: points to enable" "use 'centralino staff e
 cn staff enable victim
 check "enable: exit and message" "0 victim enabled" "$RC $OUT"
 check "enable: one audit row" $((n + 2)) "$(audit_n)"
-check "enable: audit row" "tester|-|staff.enable|staff|victim|role=operatore" "$(last_audit)"
+check "enable: audit row" "tester|-|staff.enable|staff|victim|{\"role\":\"operatore\"}" "$(last_audit)"
 check "enable: active again" "1|" "$(sqlite3 "$db" "SELECT active, disabled_at FROM staff WHERE login = 'victim'")"
 cn staff enable victim
 check "enable twice: nothing changed" "0 victim already is active: nothing changed" "$RC $OUT"
@@ -162,7 +162,7 @@ check "admin --as an unknown login: exit 67" 67 "$RC"
 check "refused --as writes nothing" "$n" "$(audit_n)"
 run "$CN" --db "$db" --as carla --now 2019-07-01T10:00:00 staff set-role mario supervisore
 check "admin --as another admin: allowed" "0 mario is now supervisore (was operatore)" "$RC $OUT"
-check "--as: both names recorded" "tester|carla|staff.set_role|staff|mario|role=supervisore was=operatore" "$(last_audit)"
+check "--as: both names recorded" "tester|carla|staff.set_role|staff|mario|{\"role\":\"supervisore\",\"was\":\"operatore\"}" "$(last_audit)"
 check "--as: one audit row" $((n + 1)) "$(audit_n)"
 
 # ---- the last active admin ----

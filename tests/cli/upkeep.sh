@@ -28,13 +28,13 @@ check "the backup has the database's data" "$(sq 'SELECT count(*) FROM comune')"
 check "backups folder: not open to others" 770 "$(stat -c %a "$bk")"
 check "backup file: 0660" 660 "$(stat -c %a "$bk/centralino-20260310-091500.db")"
 check "audit row of a scheduled backup" \
-	"tester|backup|file|$bk/centralino-20260310-091500-2.db|why=scheduled pages=" \
-	"$(sq "SELECT login, action, object_kind, object_id, substr(details, 1, 20) FROM audit_log ORDER BY seq DESC LIMIT 1")"
+	"tester|backup|file|$bk/centralino-20260310-091500-2.db|scheduled" \
+	"$(sq "SELECT login, action, object_kind, object_id, json_extract(details, '$.why') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 run "$CN" --db "$db" --now $NOW backup
 check "backup without FILE: dated, not scheduled" "0|$bk/centralino-20260310-091500-3.db written: " \
 	"$RC|$(printf '%s' "$OUT" | sed 's/written: .*/written: /')"
-check "backup without FILE: audited as manual" "why=manual" \
-	"$(sq "SELECT substr(details, 1, 10) FROM audit_log ORDER BY seq DESC LIMIT 1")"
+check "backup without FILE: audited as manual" "manual" \
+	"$(sq "SELECT json_extract(details, '$.why') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 
 # ---- retention: faked old backups, other files untouched ----
 cp "$bk/centralino-20260310-091500.db" "$bk/centralino-20260220-091500.db"   # 18 days old
@@ -49,8 +49,8 @@ check "retention: the younger ones stay" "yes yes" \
 	"$(test -e "$bk/centralino-20260224-091501-2.db" && echo yes) $(test -e "$bk/centralino-20260301-120000.db" && echo yes)"
 check "retention: other files untouched" "yes yes" \
 	"$(test -e "$bk/notes.txt" && echo yes) $(test -e "$bk/centralino-20200101-000000.db.txt" && echo yes)"
-check "retention: in the audit row" "keep_days=14 removed=1" \
-	"$(sq "SELECT substr(details, instr(details, 'keep_days')) FROM audit_log ORDER BY seq DESC LIMIT 1")"
+check "retention: in the audit row" "14|1" \
+	"$(sq "SELECT json_extract(details, '$.keep_days'), json_extract(details, '$.removed') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 mkdir -p "$HOME/.config/centralino"
 echo "backup_keep = 5" >"$HOME/.config/centralino/config"
 run "$CN" --db "$db" --now $NOW backup --scheduled
@@ -106,9 +106,9 @@ check "migrate: says what it did" \
 check "migrate: schema at the program's" "$latest" "$(sqlite3 "$old" 'PRAGMA user_version')"
 check "migrate: the backup is the older schema" "$prev" "$(sqlite3 "$bk/centralino-20260310-100000.db" 'PRAGMA user_version')"
 check "migrate: audit rows (backup, then the migration)" \
-	"tester|backup|why=migrate
-tester|schema.migrate|from=$prev to=$latest" \
-	"$(sqlite3 "$old" "SELECT login, action, CASE action WHEN 'backup' THEN substr(details, 1, 11) ELSE details END FROM audit_log ORDER BY seq")"
+	"tester|backup|migrate
+tester|schema.migrate|{\"from\":$prev,\"to\":$latest}" \
+	"$(sqlite3 "$old" "SELECT login, action, CASE action WHEN 'backup' THEN json_extract(details, '$.why') ELSE details END FROM audit_log ORDER BY seq")"
 check "migrate: the row names the database" "$old" "$(sqlite3 "$old" "SELECT object_id FROM audit_log WHERE action = 'schema.migrate'")"
 run "$CN" --db "$old" search forli
 check "after migrate: ordinary commands work" 0 "$RC"

@@ -143,7 +143,7 @@ check "scheduled backup 2: exit 0, one line" "0 1" "$RC $(printf '%s\n' "$OUT" |
 second=$(printf '%s' "$OUT" | sed 's/ written: .*//')
 check "two backups, two files" "2 yes" "$(ls "$BK" | wc -l) $([ "$first" != "$second" ] && echo yes)"
 check "backups: group centralino, closed to others" "centralino 660" "$(stat -c '%G %a' "$second")"
-check "two audit rows by root" "2" "$(sq "SELECT count(*) FROM audit_log WHERE action = 'backup' AND login = 'root' AND details LIKE 'why=scheduled%'")"
+check "two audit rows by root" "2" "$(sq "SELECT count(*) FROM audit_log WHERE action = 'backup' AND login = 'root' AND json_extract(details, '$.why') = 'scheduled'")"
 old=$(date -d '20 days ago' +%Y%m%d-%H%M%S)
 young=$(date -d '10 days ago' +%Y%m%d-%H%M%S)
 cp "$second" "$BK/centralino-$old.db"
@@ -194,9 +194,9 @@ check "migrate: the schema is the program's" "$latest" "$(sqlite3 "$DB" 'PRAGMA 
 check "migrate: one more backup" "$((nbk + 1))" "$(ls "$BK" | wc -l)"
 mig_bk=$(sq "SELECT object_id FROM audit_log WHERE action = 'backup' ORDER BY seq DESC LIMIT 1")
 check "migrate: the backup holds the older schema" "$prev" "$(sqlite3 "$mig_bk" 'PRAGMA user_version')"
-check "migrate: audit rows by root" "root|backup|why=migrate
-root|schema.migrate|from=$prev to=$latest" \
-	"$(sq "SELECT login, action, CASE action WHEN 'backup' THEN substr(details, 1, 11) ELSE details END FROM audit_log ORDER BY seq")"
+check "migrate: audit rows by root" "root|backup|migrate
+root|schema.migrate|{\"from\":$prev,\"to\":$latest}" \
+	"$(sq "SELECT login, action, CASE action WHEN 'backup' THEN json_extract(details, '$.why') ELSE details END FROM audit_log ORDER BY seq")"
 run runuser -u "$ADMIN" -- centralino search forli
 check "after the upgrade: ordinary commands work" 0 "$RC"
 

@@ -180,3 +180,21 @@ tui_keys ':audit'
 tui_key Enter
 tui_check "operatore: :audit says why not" ":audit is for the role supervisore and up; you are operatore"
 tui_stop
+
+# ---- Audit screen: a row written before the details were JSON ----
+sqlite3 "$db" "INSERT INTO audit_log (uuid, at, login, action, object_kind, object_id, details) VALUES
+	('old-row', '2019-07-01T08:00:00Z', 'tester', 'staff.add', 'staff', 'gino', 'role=operatore name=\"Gino Bo\"')"
+tui_start 80 24 env CENTRALINO_USER=luisa "$CN" --db "$db" --now "$NOW" tui
+tui_keys ':audit'
+tui_key Enter
+tui_check "audit, older row: the screen opens" "No filter: the whole log"
+tui_key C-f
+tui_check "audit, older row: the filter form" "Filter the audit log"
+tui_key Tab
+tui_keys gino
+tui_key F2
+tui_check "audit, older row: one entry" "1 entry"
+tui_key Enter
+tui_check "audit, older row: the box" "Audit entry"
+tui_check "audit, older row: details as stored" 'name="Gino Bo"'
+tui_stop

@@ -319,7 +319,7 @@ static void update_and_close(void **state)
 	assert_int_equal(changed, 1);
 	assert_int_equal(audit_rows(f), before + 1);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_log WHERE action = 'call.update'"
-				    " AND details LIKE 'changed=respondent,phone,category,notes%'"), 1);
+				    " AND json_extract(details, '$.changed') = 'respondent,phone,category,notes'"), 1);
 	assert_int_equal(calls_get(ctx, id, &c), CN_OK);
 	assert_string_equal(c.notes, "seconda\nversione");
 	assert_string_equal(c.category, "richiesta_proroga");

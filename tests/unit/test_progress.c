@@ -276,7 +276,7 @@ static void extensions_move_out_of_late(void **state)
 	extension_free(&e);
 	assert_int_equal(audit_rows(f), audit + 1);
 	check_text(f, "SELECT details FROM audit_log ORDER BY seq DESC LIMIT 1",
-		   "campaign=fam until=2019-08-10 reason=alluvione");
+		   "{\"campaign\":\"fam\",\"until\":\"2019-08-10\",\"reason\":\"alluvione\"}");
 
 	assert_int_equal(progress_state_get(ctx, "fam", "001004", &s), CN_OK);
 	assert_int_equal(s.late, 0);
@@ -358,7 +358,8 @@ static void excused_leave_the_denominator(void **state)
 	assert_string_equal(s.reason, "comune commissariato");
 	assert_int_equal(audit_rows(f), audit + 1);
 	check_text(f, "SELECT action || ' ' || object_id || ' ' || details FROM audit_log ORDER BY seq DESC LIMIT 1",
-		   "status.set 075096 campaign=fam from=nessun_codice to=esonerato reason=\"comune commissariato\"");
+		   "status.set 075096 {\"campaign\":\"fam\",\"from\":\"nessun_codice\",\"to\":\"esonerato\","
+		   "\"reason\":\"comune commissariato\"}");
 	/* the same status again is refused: the log holds only changes */
 	assert_int_equal(progress_status_set(ctx, "fam", "075096", PROGRESS_ESONERATO, "x", 0, NULL, NULL), CN_EDATA);
 

@@ -453,7 +453,7 @@ static void test_import_writes_one_audit_row(void **state)
 	assert_int_equal(registry_import_istat_mem(f->ctx, "x.csv", b.p, b.len, &s), 0);
 	assert_summary(s, 1, 0, 6, 0, 0, 1);
 	assert_int_equal(scalar(f->ctx, "SELECT count(*) FROM audit_log WHERE action = 'import_istat'"
-		" AND object_id = 'x.csv' AND details = 'read=1 added=0 suppressed=6 renamed=0 updated=0 unchanged=1 joined=0'"), 1);
+		" AND object_id = 'x.csv' AND details = '{\"read\":1,\"added\":0,\"suppressed\":6,\"renamed\":0,\"updated\":0,\"unchanged\":1,\"joined\":0}'"), 1);
 	assert_int_equal(scalar(f->ctx, "SELECT count(*) FROM audit_log"), 1);
 	buf_free(&b);
 }

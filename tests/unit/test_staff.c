@@ -320,7 +320,8 @@ static void test_add_rules(void **state)
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_log WHERE action = 'staff.add'"
 				    " AND object_kind = 'staff' AND object_id = 'nico.l-1' AND login = 'boss'"
 				    " AND as_login IS NULL AND at = '2019-07-01T08:00:00Z'"
-				    " AND details = 'role=operatore name=\"Nicol\xc3\xb2 De Santis\"'"), 1);
+				    " AND json_extract(details, '$.role') = 'operatore'"
+				    " AND json_extract(details, '$.name') = 'Nicol\xc3\xb2 De Santis'"), 1);
 	assert_int_equal(staff_get(ctx, "nobody", &m), CN_ENOINPUT);
 	cn_ctx_close(ctx);
 }
@@ -355,7 +356,7 @@ static void test_one_row_per_change(void **state)
 	assert_int_equal(staff_set_role(ctx, "victim", CN_ROLE_SUPERVISORE, &old), 0);
 	assert_int_equal(audit_rows(f), ++n);
 	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_log WHERE action = 'staff.set_role'"
-				    " AND details = 'role=supervisore was=assistenza'"), 1);
+				    " AND details = '{\"role\":\"supervisore\",\"was\":\"assistenza\"}'"), 1);
 	assert_int_equal(staff_disable(ctx, "nobody", &changed), CN_ENOINPUT);
 	assert_int_equal(staff_set_role(ctx, "nobody", CN_ROLE_ADMIN, &old), CN_ENOINPUT);
 	assert_int_equal(audit_rows(f), n);
@@ -473,6 +474,32 @@ static void test_audit_filters(void **state)
 	flt.action = "staff";
 	assert_int_equal(audit_query(ctx, &flt, &e), 0);
 	assert_int_equal(e.n, 2);
+	audit_entries_free(&e);
+	cn_ctx_close(ctx);
+}
+
+/* New rows hold their details as a JSON object (json_extract reads them);
+ * rows written before stay key=value; the log shows both alike. */
+static void test_audit_details_json(void **state)
+{
+	struct fx *f = *state;
+	struct cn_ctx *ctx = open_as(f, "boss");
+	struct audit_entries e;
+	struct audit_filter flt = {0};
+
+	assert_int_equal(staff_add(ctx, "anna", "Anna \"la\" Verdi", CN_ROLE_OPERATORE), 0);
+	assert_int_equal(raw_int(f, "SELECT count(*) FROM audit_log WHERE action = 'staff.add'"
+				    " AND json_valid(details) AND json_extract(details, '$.role') = 'operatore'"
+				    " AND json_extract(details, '$.name') = 'Anna \"la\" Verdi'"), 1);
+	assert_int_equal(raw_rc(f,
+		"INSERT INTO audit_log (uuid, at, login, as_login, action, object_kind, object_id, details) VALUES"
+		" ('old', '2019-07-01T08:00:00Z', 'boss', NULL, 'staff.add', 'staff', 'mario',"
+		" 'role=operatore name=\"Mario Rossi\"')"), SQLITE_OK);
+	assert_int_equal(audit_query(ctx, &flt, &e), 0);
+	assert_int_equal(e.n, 2);
+	assert_string_equal(e.v[0].uuid, "old");
+	assert_string_equal(e.v[0].details, "role=operatore name=\"Mario Rossi\"");
+	assert_string_equal(e.v[1].details, "role=operatore name=\"Anna \\\"la\\\" Verdi\"");
 	audit_entries_free(&e);
 	cn_ctx_close(ctx);
 }
@@ -612,6 +639,7 @@ int main(void)
 		cmocka_unit_test(test_login_alphabet),
 		cmocka_unit_test_setup_teardown(test_audit_append_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_filters, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_details_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backup, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_file_modes, setup, teardown),
