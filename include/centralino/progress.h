@@ -75,6 +75,7 @@
 #include <time.h>
 
 struct cn_ctx;
+struct cn_buf;
 
 enum progress_status {
 	PROGRESS_NESSUN_CODICE,
@@ -356,6 +357,13 @@ struct progress_map_row {
  * and up. CN_EDATA when the campaign asks no comuni. */
 int progress_map(struct cn_ctx *ctx, const char *campaign_key,
 		 int (*row)(void *arg, const struct progress_map_row *r), void *arg);
+/* The map as a file appended to out (`export map`): the header
+ *   codice_istat,comune,provincia,sigla,regione,stato,data_invio
+ * then the rows, CSV or TSV (tsv 1), each cell through text_cell; *rows
+ * (may be NULL) the comuni written. A refused export appends nothing. */
+int progress_map_csv(struct cn_ctx *ctx, const char *campaign_key, int tsv, struct cn_buf *out, long *rows);
+/* The same written as the whole of path (text_file_replace). */
+int progress_map_write(struct cn_ctx *ctx, const char *campaign_key, int tsv, const char *path, long *rows);
 
 /* ---- the dashboard ------------------------------------------------------------ */
 

@@ -147,4 +147,16 @@ char *text_ascii(const char *s);
 /* text_escape into a malloc'd string (NULL when out of memory). */
 char *text_escaped(const char *s, unsigned flags);
 
+/* One cell of a CSV (tsv 0) or TSV (tsv 1) file appended to out, through
+ * the escaper: TSV with \t \n \r \\ escaped; CSV quoted when it holds
+ * , ; " or a line break, inner quotes doubled. A cell a spreadsheet would
+ * read as a formula (= + - @, also after blanks; a leading tab or CR)
+ * starts with ' so it stays text. 0, or -1 when out of memory. */
+int text_cell(struct cn_buf *out, const char *s, int tsv);
+
+/* n bytes written as the whole of path: into a temporary file beside it
+ * (0600), synced, then renamed over path, so a failed write leaves no half
+ * file. CN_ECANTCREAT / CN_EIO with the path in the message. */
+int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n);
+
 #endif

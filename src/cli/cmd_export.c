@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "centralino/progress.h"
+#include "centralino/text.h"
 #include "cli.h"
 #include "out.h"
 
@@ -20,46 +21,13 @@ static void export_help(FILE *f)
 "Supervisore and up.\n"));
 }
 
-struct sink {
-	enum out_format fmt;
-	int header_done;
-};
-
-static void put_cells(const struct sink *s, const char *const cells[7])
-{
-	for (int i = 0; i < 7; i++) {
-		if (i)
-			putchar(s->fmt == OUT_TSV ? '\t' : ',');
-		out_cell(stdout, s->fmt, cells[i]);
-	}
-	putchar('\n');
-}
-
-/* Written with the first row, so a refused export writes nothing. */
-static void put_header(struct sink *s)
-{
-	static const char *const h[] = {"codice_istat", "comune", "provincia", "sigla", "regione",
-					"stato", "data_invio"};
-	put_cells(s, h);
-	s->header_done = 1;
-}
-
-static int put_row(void *arg, const struct progress_map_row *r)
-{
-	struct sink *s = arg;
-	const char *cells[] = {r->istat, r->name, r->provincia, r->sigla, r->regione, r->status, r->submitted_on};
-	if (!s->header_done)
-		put_header(s);
-	put_cells(s, cells);
-	return ferror(stdout) ? 1 : 0; /* positive: not a core status */
-}
-
 static int export_map(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"campaign", required_argument, 0, 'c'}, {"format", required_argument, 0, 'f'},
 		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	struct sink s = {OUT_CSV, 0};
+	enum out_format fmt = OUT_CSV;
+	struct cn_buf b = {0};
 	const char *campaign = NULL;
 	int c, rc;
 
@@ -74,7 +42,7 @@ static int export_map(struct cli *cli, int argc, char **argv)
 			campaign = optarg;
 			break;
 		case 'f':
-			if ((rc = cli_format_arg("export map", optarg, 1u << OUT_CSV | 1u << OUT_TSV, &s.fmt)))
+			if ((rc = cli_format_arg("export map", optarg, 1u << OUT_CSV | 1u << OUT_TSV, &fmt)))
 				return rc;
 			break;
 		default:
@@ -87,14 +55,13 @@ static int export_map(struct cli *cli, int argc, char **argv)
 		return cli_usage("export map", _("which campaign? (--campaign KEY)"));
 	if ((rc = cli_open(cli, 0, 0)))
 		return rc;
-	rc = progress_map(cli->ctx, campaign, put_row, &s);
-	if (!rc && !s.header_done)
-		put_header(&s);
-	if (rc == 1)
-		return cli_error(74, _("writing the export failed"));
-	if (rc)
+	if ((rc = progress_map_csv(cli->ctx, campaign, fmt == OUT_TSV, &b, NULL))) {
+		buf_free(&b);
 		return cli_fail(cli, rc);
-	return fflush(stdout) ? cli_error(74, _("writing the export failed")) : 0;
+	}
+	rc = fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout);
+	buf_free(&b);
+	return rc ? cli_error(74, _("writing the export failed")) : 0;
 }
 
 int cmd_export(struct cli *cli, int argc, char **argv)

@@ -68,16 +68,6 @@ int out_row(struct out_table *t, const char *const *cells)
 	return 0;
 }
 
-/* What spreadsheets read as the start of a formula (OWASP's list), also
- * after leading blanks: LibreOffice and Excel skip them (" =1+1"). */
-static int dangerous(const char *s)
-{
-	if (*s == '\t' || *s == '\r')
-		return 1;
-	s += strspn(s, " \t\r\n");
-	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
-}
-
 /* A table shows one line per cell: line breaks and tabs become spaces so
  * they cannot misalign it, other control characters are shown escaped
  * (\x1b) so they cannot drive the terminal. */
@@ -88,35 +78,17 @@ static char *table_text(const char *s)
 
 void out_cell(FILE *f, enum out_format fmt, const char *s)
 {
+	struct cn_buf b = {0};
 	char *e;
 
-	if (!s)
-		s = "";
-	if (fmt == OUT_TSV) {
-		/* \t \n \r \\ as TSV escapes, other controls as \x1b */
-		if (dangerous(s))
-			fputc('\'', f);
-		if ((e = text_escaped(s, TEXT_ESC_TSV)))
-			fputs(e, f);
-	} else if (fmt == OUT_CSV) {
-		int quote = dangerous(s) || strpbrk(s, ",\"\r\n;") != NULL;
-		if (quote)
-			fputc('"', f);
-		if (dangerous(s))
-			fputc('\'', f);
-		if ((e = text_escaped(s, TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB)))
-			for (const char *p = e; *p; p++) {
-				if (*p == '"')
-					fputc('"', f);
-				fputc(*p, f);
-			}
-		if (quote)
-			fputc('"', f);
-	} else {
-		e = table_text(s);
-		if (e)
-			fputs(e, f);
+	if (fmt == OUT_TSV || fmt == OUT_CSV) {
+		if (text_cell(&b, s, fmt == OUT_TSV) == 0)
+			fputs(buf_str(&b), f);
+		buf_free(&b);
+		return;
 	}
+	if ((e = table_text(s)))
+		fputs(e, f);
 	free(e);
 }
 

@@ -40,3 +40,60 @@ int progress_map(struct cn_ctx *ctx, const char *campaign_key,
 		return stop;
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the campaign's comuni"));
 }
+
+struct map_sink {
+	struct cn_buf *out;
+	int tsv;
+	long rows;
+};
+
+static int put_cells(const struct map_sink *s, const char *const cells[7])
+{
+	for (int i = 0; i < 7; i++)
+		if ((i && buf_add(s->out, s->tsv ? "\t" : ",", 1)) || text_cell(s->out, cells[i], s->tsv))
+			return 1;
+	return buf_add(s->out, "\n", 1) ? 1 : 0;
+}
+
+static int put_row(void *arg, const struct progress_map_row *r)
+{
+	const char *cells[] = {r->istat, r->name, r->provincia, r->sigla, r->regione, r->status, r->submitted_on};
+	struct map_sink *s = arg;
+	s->rows++;
+	return put_cells(s, cells);
+}
+
+int progress_map_csv(struct cn_ctx *ctx, const char *campaign_key, int tsv, struct cn_buf *out, long *rows)
+{
+	static const char *const header[] = {"codice_istat", "comune", "provincia", "sigla", "regione",
+					     "stato", "data_invio"};
+	struct map_sink s = {out, tsv, 0};
+	size_t start = out->len;
+	int rc;
+
+	if (put_cells(&s, header))
+		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	rc = progress_map(ctx, campaign_key, put_row, &s);
+	if (rc == 1)
+		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if (rc) {
+		/* a refused export writes nothing */
+		out->len = start;
+		if (out->p)
+			out->p[start] = '\0';
+	}
+	if (rows)
+		*rows = s.rows;
+	return rc;
+}
+
+int progress_map_write(struct cn_ctx *ctx, const char *campaign_key, int tsv, const char *path, long *rows)
+{
+	struct cn_buf b = {0};
+	int rc;
+
+	if (!(rc = progress_map_csv(ctx, campaign_key, tsv, &b, rows)))
+		rc = text_file_replace(ctx, path, b.p, b.len);
+	buf_free(&b);
+	return rc;
+}

@@ -495,31 +495,10 @@ int report_html_build(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 int report_html_write(struct cn_ctx *ctx, const char *campaign_key, const char *path)
 {
 	struct cn_buf b = {0};
-	char *tmp;
-	int rc, fd, bad;
+	int rc;
 
-	if ((rc = report_html_build(ctx, campaign_key, &b))) {
-		buf_free(&b);
-		return rc;
-	}
-	if (!(tmp = xmalloc(strlen(path) + 8))) {
-		buf_free(&b);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
-	sprintf(tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create: %s"), path, strerror(errno));
-		free(tmp);
-		buf_free(&b);
-		return rc;
-	}
-	bad = text_write_all(fd, b.p, b.len) || fsync(fd);
-	bad = close(fd) || bad;
-	if (bad || rename(tmp, path)) {
-		rc = cn_set_error(ctx, CN_EIO, _("%s: cannot write: %s"), path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
+	if (!(rc = report_html_build(ctx, campaign_key, &b)))
+		rc = text_file_replace(ctx, path, b.p, b.len);
 	buf_free(&b);
 	return rc;
 }

@@ -857,3 +857,58 @@ char *text_ascii(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+/* What spreadsheets read as the start of a formula (OWASP's list), also
+ * after leading blanks: LibreOffice and Excel skip them (" =1+1"). */
+static int formula_like(const char *s)
+{
+	if (*s == '\t' || *s == '\r')
+		return 1;
+	s += strspn(s, " \t\r\n");
+	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
+}
+
+int text_cell(struct cn_buf *out, const char *s, int tsv)
+{
+	int quote, rc = 0;
+	struct cn_buf e = {0};
+
+	if (!s)
+		s = "";
+	if (tsv)
+		return ((formula_like(s) && buf_add(out, "'", 1)) ||
+			text_escape(out, s, strlen(s), TEXT_ESC_TSV)) ? -1 : 0;
+	quote = formula_like(s) || strpbrk(s, ",\"\r\n;") != NULL;
+	if (text_escape(&e, s, strlen(s), TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB))
+		rc = -1;
+	if (!rc && ((quote && buf_add(out, "\"", 1)) || (formula_like(s) && buf_add(out, "'", 1))))
+		rc = -1;
+	for (const char *p = buf_str(&e); !rc && *p; p++)
+		if ((*p == '"' && buf_add(out, "\"", 1)) || buf_add(out, p, 1))
+			rc = -1;
+	if (!rc && quote && buf_add(out, "\"", 1))
+		rc = -1;
+	buf_free(&e);
+	return rc;
+}
+
+int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n)
+{
+	char *tmp = xmalloc(strlen(path) + 8);
+	int rc = CN_OK, fd, bad;
+
+	sprintf(tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create: %s"), path, strerror(errno));
+		free(tmp);
+		return rc;
+	}
+	bad = text_write_all(fd, p, n) || fsync(fd);
+	bad = close(fd) || bad;
+	if (bad || rename(tmp, path)) {
+		rc = cn_set_error(ctx, CN_EIO, _("%s: cannot write: %s"), path, strerror(errno));
+		unlink(tmp);
+	}
+	free(tmp);
+	return rc;
+}

@@ -376,6 +376,15 @@ struct registry_hit;
 void lookup_did_you_mean(struct app *app, const char *query, char *out, size_t size);
 void lookup_hit_note(const struct registry_hit *h, char *out, size_t size);
 
+/* A campaign's files for people outside the desk (progress_files.c): a
+ * form with a proposed file name, then the core writes it. Reactions. */
+enum progress_file { PROGRESS_FILE_REPORT, PROGRESS_FILE_MAP };
+int progress_file_form(struct app *app, enum progress_file which, const char *campaign);
+/* The campaign a progress screen opens on when none is named: the first
+ * open one, else the first; -1 (message shown) when there is none
+ * (view_dashboard.c). */
+int progress_default_campaign(struct app *app, char out[41]);
+
 /* Help overlay (help.c), for the current screen and the global keys. */
 int help_open(struct app *app);
 

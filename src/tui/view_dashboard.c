@@ -18,7 +18,6 @@
 #include "centralino/numfmt.h"
 #include "centralino/phone.h"
 #include "centralino/progress.h"
-#include "centralino/report_html.h"
 #include "centralino/text.h"
 #include "calls_ui.h"
 #include "widget.h"
@@ -120,7 +119,7 @@ static void load(struct app *app, struct dash *s)
 }
 
 /* The campaign open today, else the newest. */
-static int default_campaign(struct app *app, char out[41])
+int progress_default_campaign(struct app *app, char out[41])
 {
 	struct campaigns l;
 	out[0] = '\0';
@@ -149,7 +148,7 @@ static int dash_open(struct app *app, void *st, const void *args)
 		return -1;
 	if (arg && *arg)
 		snprintf(s->key, sizeof s->key, "%s", arg);
-	else if (default_campaign(app, s->key))
+	else if (progress_default_campaign(app, s->key))
 		return -1;
 	s->utf8 = tui_term_utf8();
 	s->depth = 1;
@@ -715,34 +714,6 @@ static int next_campaign(struct app *app, struct dash *s)
 	return R_REDRAW;
 }
 
-static int report_submit(struct app *app, struct form *f, void *arg)
-{
-	const char *key = arg, *path = form_text(f, 0);
-	if (report_html_write(app->ctx, key, path))
-		return form_core_error(app, f);
-	app_msg(app, MSG_INFO, _("%s: progress report of campaign %s written"), path, key);
-	return R_REDRAW;
-}
-
-/* 'w': the HTML report, under a name proposed from the campaign and the day. */
-static int write_report(struct app *app, struct dash *s)
-{
-	char name[200], day[11], *key = strdup(s->key);
-	struct form_field fields[] = {
-		{.kind = FIELD_TEXT, .label = N_("File"), .required = 1, .max = 1024, .name = "file", .initial = name,
-		 .note = N_("one HTML file that prints on A4; in the folder centralino was started from unless a path is given")},
-	};
-	struct form_spec spec = {.title = N_("Progress report"), .fields = fields, .nfields = 1,
-				 .submit = report_submit, .free_arg = free, .arg = key};
-
-	if (!key)
-		return R_NONE;
-	cn_fmt_ymd(cn_now(app->ctx), day);
-	/* TRANSLATORS: the proposed file name of the HTML report: campaign key and date */
-	snprintf(name, sizeof name, _("progress-%s-%s.html"), s->key, day);
-	return form_open(app, &spec);
-}
-
 static int dash_key(struct app *app, void *st, int key, int action)
 {
 	struct dash *s = st;
@@ -768,7 +739,12 @@ static int dash_key(struct app *app, void *st, int key, int action)
 	case ACT_DASH_CAMPAIGN:
 		return next_campaign(app, s);
 	case ACT_DASH_REPORT:
-		return write_report(app, s);
+		return progress_file_form(app, PROGRESS_FILE_REPORT, s->key);
+	case ACT_DASH_MAP:
+		return progress_file_form(app, PROGRESS_FILE_MAP, s->key);
+	case ACT_DASH_DAILY:
+		app_push(app, &view_daily, s->key);
+		return R_REDRAW;
 	case ACT_BACK:
 		return back(app, s);
 	}
