@@ -63,14 +63,12 @@ int cli_format_arg(const char *command, const char *value, unsigned allowed, enu
  * (building it ran out of memory). */
 int cli_print_table(struct out_table *t);
 
-/* Opens the database and runs import(ctx, arg); with dry_run, as a preview
- * (preview.h) filling pv. Returns -1 when it went well (the caller prints
- * its summary, then cli_preview_print for a dry run), else the exit code
- * (the message printed). */
-int cli_import_run(struct cli *cli, int dry_run, enum preview_subject what, const char *campaign,
-		   int (*import)(struct cn_ctx *ctx, void *arg), void *arg, struct preview *pv);
-/* What the dry run would change, by name, then "dry run: nothing changed". */
-void cli_preview_print(enum preview_subject what, const struct preview *pv);
+/* Opens the database and runs the import job (import_job.h); with dry_run
+ * as a preview (preview.h): nothing is changed, and what would change is
+ * listed by name after the summary, then "dry run: nothing changed". The
+ * rows not applied go to stderr. Returns the exit code. */
+struct import_job;
+int cli_import_job(struct cli *cli, int dry_run, struct import_job *j);
 
 /* A code to read out: grouped in fours, then spelled (A come Ancona...),
  * one group per line. */

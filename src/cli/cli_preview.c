@@ -1,24 +1,14 @@
-/* The preview of an import on the terminal (`--dry-run` of every import
- * command): the import's own summary line comes first (printed by the
- * command), then what would change, by name. */
+/* Every import command's run (import_job.h): the rows not applied on
+ * stderr, the summary line, and for `--dry-run` what would change, by
+ * name. */
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "centralino/import_job.h"
 #include "centralino/numfmt.h"
-#include "centralino/preview.h"
-#include "centralino/progress.h"
 #include "centralino/text.h"
 #include "cli.h"
 
-int cli_import_run(struct cli *cli, int dry_run, enum preview_subject what, const char *campaign,
-		   int (*import)(struct cn_ctx *ctx, void *arg), void *arg, struct preview *pv)
-{
-	int rc;
-	if ((rc = cli_open(cli, 0, 0)))
-		return rc;
-	rc = dry_run ? preview_import(cli->ctx, what, campaign, import, arg, pv) : import(cli->ctx, arg);
-	return rc ? cli_fail(cli, rc) : -1;
-}
 
 static void print_item(enum preview_subject what, const struct preview_item *it)
 {
@@ -43,7 +33,7 @@ static void print_item(enum preview_subject what, const struct preview_item *it)
 	free(was);
 }
 
-void cli_preview_print(enum preview_subject what, const struct preview *pv)
+static void preview_print(enum preview_subject what, const struct preview *pv)
 {
 	char n[NUMFMT_LEN];
 	for (int l = 0; l < PREVIEW_NLISTS; l++) {
@@ -54,4 +44,57 @@ void cli_preview_print(enum preview_subject what, const struct preview *pv)
 			print_item(what, &pv->v[l][i]);
 	}
 	printf("%s\n", _("dry run: nothing changed"));
+}
+
+/* The rows not applied and the warnings, on stderr, as each importer's
+ * command has always worded them. */
+static void print_refusals(const struct import_job *j)
+{
+	size_t n = import_job_refusal(j, 0, NULL);
+	struct import_refusal r;
+	char num[NUMFMT_LEN];
+
+	for (size_t i = 0; i < n && import_job_refusal(j, i, &r); i++)
+		if (j->kind == IMPORT_LIMESURVEY)
+			fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), j->file, r.line, r.value,
+				r.why);
+		else
+			fprintf(stderr, _("centralino: %s:%ld: %s: '%s': %s\n"), j->file, r.line, r.field, r.value, r.why);
+	if (j->kind == IMPORT_LIMESURVEY && j->status.revoked_used)
+		fprintf(stderr, ngettext("centralino: warning: %s row carries a revoked code: remove that"
+					 " participant from LimeSurvey\n",
+					 "centralino: warning: %s rows carry revoked codes: remove those"
+					 " participants from LimeSurvey\n", (unsigned long)j->status.revoked_used),
+			numfmt_int(j->status.revoked_used, num, sizeof num));
+	if (j->kind == IMPORT_GENERIC && n)
+		fprintf(stderr, ngettext("centralino: %s row was not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+					 "centralino: %s rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
+					 (unsigned long)n),
+			numfmt_int((long)n, num, sizeof num));
+}
+
+int cli_import_job(struct cli *cli, int dry_run, struct import_job *j)
+{
+	enum preview_subject what = import_kind_subject(j->kind);
+	struct preview pv = {0};
+	struct cn_buf b = {0};
+	int rc;
+
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	rc = dry_run ? preview_import(cli->ctx, what, j->campaign, import_job_run, j, &pv)
+		     : import_job_run(cli->ctx, j);
+	if (rc) {
+		import_job_free(j);
+		return cli_fail(cli, rc);
+	}
+	print_refusals(j);
+	import_job_summary(j, dry_run, &b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	if (dry_run)
+		preview_print(what, &pv);
+	preview_free(&pv);
+	import_job_free(j);
+	return 0;
 }

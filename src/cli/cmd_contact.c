@@ -5,7 +5,7 @@
 
 #include "centralino/clock.h"
 #include "centralino/contact.h"
-#include "centralino/numfmt.h"
+#include "centralino/import_job.h"
 #include "cli.h"
 #include "out.h"
 
@@ -176,22 +176,10 @@ static int contact_cmd_remove(struct cli *cli, int argc, char **argv)
 }
 
 /* `import contacts FILE`, dispatched from cmd_import.c. */
-struct contacts_job {
-	const char *file;
-	struct contact_import_summary s;
-};
-
-static int contacts_run(struct cn_ctx *ctx, void *arg)
-{
-	struct contacts_job *j = arg;
-	return contact_import(ctx, j->file, &j->s);
-}
-
 int cmd_import_contacts(struct cli *cli, int argc, char **argv)
 {
-	struct contacts_job j = {0};
-	struct preview pv = {0};
-	int rc, dry = 0, nargs = 0;
+	struct import_job j = {.kind = IMPORT_CONTACTS};
+	int dry = 0, nargs = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
@@ -207,19 +195,7 @@ int cmd_import_contacts(struct cli *cli, int argc, char **argv)
 	}
 	if (!j.file)
 		return cli_usage("import contacts", _("give one FILE"));
-	if ((rc = cli_import_run(cli, dry, PREVIEW_CONTACTS, NULL, contacts_run, &j, &pv)) >= 0)
-		return rc;
-	{
-		char n[3][NUMFMT_LEN];
-		printf(ngettext("%s: %s contact read: %s added, %s already on file\n",
-				"%s: %s contacts read: %s added, %s already on file\n", (unsigned long)j.s.read),
-		       j.file, numfmt_int(j.s.read, n[0], NUMFMT_LEN), numfmt_int(j.s.added, n[1], NUMFMT_LEN),
-		       numfmt_int(j.s.unchanged, n[2], NUMFMT_LEN));
-	}
-	if (dry)
-		cli_preview_print(PREVIEW_CONTACTS, &pv);
-	preview_free(&pv);
-	return 0;
+	return cli_import_job(cli, dry, &j);
 }
 
 int cmd_contact(struct cli *cli, int argc, char **argv)

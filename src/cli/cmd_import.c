@@ -3,16 +3,14 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "centralino/numfmt.h"
-#include "centralino/preview.h"
-#include "centralino/registry.h"
+#include "centralino/import_job.h"
 #include "cli.h"
 
 static int import_istat(struct cli *cli, int argc, char **argv);
 static int import_ambiti(struct cli *cli, int argc, char **argv);
 int cmd_import_contacts(struct cli *cli, int argc, char **argv); /* cmd_contact.c */
 
-static const struct import_kind {
+static const struct import_cmd {
 	const char *name;
 	int (*fn)(struct cli *cli, int argc, char **argv);
 	const char *usage;   /* after "centralino import " */
@@ -89,91 +87,26 @@ static int one_file(const char *cmd, int argc, char **argv, int *force, int *dry
 	return -1;
 }
 
-/* After an import: comuni and ambiti new to the registry join the campaigns
- * that are open. */
-static void print_joined(long joined)
-{
-	char n[NUMFMT_LEN];
-	if (joined)
-		printf(ngettext("%s new respondent joined the open campaigns\n",
-				"%s new respondents joined the open campaigns\n", (unsigned long)joined),
-		       numfmt_int(joined, n, sizeof n));
-}
-
-struct istat_job {
-	const char *file;
-	int force;
-	struct registry_import_summary s;
-};
-
-static int istat_run(struct cn_ctx *ctx, void *arg)
-{
-	struct istat_job *j = arg;
-	return j->force ? registry_import_istat_force(ctx, j->file, &j->s)
-			: registry_import_istat(ctx, j->file, &j->s);
-}
-
 static int import_istat(struct cli *cli, int argc, char **argv)
 {
-	struct istat_job j = {0};
-	struct preview pv = {0};
+	struct import_job j = {.kind = IMPORT_ISTAT};
 	int rc, dry;
 
 	if ((rc = one_file("import istat", argc, argv, &j.force, &dry)) >= 0)
 		return rc;
 	j.file = argv[optind];
-	if ((rc = cli_import_run(cli, dry, PREVIEW_REGISTRY, NULL, istat_run, &j, &pv)) >= 0)
-		return rc;
-	{
-		const struct registry_import_summary *s = &j.s;
-		char n[6][NUMFMT_LEN];
-		printf(_("%s: %s read, %s added, %s suppressed, %s renamed, %s updated, %s unchanged\n"), j.file,
-		       numfmt_int(s->read, n[0], NUMFMT_LEN), numfmt_int(s->added, n[1], NUMFMT_LEN),
-		       numfmt_int(s->suppressed, n[2], NUMFMT_LEN), numfmt_int(s->renamed, n[3], NUMFMT_LEN),
-		       numfmt_int(s->updated, n[4], NUMFMT_LEN), numfmt_int(s->unchanged, n[5], NUMFMT_LEN));
-	}
-	print_joined(j.s.joined);
-	if (dry)
-		cli_preview_print(PREVIEW_REGISTRY, &pv);
-	preview_free(&pv);
-	return 0;
-}
-
-struct ambiti_job {
-	const char *file;
-	struct registry_ambiti_summary s;
-};
-
-static int ambiti_run(struct cn_ctx *ctx, void *arg)
-{
-	struct ambiti_job *j = arg;
-	return registry_import_ambiti(ctx, j->file, &j->s);
+	return cli_import_job(cli, dry, &j);
 }
 
 static int import_ambiti(struct cli *cli, int argc, char **argv)
 {
-	struct ambiti_job j = {0};
-	struct preview pv = {0};
+	struct import_job j = {.kind = IMPORT_AMBITI};
 	int rc, dry;
 
 	if ((rc = one_file("import ambiti", argc, argv, NULL, &dry)) >= 0)
 		return rc;
 	j.file = argv[optind];
-	if ((rc = cli_import_run(cli, dry, PREVIEW_AMBITI, NULL, ambiti_run, &j, &pv)) >= 0)
-		return rc;
-	{
-		const struct registry_ambiti_summary *s = &j.s;
-		char n[6][NUMFMT_LEN];
-		printf(_("%s: %s rows read, %s ambiti (%s added, %s updated, %s unchanged), %s member comuni\n"), j.file,
-		       numfmt_int(s->read, n[0], NUMFMT_LEN), numfmt_int(s->ambiti, n[1], NUMFMT_LEN),
-		       numfmt_int(s->added, n[2], NUMFMT_LEN), numfmt_int(s->updated, n[3], NUMFMT_LEN),
-		       numfmt_int(s->unchanged, n[4], NUMFMT_LEN), numfmt_int(s->members, n[5], NUMFMT_LEN));
-	}
-	print_joined(j.s.joined);
-	if (dry)
-		cli_preview_print(PREVIEW_AMBITI, &pv);
-	preview_free(&pv);
-	return 0;
+	return cli_import_job(cli, dry, &j);
 }
 
 int cmd_import(struct cli *cli, int argc, char **argv)

@@ -4,8 +4,7 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "centralino/limesurvey.h"
-#include "centralino/numfmt.h"
+#include "centralino/import_job.h"
 #include "cli.h"
 #include "status_generic.h"
 
@@ -29,28 +28,14 @@ void status_help(FILE *f, const char *command)
 "        out or codice_emesso, by name; nothing is changed.\n"));
 }
 
-struct limesurvey_job {
-	const char *campaign, *file;
-	struct limesurvey_import_summary s;
-};
-
-static int limesurvey_run(struct cn_ctx *ctx, void *arg)
-{
-	struct limesurvey_job *j = arg;
-	return limesurvey_import(ctx, j->campaign, j->file, &j->s);
-}
-
-static void limesurvey_print(const char *file, const struct limesurvey_import_summary *s);
-
 static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 {
 	static const char cmd[] = "status import";
 	static const struct option opts[] = {
 		{"campaign", required_argument, 0, 'c'}, {"dry-run", no_argument, 0, 'n'},
 		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	struct limesurvey_job j = {0};
-	struct preview pv = {0};
-	int opt, rc, dry = 0;
+	struct import_job j = {.kind = IMPORT_LIMESURVEY};
+	int opt, dry = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -67,42 +52,7 @@ static int status_import_limesurvey(struct cli *cli, int argc, char **argv)
 	if (!j.campaign)
 		return cli_usage(cmd, _("--campaign KEY is required"));
 	j.file = argv[optind];
-	if ((rc = cli_import_run(cli, dry, PREVIEW_STATUSES, j.campaign, limesurvey_run, &j, &pv)) >= 0) {
-		limesurvey_import_summary_free(&j.s);
-		return rc;
-	}
-	limesurvey_print(j.file, &j.s);
-	if (dry)
-		cli_preview_print(PREVIEW_STATUSES, &pv);
-	preview_free(&pv);
-	limesurvey_import_summary_free(&j.s);
-	return 0;
-}
-
-static void limesurvey_print(const char *file, const struct limesurvey_import_summary *s)
-{
-	for (size_t i = 0; i < s->nunknown; i++)
-		fprintf(stderr, _("centralino: %s:%ld: token %s is unknown here (%s)\n"), file,
-			s->unknown[i].line, s->unknown[i].token, s->unknown[i].note);
-	if (s->revoked_used) {
-		char n[NUMFMT_LEN];
-		fprintf(stderr, ngettext("centralino: warning: %s row carries a revoked code: remove that"
-					 " participant from LimeSurvey\n",
-					 "centralino: warning: %s rows carry revoked codes: remove those"
-					 " participants from LimeSurvey\n", (unsigned long)s->revoked_used),
-			numfmt_int(s->revoked_used, n, sizeof n));
-	}
-	{
-		char n[9][NUMFMT_LEN];
-		printf(_("%s: %s participants: %s newly submitted, %s submission times, %s screened out,"
-			 " %s codes issued, %s unchanged, %s kept (set by hand), %s unknown tokens,"
-			 " %s without token\n"),
-		       file, numfmt_int(s->rows, n[0], NUMFMT_LEN), numfmt_int(s->submitted, n[1], NUMFMT_LEN),
-		       numfmt_int(s->times, n[2], NUMFMT_LEN), numfmt_int(s->screened, n[3], NUMFMT_LEN),
-		       numfmt_int(s->issued, n[4], NUMFMT_LEN), numfmt_int(s->unchanged, n[5], NUMFMT_LEN),
-		       numfmt_int(s->kept, n[6], NUMFMT_LEN), numfmt_int((long)s->nunknown, n[7], NUMFMT_LEN),
-		       numfmt_int(s->no_token, n[8], NUMFMT_LEN));
-	}
+	return cli_import_job(cli, dry, &j);
 }
 
 int cmd_status(struct cli *cli, int argc, char **argv)

@@ -3,8 +3,7 @@
 #include <string.h>
 
 #include "centralino/clock.h"
-#include "centralino/numfmt.h"
-#include "centralino/progress.h"
+#include "centralino/import_job.h"
 #include "status_generic.h"
 
 void status_generic_help(struct cli_help *h)
@@ -150,43 +149,6 @@ static int status_show(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
-struct generic_job {
-	const char *campaign, *file;
-	const struct progress_import_opts *opts;
-	struct progress_import_summary s;
-};
-
-static int generic_run(struct cn_ctx *ctx, void *arg)
-{
-	struct generic_job *j = arg;
-	return progress_import_generic(ctx, j->campaign, j->file, j->opts, &j->s);
-}
-
-static void generic_print(const struct generic_job *j, int dry)
-{
-	const struct progress_import_summary *s = &j->s;
-
-	for (size_t i = 0; i < s->nunresolved; i++)
-		fprintf(stderr, _("centralino: %s:%ld: %s: '%s': %s\n"), j->file, s->unresolved[i].line,
-			j->opts->id_column, s->unresolved[i].value, s->unresolved[i].why);
-	{
-		char n[7][NUMFMT_LEN];
-		printf(dry
-		       ? _("%s: %s rows, %s matched (%s respondents): %s would become inviato, %s already were; %s to resolve, %s blank (dry run: nothing changed)\n")
-		       : _("%s: %s rows, %s matched (%s respondents): %s now inviato, %s already were; %s to resolve, %s blank\n"),
-		       j->file, numfmt_int(s->rows, n[0], NUMFMT_LEN), numfmt_int(s->matched, n[1], NUMFMT_LEN),
-		       numfmt_int(s->respondents, n[2], NUMFMT_LEN), numfmt_int(s->updated, n[3], NUMFMT_LEN),
-		       numfmt_int(s->unchanged, n[4], NUMFMT_LEN), numfmt_int((long)s->nunresolved, n[5], NUMFMT_LEN),
-		       numfmt_int(s->blank, n[6], NUMFMT_LEN));
-		if (s->nunresolved)
-			fprintf(stderr, ngettext("centralino: %s row was not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
-						 "centralino: %s rows were not applied (listed above): put the ISTAT code in the file and import it again, or use 'status set'\n",
-						 (unsigned long)s->nunresolved),
-				n[5]);
-	}
-}
-
-
 static int status_import_generic(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -194,10 +156,9 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 		{"id-column", required_argument, 0, 'i'}, {"time-column", required_argument, 0, 't'},
 		{"time-format", required_argument, 0, 'F'},
 		{"dry-run", no_argument, 0, 'n'}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	struct generic_job j = {0};
-	struct progress_import_opts io = {0};
-	struct preview pv = {0};
-	int c, rc, dry = 0;
+	struct import_job j = {.kind = IMPORT_GENERIC};
+	struct progress_import_opts *io = &j.generic;
+	int c, dry = 0;
 
 	optind = 0;
 	opterr = 0;
@@ -206,9 +167,9 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 		case 'h': status_help(stdout, "status import --generic"); return 0;
 		case 'c': j.campaign = optarg; break;
 		case 'g': break;
-		case 'i': io.id_column = optarg; break;
-		case 't': io.time_column = optarg; break;
-		case 'F': io.time_format = optarg; break;
+		case 'i': io->id_column = optarg; break;
+		case 't': io->time_column = optarg; break;
+		case 'F': io->time_format = optarg; break;
 		case 'n': dry = 1; break;
 		default: return cli_bad_option("status import", c, argv);
 		}
@@ -217,20 +178,12 @@ static int status_import_generic(struct cli *cli, int argc, char **argv)
 		return cli_usage("status import", _("give one FILE"));
 	if (!j.campaign)
 		return cli_usage("status import", _("which campaign? (--campaign KEY)"));
-	if (!io.id_column || !*io.id_column)
+	if (!io->id_column || !*io->id_column)
 		return cli_usage("status import", _("which column names the respondent? (--id-column NAME)"));
-	if (io.time_format && !io.time_column)
+	if (io->time_format && !io->time_column)
 		return cli_usage("status import", _("--time-format is for the --time-column"));
 	j.file = argv[optind];
-	j.opts = &io;
-	if ((rc = cli_import_run(cli, dry, PREVIEW_STATUSES, j.campaign, generic_run, &j, &pv)) >= 0)
-		return rc;
-	generic_print(&j, dry);
-	if (dry)
-		cli_preview_print(PREVIEW_STATUSES, &pv);
-	preview_free(&pv);
-	progress_import_summary_free(&j.s);
-	return 0;
+	return cli_import_job(cli, dry, &j);
 }
 
 int status_generic_dispatch(struct cli *cli, int argc, char **argv)
