@@ -49,8 +49,12 @@ char code_check_symbol(const char *body, size_t n);
 int code_is_valid(const char *s);
 /* "ABCDEFGHJKMNP" -> "ABCD EFGH JKMN P". */
 void code_group(const char *code, char *out, size_t outsz);
-/* Every symbol hidden but the last three, grouped: "•••• •••• ••MN P". */
+/* Every symbol hidden but the last three, grouped: "•••• •••• ••MN P".
+ * Two random symbols and the check symbol: what a caller can confirm,
+ * nine random symbols short of the code. */
 void code_mask(const char *code, char *out, size_t outsz);
+/* The same keeping the last `keep` symbols (0: every symbol hidden). */
+void code_mask_keep(const char *code, size_t keep, char *out, size_t outsz);
 /* The telephone-alphabet word for one symbol: "A come Ancona", "7 sette". */
 const char *code_spell_symbol(int c);
 /* The whole code spelled, one group of four per line, words separated by
@@ -85,7 +89,8 @@ void code_typed_parse(const char *input, struct code_typed *out);
  * that passes the check by chance, 1 in 31). `how` and `pos` (0-based)
  * name the repair. Calls fn for each; stops when fn returns non-zero. */
 enum code_repair { CODE_EXACT, CODE_LOOKALIKE_FIXED, CODE_SUBSTITUTION,
-		   CODE_SWAP, CODE_MISSING, CODE_EXTRA };
+		   CODE_SWAP, CODE_MISSING, CODE_EXTRA,
+		   CODE_SLIP /* one of those, not said which (code_find, masked) */ };
 typedef int (*code_candidate_fn)(const char *code, enum code_repair how, size_t pos, void *arg);
 void code_candidates(const struct code_typed *t, code_candidate_fn fn, void *arg);
 const char *code_repair_text(enum code_repair how);
@@ -118,6 +123,9 @@ struct code_info {
 	char *revoked_at, *revoked_by, *revoke_reason;
 };
 void code_info_free(struct code_info *c);
+/* The code as shown to people: grouped into g when in clear, else the
+ * masked code (masks come grouped). */
+const char *code_info_shown(const struct code_info *c, char *g, size_t gsz);
 
 struct code_infos {
 	size_t n;
@@ -201,8 +209,12 @@ int code_of_respondent(struct cn_ctx *ctx, const char *respondent, struct code_i
 
 /* "Whose code is this?": input typed forgivingly. out->state says what the
  * input looked like; matches holds the codes found (exact, or the existing
- * candidates when mistyped), shown in clear with their respondent — the
- * caller already holds the code. Not an error when nothing is found. */
+ * candidates when mistyped) with their respondent. Not an error when
+ * nothing is found. For a role that may reveal codes (operatore and up)
+ * the codes are in clear. For the others (out->masked) nothing said can
+ * complete a code: an exact match is masked as in lists, and a code one
+ * slip away is wholly hidden with its repair given as CODE_SLIP, since its
+ * place and the check symbol would give the missing symbol. */
 struct code_find_match {
 	struct code_info info;
 	enum code_repair how;
@@ -210,6 +222,7 @@ struct code_find_match {
 };
 struct code_find_result {
 	struct code_typed typed;
+	int masked;                  /* the codes are masked (see above) */
 	size_t n;
 	struct code_find_match *v;
 };

@@ -59,6 +59,13 @@ int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *
 /* All n bytes written to fd (a write cut short or interrupted goes on);
  * 0, or -1 with errno set. */
 int text_write_all(int fd, const char *p, size_t n);
+/* Writes n bytes as the file at path, for the person who asked (exports,
+ * reports), with her own ids: a new file, or a regular file of hers whose
+ * contents are replaced. A symbolic link, another person's file, a
+ * folder, FIFO or device is refused, and nothing is written. `secret`:
+ * mode 0600 whatever the umask, also for a file that existed (anything
+ * holding access codes). 0, or CN_ECANTCREAT / CN_EIO with err set. */
+int text_save_file(const char *path, const char *p, size_t n, int secret, char *err, size_t errlen);
 int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 		enum text_encoding *enc, char *err, size_t errlen);
 

@@ -28,7 +28,7 @@ static void code_help(FILE *f, const char *command)
 		"centralino code list (--campaign KEY | --respondent RESPONDENT)\n"
 		"                 [--status active|revoked|all] [--format table|tsv|csv] [--reveal]\n"));
 	cli_help_usage(&h, "generate", _("centralino code generate --campaign KEY --all\n"));
-	cli_help_usage(&h, "export", _("centralino code export --campaign KEY --format limesurvey\n"));
+	cli_help_usage(&h, "export", _("centralino code export --campaign KEY --format limesurvey [--output FILE]\n"));
 	cli_help_text(&h, NULL, _(
 		"Access codes open a respondent's questionnaire in LimeSurvey (its tokens).\n"
 		"A code is 12 random symbols (the campaign's code length) plus a check\n"
@@ -49,7 +49,8 @@ static void code_help(FILE *f, const char *command)
 		"find: whose code is this? Any case, spaces and hyphens ignored; a code\n"
 		"  that fails its check symbol is probably mistyped: the existing codes one\n"
 		"  slip away (a wrong, missing, extra or swapped symbol; a look-alike\n"
-		"  0 O 1 I L) are listed.\n"));
+		"  0 O 1 I L) are listed. To assistenza the codes are masked, a code\n"
+		"  one slip away wholly, and the slip's place is not said.\n"));
 	cli_help_text(&h, "list", _(
 		"list: codes masked but for the last three symbols; --reveal shows them\n"
 		"  (supervisore, audited).\n"));
@@ -58,7 +59,8 @@ static void code_help(FILE *f, const char *command)
 		"  upload to LimeSurvey before the campaign opens.\n"));
 	cli_help_text(&h, "export", _(
 		"export (supervisore, audited): the participants CSV for LimeSurvey's\n"
-		"  \"Import participants from CSV\", to standard output. Rows without an\n"
+		"  \"Import participants from CSV\", to standard output or to --output FILE,\n"
+		"  made readable by you alone (0600: it holds every code). Rows without an\n"
 		"  e-mail address are listed on standard error: LimeSurvey skips them unless\n"
 		"  \"Filter blank email addresses\" is turned off in its import dialog.\n"));
 }
@@ -66,7 +68,7 @@ static void code_help(FILE *f, const char *command)
 /* The code big and spelled, as the operator reads it out. */
 enum {
 	O_CAMPAIGN = 1, O_CALLER, O_OFFICE, O_PHONE, O_VERIFIED, O_CALL, O_REISSUE, O_REASON,
-	O_SAVE, O_STATUS, O_FORMAT, O_REVEAL, O_ALL, O_RESPONDENT,
+	O_SAVE, O_STATUS, O_FORMAT, O_REVEAL, O_ALL, O_RESPONDENT, O_OUTPUT,
 };
 
 static int code_cmd_issue(struct cli *cli, int argc, char **argv)
@@ -236,8 +238,7 @@ static void describe(const struct code_info *c)
 {
 	char g[CODE_GROUPED_BUFSZ], when[17] = "";
 	time_t t;
-	code_group(c->code, g, sizeof g);
-	printf(_("%s  %s (%s), campaign %s: %s\n"), g, c->respondent_name, c->respondent_id,
+	printf(_("%s  %s (%s), campaign %s: %s\n"), code_info_shown(c, g, sizeof g), c->respondent_name, c->respondent_id,
 	       c->campaign_key, strcmp(c->state, "active") == 0 ? _("active") : _("revoked"));
 	if (c->given_at[0] && cn_parse_time(c->given_at, &t) == CN_OK) {
 		cn_fmt_display(t, when);
@@ -332,7 +333,9 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 		printf(_("Codes one slip away:\n"));
 	}
 	for (size_t i = 0; i < r.n; i++) {
-		if (r.v[i].how != CODE_EXACT)
+		if (r.v[i].how == CODE_SLIP)
+			printf("  (%s)\n", code_repair_text(r.v[i].how));
+		else if (r.v[i].how != CODE_EXACT)
 			printf(_("  (%s, place %zu)\n"), code_repair_text(r.v[i].how), r.v[i].pos + 1);
 		describe(&r.v[i].info);
 	}
@@ -435,11 +438,7 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 		if (fmt == OUT_TABLE) {
 			char g[CODE_GROUPED_BUFSZ], when[17] = "";
 			time_t at;
-			const char *shown = c->code;
-			if (c->revealed) {
-				code_group(c->code, g, sizeof g);
-				shown = g;
-			}
+			const char *shown = code_info_shown(c, g, sizeof g);
 			if (c->given_at[0] && cn_parse_time(c->given_at, &at) == CN_OK)
 				cn_fmt_display(at, when);
 			const char *row[] = {shown, c->respondent_id, c->respondent_name, c->campaign_key,
@@ -499,13 +498,28 @@ static int code_cmd_generate(struct cli *cli, int argc, char **argv)
 	return 0;
 }
 
+/* The participants file to --output (created 0600: it holds every code)
+ * or to standard output. 0 or an exit status; csv is freed. */
+static int write_export(const char *output, struct cn_buf *csv)
+{
+	char err[4400];
+	int rc = 0;
+
+	if (output && (rc = text_save_file(output, buf_str(csv), csv->len, 1, err, sizeof err)))
+		rc = cli_error(rc, "%s", err);
+	else if (!output && (fwrite(buf_str(csv), 1, csv->len, stdout) != csv->len || fflush(stdout) != 0))
+		rc = cli_error(74, _("writing the export failed"));
+	buf_free(csv);
+	return rc;
+}
+
 static int code_cmd_export(struct cli *cli, int argc, char **argv)
 {
 	static const char cmd[] = "code export";
 	static const struct option opts[] = {
 		{"campaign", required_argument, 0, O_CAMPAIGN}, {"format", required_argument, 0, O_FORMAT},
-		{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
-	const char *campaign = NULL, *format = NULL;
+		{"output", required_argument, 0, O_OUTPUT}, {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	const char *campaign = NULL, *format = NULL, *output = NULL;
 	struct limesurvey_export_summary s;
 	struct cn_buf csv = {0};
 	int opt, rc;
@@ -517,6 +531,7 @@ static int code_cmd_export(struct cli *cli, int argc, char **argv)
 		case 'h': code_help(stdout, "code export"); return 0;
 		case O_CAMPAIGN: campaign = optarg; break;
 		case O_FORMAT: format = optarg; break;
+		case O_OUTPUT: output = optarg; break;
 		default: return cli_bad_option(cmd, opt, argv);
 		}
 	}
@@ -532,11 +547,9 @@ static int code_cmd_export(struct cli *cli, int argc, char **argv)
 		buf_free(&csv);
 		return cli_fail(cli, rc);
 	}
-	fwrite(csv.p ? csv.p : "", 1, csv.len, stdout);
-	buf_free(&csv);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
+	if ((rc = write_export(output, &csv))) {
 		limesurvey_export_summary_free(&s);
-		return cli_error(74, _("writing the export failed"));
+		return rc;
 	}
 	if (s.without_email) {
 		char n1[NUMFMT_LEN], n2[NUMFMT_LEN];

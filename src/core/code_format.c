@@ -97,12 +97,17 @@ void code_group(const char *code, char *out, size_t outsz)
 
 void code_mask(const char *code, char *out, size_t outsz)
 {
+	code_mask_keep(code, 3, out, outsz);
+}
+
+void code_mask_keep(const char *code, size_t keep, char *out, size_t outsz)
+{
 	static const char dot[] = "\xe2\x80\xa2"; /* • */
 	size_t n = strlen(code), o = 0;
 	if (!outsz)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		int hide = i + 3 < n;
+		int hide = i + keep < n;
 		size_t need = (i && i % 4 == 0) + (hide ? 3 : 1);
 		if (o + need + 1 > outsz)
 			break;
@@ -221,6 +226,7 @@ const char *code_repair_text(enum code_repair how)
 	case CODE_SWAP: return _("two neighbours swapped");
 	case CODE_MISSING: return _("one symbol missing");
 	case CODE_EXTRA: return _("one symbol too many");
+	case CODE_SLIP: return _("one slip away");
 	}
 	return "?";
 }

@@ -28,6 +28,14 @@ int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
 	return 0;
 }
 
+const char *code_info_shown(const struct code_info *c, char *g, size_t gsz)
+{
+	if (!c->revealed)
+		return c->code;
+	code_group(c->code, g, gsz);
+	return g;
+}
+
 void code_info_free(struct code_info *c)
 {
 	char *fields[] = {
@@ -193,6 +201,24 @@ static int try_candidate(const char *code, enum code_repair how, size_t pos, voi
 	return how == CODE_EXACT; /* found as typed: no need for repairs */
 }
 
+/* For a role that may not reveal codes: an exact match as in lists (the
+ * caller typed it), a repaired one hidden whole, with no place. */
+static void mask_found(struct code_find_result *r)
+{
+	char clear[sizeof r->v[0].info.code];
+	r->masked = 1;
+	for (size_t i = 0; i < r->n; i++) {
+		struct code_find_match *m = &r->v[i];
+		snprintf(clear, sizeof clear, "%s", m->info.code);
+		code_mask_keep(clear, m->how == CODE_EXACT ? 3 : 0, m->info.code, sizeof m->info.code);
+		m->info.revealed = 0;
+		if (m->how != CODE_EXACT) {
+			m->how = CODE_SLIP;
+			m->pos = 0;
+		}
+	}
+}
+
 int code_find(struct cn_ctx *ctx, const char *input, struct code_find_result *out)
 {
 	struct find_state fs;
@@ -213,6 +239,8 @@ int code_find(struct cn_ctx *ctx, const char *input, struct code_find_result *ou
 		code_find_result_free(out);
 		return fs.failed;
 	}
+	if (!cn_may(ctx, CN_ROLE_OPERATORE))
+		mask_found(out);
 	return CN_OK;
 }
 

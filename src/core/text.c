@@ -300,6 +300,46 @@ int text_write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* Opens path for text_save_file: fd, or -1 with err set. */
+static int open_own(const char *path, int secret, char *err, size_t errlen)
+{
+	/* no O_TRUNC: a file found not to be hers must stay as it was */
+	int fd = desk_user_open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY,
+				secret ? 0600 : 0666);
+	struct stat sb;
+
+	if (fd < 0) {
+		if (errno == ELOOP)
+			snprintf(err, errlen, _("%s: a symbolic link: nothing is written through a link,"
+						" give the file itself"), path);
+		else
+			snprintf(err, errlen, _("%s: cannot create: %s"), path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) || !S_ISREG(sb.st_mode) || sb.st_uid != getuid()) {
+		snprintf(err, errlen, _("%s: not a file of yours: give a new name"), path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int text_save_file(const char *path, const char *p, size_t n, int secret, char *err, size_t errlen)
+{
+	int fd = open_own(path, secret, err, errlen), bad;
+
+	if (fd < 0)
+		return CN_ECANTCREAT;
+	bad = (secret && fchmod(fd, 0600)) || ftruncate(fd, 0) || text_write_all(fd, p, n) || fsync(fd);
+	if (bad)
+		snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
+	if (close(fd) && !bad) {
+		snprintf(err, errlen, _("%s: cannot write: %s"), path, strerror(errno));
+		bad = 1;
+	}
+	return bad ? CN_EIO : CN_OK;
+}
+
 int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *err, size_t errlen)
 {
 	struct stat sb;
@@ -894,21 +934,10 @@ int text_cell(struct cn_buf *out, const char *s, int tsv)
 
 int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n)
 {
-	char *tmp = xmalloc(strlen(path) + 8);
-	int rc = CN_OK, fd, bad;
+	char err[4400];
+	int rc = text_save_file(path, p, n, 1, err, sizeof err);
 
-	sprintf(tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0) {
-		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot create: %s"), path, strerror(errno));
-		free(tmp);
-		return rc;
-	}
-	bad = text_write_all(fd, p, n) || fsync(fd);
-	bad = close(fd) || bad;
-	if (bad || rename(tmp, path)) {
-		rc = cn_set_error(ctx, CN_EIO, _("%s: cannot write: %s"), path, strerror(errno));
-		unlink(tmp);
-	}
-	free(tmp);
+	if (rc)
+		cn_set_error(ctx, rc, "%s", err);
 	return rc;
 }

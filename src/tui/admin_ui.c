@@ -3,12 +3,9 @@
  * (:generate), the LimeSurvey participants file (:export), a backup
  * (:backup), call categories (:category). The same core calls, checks and
  * messages as `code generate`, `code export`, `backup`, `call category`. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "centralino/calls.h"
 #include "centralino/code.h"
@@ -97,19 +94,13 @@ static int export_run(struct cn_ctx *ctx, void *arg)
 static int export_now(struct app *app, void *arg)
 {
 	struct batch *b = arg;
-	char n[NUMFMT_LEN];
-	int fd, bad;
+	char n[NUMFMT_LEN], err[sizeof b->file + 300];
 
 	if (export_run(app->ctx, b))
 		return app_error(app);
-	if ((fd = open(b->file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
-		app_msg(app, MSG_ERROR, _("%s: cannot create: %s"), b->file, strerror(errno));
-		return R_REDRAW;
-	}
-	bad = write(fd, buf_str(&b->csv), b->csv.len) != (ssize_t)b->csv.len;
-	bad = close(fd) || bad;
-	if (bad)
-		app_msg(app, MSG_ERROR, _("%s: cannot write: %s"), b->file, strerror(errno));
+	/* 0600 and the person's own: it holds every code */
+	if (text_save_file(b->file, buf_str(&b->csv), b->csv.len, 1, err, sizeof err))
+		app_msg(app, MSG_ERROR, "%s", err);
 	else
 		app_msg(app, MSG_OK, ngettext("%s: %s participant of campaign %s for LimeSurvey",
 					      "%s: %s participants of campaign %s for LimeSurvey", (unsigned long)b->ex.rows),

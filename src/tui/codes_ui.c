@@ -289,8 +289,7 @@ static void describe(struct cn_buf *b, const struct code_info *c)
 {
 	char g[CODE_GROUPED_BUFSZ], when[17] = "";
 	time_t t;
-	code_group(c->code, g, sizeof g);
-	buf_printf(b, _("%s  %s (%s), campaign %s: %s\n"), g, c->respondent_name, c->respondent_id,
+	buf_printf(b, _("%s  %s (%s), campaign %s: %s\n"), code_info_shown(c, g, sizeof g), c->respondent_name, c->respondent_id,
 		   c->campaign_key, strcmp(c->state, "active") == 0 ? _("active") : _("revoked"));
 	if (c->given_at[0] && cn_parse_time(c->given_at, &t) == 0) {
 		cn_fmt_display(t, when);
@@ -357,7 +356,9 @@ int codes_ui_find(struct app *app, const char *text)
 		buf_printf(&b, "%s\n", r.n ? _("Codes one slip away:")
 					   : _("No code given by this desk is one slip away from it: read it again."));
 	for (size_t i = 0; i < r.n; i++) {
-		if (r.v[i].how != CODE_EXACT)
+		if (r.v[i].how == CODE_SLIP)
+			buf_printf(&b, "(%s)\n", code_repair_text(r.v[i].how));
+		else if (r.v[i].how != CODE_EXACT)
 			buf_printf(&b, _("(%s, place %zu)\n"), code_repair_text(r.v[i].how), r.v[i].pos + 1);
 		describe(&b, &r.v[i].info);
 	}

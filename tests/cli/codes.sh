@@ -160,6 +160,24 @@ done
 cn code find "$short"
 check_contains "find missing last symbol" "(one symbol missing, place $place)" "$OUT"
 check_contains "find missing last symbol: whose" "Forlì (040012)" "$OUT"
+# assistenza may not reveal a code: what find says never completes one
+masked2="•••• •••• ••$(printf '%s' "$code2" | cut -c11-12) $(printf '%s' "$code2" | cut -c13)"
+cn --user ass code find "$code2"
+check "assistenza find exact: the code masked as in lists" \
+	"$masked2  Forlì (040012), campaign famiglia-2019: active" "$(printf '%s\n' "$OUT" | sed -n 1p)"
+cn --user ass code find "$short"
+check "assistenza find 12 of 13: exit 65" 65 "$RC"
+check "assistenza find 12 of 13: neither code nor place" \
+	"Codes one slip away:|  (one slip away)|•••• •••• •••• •  Forlì (040012), campaign famiglia-2019: active" \
+	"$(printf '%s\n' "$OUT" | sed -n 2,4p | tr '\n' '|' | sed 's/|$//')"
+for how in wrong:$typo look-alike:$lookalike missing:$short exact:$code2; do
+	cn --user ass code find "${how#*:}"
+	check "assistenza find, ${how%%:*}: no code in clear" "" \
+		"$(printf '%s\n' "$OUT" | tr -d ' ' | grep -e "$code2" -e "$code" || true)"
+done
+cn --user ass code list --campaign famiglia-2019 --format tsv
+check "assistenza list: masked, the last three shown" "$masked2" \
+	"$(printf '%s\n' "$OUT" | grep 040012 | grep active | cut -f1)"
 cn code find 2345-6789-ABCD
 check "find nothing near: exit 66" 66 "$RC"
 check_contains "find nothing near: says so" "no code given by this desk is one slip away from it: read it again" "$ERR"

@@ -135,6 +135,33 @@ backup=$(ls "$BK"/centralino-*.db | head -n 1)
 check "backup: a dated name" yes \
 	"$(basename "$backup" | grep -qE '^centralino-[0-9]{8}-[0-9]{6}\.db$' && echo yes)"
 
+# ---- codes at rest ----
+# assistenza finds whose a code is, never the code: not from 12 of its 13
+# symbols, not from the whole of it
+cn "$ASS" code find "$(printf '%s' "$code" | cut -c1-12)"
+check "assistenza: find from 12 of 13 symbols: a slip, hidden" "65 •••• •••• •••• •  Forlì (040012), campaign fam: active" \
+	"$RC $(printf '%s\n' "$OUT" | grep Forl)"
+cn "$ASS" code find "$code"
+check "assistenza: find the whole code: masked" "•••• •••• ••$(printf '%s' "$code" | cut -c11-12) $(printf '%s' "$code" | cut -c13)  Forlì (040012), campaign fam: active" \
+	"$(printf '%s\n' "$OUT" | grep Forl)"
+for q in "$(printf '%s' "$code" | cut -c1-12)" "$code"; do
+	cn "$ASS" code find "$q"
+	check "assistenza: no code in clear for $(printf '%s' "$q" | wc -c) symbols" "" "$(printf '%s' "$OUT" | tr -d ' ' | grep "$code")"
+done
+# the LimeSurvey file: the person's, 0600, never through a link
+cn "$SUP" code export --campaign fam --format limesurvey --output "$T/home/$SUP/p.csv"
+check "supervisore: export --output" "0 $SUP 600" "$RC $(stat -c '%U %a' "$T/home/$SUP/p.csv")"
+check_contains "export --output: the code in it" "\"$code\"" "$(cat "$T/home/$SUP/p.csv")"
+ln -s "$DB" "$T/home/$SUP/db.csv"
+cn "$SUP" code export --campaign fam --format limesurvey --output "$T/home/$SUP/db.csv"
+check "export --output through a link to the database: refused" 73 "$RC"
+cn "$SUP" code export --campaign fam --format limesurvey --output "$BK/p.csv"
+check "export --output into the backups folder: refused" "73 no" "$RC $([ -e "$BK/p.csv" ] && echo yes || echo no)"
+cn "$SUP" report progress --campaign fam --format html --output "$DB"
+check "report --output over the database: refused" 73 "$RC"
+cn "$SUP" check
+check "the database whole after the refused exports" "SQLite format 3|0 ok" "$(head -c 15 "$DB")|$RC $OUT"
+
 # ---- the audit rows: real login, real time ----
 rows=$(sqlite3 "$DB" "SELECT login || ' ' || action FROM audit_log WHERE at >= '$before' AND at <= '${after}Z' ORDER BY seq")
 for want in "$ASS call.add" "$OP code.issue" "$ADM backup"; do

@@ -59,6 +59,27 @@ check_not_contains "export: Forlì has an address" "040012 Forlì" "$ERR"
 check "export: audited" "$((n + 1))|sup|code.export|campaign|famiglia-2019|{\"campaign\":\"famiglia-2019\",\"format\":\"limesurvey\",\"rows\":7915,\"without_email\":7913}" "$(audit_n)|$(last_audit)"
 cn --user sup code export --campaign famiglia-2019 --format csv
 check "export other format: exit 64" 64 "$RC"
+# --output: the same bytes, in a file only its owner reads, even when it
+# existed readable by others; never through a symbolic link
+n=$(audit_n)
+printf 'old\n' >"$T/out.csv"
+chmod 644 "$T/out.csv"
+cn --user sup code export --campaign famiglia-2019 --format limesurvey --output "$T/out.csv"
+check "export --output: exit 0, nothing on stdout" "0|" "$RC|$OUT"
+check "export --output: the same bytes as on stdout" "$(md5sum <"$T/participants.csv")" "$(md5sum <"$T/out.csv")"
+check "export --output: mode 0600" 600 "$(stat -c %a "$T/out.csv")"
+check "export --output: audited" "$((n + 1))|code.export" "$(audit_n)|$(q "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")"
+rm -f "$T/new.csv"
+(umask 022 && run "$CN" --db "$db" --now 2019-06-03T10:30:00 --user sup code export --campaign famiglia-2019 --format limesurvey --output "$T/new.csv")
+check "export --output new file under umask 022: mode 0600" 600 "$(stat -c %a "$T/new.csv")"
+printf 'kept\n' >"$T/target"
+ln -s "$T/target" "$T/link.csv"
+cn --user sup code export --campaign famiglia-2019 --format limesurvey --output "$T/link.csv"
+check "export --output through a symbolic link: exit 73" 73 "$RC"
+check "export --output through a symbolic link: says why" "centralino: $T/link.csv: a symbolic link: nothing is written through a link, give the file itself" "$ERR"
+check "export --output through a symbolic link: target untouched" "kept" "$(cat "$T/target")"
+cn --user sup code export --campaign famiglia-2019 --format limesurvey --output "$T"
+check "export --output a folder: exit 73" 73 "$RC"
 
 # ---- a participant export as LimeSurvey writes it ----
 # completed: Forlì a time, the ambito Y, Torino Q, Agliè N + invited (LimeSurvey

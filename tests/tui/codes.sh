@@ -142,15 +142,18 @@ tui_key C-f
 tui_check "codes screen: filter active" "Showing: active (1 of 2 codes)"
 a=$(printf '%s' "$code2" | cut -c3)
 b=$(printf '%s' "$code2" | cut -c4)
-if [ "$a" = "$b" ]; then w=$( [ "$a" = A ] && echo B || echo A ); typo=$(printf '%s' "$code2" | sed "s/^\(..\)./\1$w/"); how="one symbol wrong, place 3"
-else typo=$(printf '%s' "$code2" | sed 's/^\(..\)\(.\)\(.\)/\1\3\2/'); how="two neighbours swapped, place 3"; fi
+if [ "$a" = "$b" ]; then w=$( [ "$a" = A ] && echo B || echo A ); typo=$(printf '%s' "$code2" | sed "s/^\(..\)./\1$w/")
+else typo=$(printf '%s' "$code2" | sed 's/^\(..\)\(.\)\(.\)/\1\3\2/'); fi
 tui_keys /
 tui_check "whose code: asks" "Whose code is this?"
 tui_keys "$(printf '%s' "$typo" | tr 'A-Z' 'a-z' | sed 's/\(....\)/\1 /g')"
 tui_key Enter
 tui_check "whose code: probably mistyped" "fails its check symbol: probably mistyped."
-tui_check "whose code: the slip" "($how)"
-tui_check "whose code: Forlì" "Forlì (040012), campaign famiglia-2019: active"
+# assistenza may not reveal codes: neither the code nor the slip's place
+tui_check "whose code: one slip away, not where" "(one slip away)"
+tui_check_not "whose code: not the slip's place" "place 3"
+tui_check "whose code: Forlì, the code hidden" "•••• •••• •••• •  Forlì (040012), campaign famiglia-2019: active"
+tui_check_not "whose code: never the code in clear" "$(printf '%s' "$code2" | sed 's/\(....\)/\1 /g')"
 tui_key Enter
 tui_wait_gone "probably mistyped"
 tui_key Enter

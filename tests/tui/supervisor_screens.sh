@@ -223,6 +223,7 @@ screen_has ":export: the count and the file" batch/export "participants of campa
 check ":export: the file as 'code export' writes it" \
 	"$("$CN" --db "$db" --now "$NOW" --user sara code export --campaign fam --format limesurvey 2>/dev/null | md5sum)" \
 	"$(md5sum <"$SCREENS/batch/participants.csv")"
+check ":export: the file readable by its owner alone" 600 "$(stat -c %a "$SCREENS/batch/participants.csv")"
 screen_has ":backup: for admins only" batch/backup_refused "admin"
 tui_script admin "$CN" --db "$db" --now "$NOW" tui <<'EOF2'
 :backup<Enter>
