@@ -15,7 +15,8 @@ struct maint_backup_result {
 	int removed;         /* scheduled: older backups removed */
 };
 
-/* Admin only. A consistent copy of the open database at `dest` through
+/* Admin only, never in the installed desk (its backups go into the
+ * backups folder only: CN_EUSAGE). A consistent copy of the open database at `dest` through
  * sqlite's online backup API (in one step, so writers elsewhere cannot make
  * it restart), checked with PRAGMA integrity_check before it is put in
  * place. The copy gets mode 0660. An existing `dest` is refused
@@ -40,6 +41,25 @@ int maint_backup_dated(struct cn_ctx *ctx, const char *why, int keep_days,
 /* The newest dated backup of the backups folder: path and time; CN_ENOINPUT
  * when there is none. */
 int maint_last_backup(struct cn_ctx *ctx, char *path, size_t len, time_t *when);
+
+struct maint_restore_result {
+	char path[PATH_MAX];   /* the backup restored, resolved */
+	char safety[PATH_MAX]; /* the backup of the state before */
+	long pages;
+};
+
+/* Admin only. Puts a backup back into the live database. The backup is
+ * checked first, before any lock: a regular file, a centralino database
+ * (application_id) at the database's schema version, passing
+ * integrity_check; else CN_EDATA and nothing changes. Then a dated backup
+ * of the present state (out->safety), then the backup's pages through
+ * sqlite's online backup API into the open database: the file keeps its
+ * device and inode, so every program that has it open keeps its
+ * connection and sees the restored data at its next poll. Then one audit
+ * row "restore" in the restored log naming both files. BACKUP is a name
+ * in the backups folder or a path; the installed desk (desk.h) takes only
+ * a file of its backups folder (CN_EUSAGE otherwise). */
+int maint_restore(struct cn_ctx *ctx, const char *backup, struct maint_restore_result *out);
 
 struct maint_problems {
 	size_t n;

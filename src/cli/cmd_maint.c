@@ -1,4 +1,5 @@
-/* centralino backup [FILE | --scheduled], centralino check */
+/* centralino backup [FILE | --scheduled], centralino restore BACKUP,
+ * centralino check */
 #include <getopt.h>
 #include <string.h>
 
@@ -83,6 +84,48 @@ int cmd_backup(struct cli *cli, int argc, char **argv)
 	if (rc)
 		return cli_fail(cli, rc);
 	return print_backup(r.path, &r, scheduled ? cli->backup_keep : 0);
+}
+
+static int restore_help(void)
+{
+	printf(_("usage: centralino restore BACKUP\n"
+		 "Puts a backup back into the database while others keep working: first\n"
+		 "a dated backup of the present state into the backups folder, then the\n"
+		 "backup's contents into the database through sqlite's online backup\n"
+		 "API. The database file stays the same file: every program that has it\n"
+		 "open keeps working and shows the restored data at once. Recorded in\n"
+		 "the audit log, naming the backup and the backup of the state before.\n"
+		 "BACKUP: a name in the backups folder (centralino-YYYYMMDD-HHMMSS.db) or\n"
+		 "a path; the installed desk restores only from its backups folder.\n"
+		 "Refused, changing nothing, when BACKUP is not a centralino database, is\n"
+		 "at another schema version, or fails its integrity check.\n"
+		 "An administrator.\n"));
+	return 0;
+}
+
+int cmd_restore(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+	struct maint_restore_result r;
+	char n[NUMFMT_LEN];
+	int c, rc;
+
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+		if (c == 'h')
+			return restore_help();
+		return cli_bad_option("restore", c, argv);
+	}
+	if (argc - optind != 1)
+		return cli_usage("restore", _("give one BACKUP: a name in the backups folder, or its path"));
+	if ((rc = cli_open(cli, 0, 0)))
+		return rc;
+	if ((rc = maint_restore(cli->ctx, argv[optind], &r)))
+		return cli_fail(cli, rc);
+	printf(_("%s restored into %s (%s pages); the state before is kept in %s\n"), r.path,
+	       cn_db_path(cli->ctx), numfmt_int(r.pages, n, sizeof n), r.safety);
+	return 0;
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)

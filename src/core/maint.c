@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "centralino/desk.h"
 #include "centralino/maint.h"
 #include "maint_internal.h"
 #include "centralino/xalloc.h"
@@ -41,8 +42,7 @@ int maint_add_problem(struct maint_problems *p, const char *fmt, ...)
 	return 0;
 }
 
-/* PRAGMA integrity_check of a connection: its lines other than "ok". */
-static int integrity(sqlite3 *db, struct maint_problems *out, const char **err)
+int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -100,7 +100,7 @@ int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
 		return rc;
 	/* a corrupt file often stops the check itself: what it said so far,
 	 * then why it stopped, each a line */
-	if ((integrity(ctx->db, out, &err) && maint_add_problem(out, _("integrity check: %s"), err)) ||
+	if ((maint_integrity(ctx->db, out, &err) && maint_add_problem(out, _("integrity check: %s"), err)) ||
 	    foreign_keys(ctx, out)) {
 		maint_problems_free(out);
 		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -114,26 +114,13 @@ int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
 	return CN_OK;
 }
 
-/* The online backup into the empty file `tmp`, in one step: a chunked
- * backup starts over whenever another process writes. */
-static int copy_into(struct cn_ctx *ctx, const char *tmp, const char *dest,
-		     struct maint_backup_result *out)
+int maint_copy_all(sqlite3 *dst, sqlite3 *src, long *pages)
 {
-	sqlite3 *dst = NULL;
-	sqlite3_backup *b;
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
 	int rc, tries = 0;
 
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot open: %s"), tmp,
-				  dst ? sqlite3_errmsg(dst) : "out of memory");
-		sqlite3_close(dst);
-		return rc;
-	}
-	if (!(b = sqlite3_backup_init(dst, "main", ctx->db, "main"))) {
-		rc = cn_set_error(ctx, CN_EIO, _("backup: %s"), sqlite3_errmsg(dst));
-		sqlite3_close(dst);
-		return rc;
-	}
+	if (!b)
+		return sqlite3_errcode(dst);
 	/* Readers of a WAL database are rarely blocked; when they are
 	 * (a checkpoint restarting the log), wait a little and retry. */
 	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED) {
@@ -141,8 +128,26 @@ static int copy_into(struct cn_ctx *ctx, const char *tmp, const char *dest,
 			break;
 		sqlite3_sleep(100);
 	}
-	out->pages = sqlite3_backup_pagecount(b);
+	*pages = sqlite3_backup_pagecount(b);
 	sqlite3_backup_finish(b);
+	return rc;
+}
+
+/* The online backup into the empty file `tmp`, in one step: a chunked
+ * backup starts over whenever another process writes. */
+static int copy_into(struct cn_ctx *ctx, const char *tmp, const char *dest,
+		     struct maint_backup_result *out)
+{
+	sqlite3 *dst = NULL;
+	int rc;
+
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		rc = cn_set_error(ctx, CN_ECANTCREAT, _("%s: cannot open: %s"), tmp,
+				  dst ? sqlite3_errmsg(dst) : "out of memory");
+		sqlite3_close(dst);
+		return rc;
+	}
+	rc = maint_copy_all(dst, ctx->db, &out->pages);
 	if (rc == SQLITE_DONE)
 		rc = CN_OK;
 	else if (rc == SQLITE_FULL)
@@ -173,7 +178,7 @@ static int verify_copy(struct cn_ctx *ctx, const char *tmp, const char *dest)
 	int rc = CN_OK;
 
 	if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    integrity(db, &p, &err))
+	    maint_integrity(db, &p, &err))
 		rc = cn_set_error(ctx, CN_EIO, _("%s: the copy does not open: %s"), dest,
 				  err ? err : db ? sqlite3_errmsg(db) : "out of memory");
 	else if (p.n)
@@ -278,6 +283,9 @@ int maint_backup(struct cn_ctx *ctx, const char *dest, int force, struct maint_b
 		return rc;
 	if (!dest || !*dest)
 		return cn_set_error(ctx, CN_EUSAGE, _("backup: give the file to write"));
+	if (desk_privileged())
+		return cn_set_error(ctx, CN_EUSAGE,
+			_("the desk's backups go into its backups folder only: run 'centralino backup' without FILE"));
 	if (stat(dest, &ds) == 0) {
 		if (stat(ctx->db_path, &dbs) == 0 && ds.st_dev == dbs.st_dev && ds.st_ino == dbs.st_ino)
 			return cn_set_error(ctx, CN_EUSAGE, _("%s is the database itself: choose another file"), dest);

@@ -2,6 +2,8 @@
 #ifndef CENTRALINO_MAINT_INTERNAL_H
 #define CENTRALINO_MAINT_INTERNAL_H
 
+#include <sqlite3.h>
+
 #include "centralino/maint.h"
 
 /* tmp: a mkstemp template beside the destination. The verified copy of the
@@ -11,6 +13,14 @@ int maint_copy_to_tmp(struct cn_ctx *ctx, char *tmp, const char *dest, struct ma
 void maint_sync_dir(const char *path);
 /* Removes tmp and the journal files sqlite may have left beside it. */
 void maint_remove_tmp(const char *tmp);
+
+/* PRAGMA integrity_check of a connection: its lines other than "ok" into
+ * out; -1 with *err when the check itself cannot run. */
+int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err);
+/* src's main database into dst's through the online backup API, in one
+ * step, retrying a while when busy: sqlite's status (SQLITE_DONE when
+ * copied), the pages copied in *pages. */
+int maint_copy_all(sqlite3 *dst, sqlite3 *src, long *pages);
 
 /* One more line of problems (printf-like); -1 when out of memory. */
 int maint_add_problem(struct maint_problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

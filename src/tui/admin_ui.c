@@ -151,6 +151,35 @@ int tcmd_backup(struct app *app, const char *args)
 	return R_REDRAW;
 }
 
+/* ---- :restore BACKUP ---- */
+
+static int restore_now(struct app *app, void *arg)
+{
+	struct maint_restore_result r;
+	char text[2 * PATH_MAX + 100];
+
+	if (maint_restore(app->ctx, arg, &r))
+		return app_error(app);
+	snprintf(text, sizeof text, _("%s restored; the state before is kept in %s"), r.path, r.safety);
+	return box_message(app, _("Restore a backup"), text) | R_DATA;
+}
+
+int tcmd_restore(struct app *app, const char *args)
+{
+	char text[PATH_MAX + 300], *name;
+
+	if (!*args) {
+		app_msg(app, MSG_WARN, "%s", _("usage: :restore BACKUP (a name in the backups folder)"));
+		return R_REDRAW;
+	}
+	if (!(name = strdup(args)))
+		return R_NONE;
+	snprintf(text, sizeof text,
+		 _("Put the backup %s back into the database? A backup of the present state is taken first;"
+		   " every screen then shows the restored data."), args);
+	return box_confirm(app, _("Restore a backup"), text, restore_now, name, free);
+}
+
 /* ---- :category add NAME LABEL | disable NAME | enable NAME ---- */
 
 int tcmd_category(struct app *app, const char *args)

@@ -172,6 +172,19 @@ done
 # an operator's full-screen interface keeps the database open: -wal and -shm stay
 tui_start 160 30 runuser -u "$OP" -- env HOME="$T/home/$OP" "$CN" tui
 tui_check "the operator's full-screen interface" "centralino.db"
+# the program stays non-dumpable: the files of /proc/PID are root's, so
+# its open files (the database among them), memory and environment are
+# closed to her; a plain process of hers is not (else this means nothing)
+pid=$(pgrep -u "$OP" -x centralino | head -n 1)
+check "non-dumpable: /proc/PID/status of the operator's program is root's" "root" "$(stat -c %U "/proc/$pid/status" 2>&1)"
+as "$OP" ls "/proc/$pid/fd"
+check "non-dumpable: /proc/PID/fd closed to the operator" 1 "$([ "$RC" -ne 0 ] && echo 1 || echo 0)"
+for f in mem environ maps; do
+	as "$OP" head -c 1 "/proc/$pid/$f"
+	check "non-dumpable: /proc/PID/$f closed to the operator" 1 "$([ "$RC" -ne 0 ] && echo 1 || echo 0)"
+done
+as "$OP" sh -c 'sleep 5 & p=$!; ls /proc/$p/fd >/dev/null && head -c 1 /proc/$p/environ >/dev/null && stat -c %U /proc/$p/status; r=$?; kill $p; exit $r'
+check "a plain process of hers: /proc/PID open to her" "0 $OP" "$RC $OUT"
 for f in "$DB" "$DB-wal" "$DB-shm" "$backup"; do
 	[ -e "$f" ] || { not_ok "$f exists" "missing"; continue; }
 	for u in $ASS $OP $SUP $ADM; do
@@ -266,3 +279,28 @@ check "two operators at once: no error" "" "$(cat "$T/race-$OP" "$T/race-$OP2")"
 check "two operators at once: every call saved" 30 \
 	"$(sqlite3 "$DB" "SELECT count(*) FROM call WHERE respondent_id = '001272'")"
 check "nobody is in the group, still" "" "$(getent group "$G" | cut -d: -f4)"
+
+# ---- restore, in the installed desk ----
+# the backup taken above, put back while an operator's interface is open
+tui_start 160 30 runuser -u "$OP" -- env HOME="$T/home/$OP" "$CN" tui
+tui_check "restore: an operator's interface is open" "centralino.db"
+inode=$(stat -c %i "$DB")
+cn "$OP" restore "$(basename "$backup")"
+check "restore: refused to an operatore" 77 "$RC"
+cp "$backup" "$T/home/$ADM/mine.db"
+chown "$ADM" "$T/home/$ADM/mine.db"
+cn "$ADM" restore "$T/home/$ADM/mine.db"
+check "restore: a file outside the backups folder refused" \
+	"64 centralino: $T/home/$ADM/mine.db: the desk restores only its own backups, from $BK: give the name of one" "$RC $ERR"
+cn "$ADM" restore "$(basename "$backup")"
+check "restore by name: exit 0" 0 "$RC"
+check "restore: the race's calls are gone" 0 "$(sqlite3 "$DB" "SELECT count(*) FROM call WHERE respondent_id = '001272'")"
+check "restore: the same file" "$inode" "$(stat -c %i "$DB")"
+check "restore: audited with the real login" "$ADM|restore|$backup" \
+	"$(sqlite3 "$DB" "SELECT login, action, object_id FROM audit_log ORDER BY seq DESC LIMIT 1")"
+tui_check_not "restore: the open interface was not cut off" "replaced"
+tui_stop
+for u in $ASS $OP $SUP $ADM; do
+	as "$u" cat "$(ls -t "$BK"/centralino-*.db | head -n 1)"
+	check "$u: the backup of the state before is closed to her" 1 "$([ "$RC" -ne 0 ] && echo 1 || echo 0)"
+done

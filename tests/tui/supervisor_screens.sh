@@ -236,3 +236,18 @@ check ":backup: a dated copy in the backups folder" 1 "$(ls "$T"/backups/central
 screen_has ":category disable: said" admin/category "category codice_smarrito disabled"
 check ":category disable: as 'call category list' shows it" "codice_smarrito	0" \
 	"$("$CN" --db "$db" call category list --all --format tsv | awk -F '\t' '$1 == "codice_smarrito" { print $1 "\t" $4 }')"
+# :restore puts the backup just taken back, after a yes: the category
+# disabled after the backup is enabled again
+name=$(basename "$(ls "$T"/backups/centralino-*.db | head -n 1)")
+tui_script restore "$CN" --db "$db" --now "$NOW" tui <<EOF2
+:restore $name<Enter>
+!screen ask
+s
+!screen restored
+EOF2
+screen_has ":restore: asks first" restore/ask "Put the backup $name back into the"
+screen_has ":restore: done, the state before kept" restore/restored "the state before is kept in"
+check ":restore: the database as it was at the backup" "codice_smarrito	1" \
+	"$("$CN" --db "$db" call category list --all --format tsv | awk -F '\t' '$1 == "codice_smarrito" { print $1 "\t" $4 }')"
+check ":restore: audited" "restore|$(cd "$T"/backups && pwd -P)/$name" \
+	"$(sqlite3 "$db" "SELECT action, object_id FROM audit_log ORDER BY seq DESC LIMIT 1")"
