@@ -78,6 +78,21 @@ static int identify(struct cn_ctx *ctx, sqlite3 *src, const char *path, int *ver
 	return CN_OK;
 }
 
+/* The backup opened read-only: CN_OK, or CN_EDATA saying why. */
+static int open_backup(struct cn_ctx *ctx, const char *path, sqlite3 **src)
+{
+	int rc;
+
+	*src = NULL;
+	if (sqlite3_open_v2(path, src, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+		return CN_OK;
+	rc = cn_set_error(ctx, CN_EDATA, _("%s: does not open: %s: nothing was restored"), path,
+			  *src ? sqlite3_errmsg(*src) : "out of memory");
+	sqlite3_close(*src);
+	*src = NULL;
+	return rc;
+}
+
 /* Everything is checked before any lock is taken: a foreign, damaged or
  * other-version file changes nothing. */
 static int validate(struct cn_ctx *ctx, const char *path, int *version)
@@ -92,12 +107,8 @@ static int validate(struct cn_ctx *ctx, const char *path, int *version)
 		return cn_set_error(ctx, CN_ENOINPUT, _("%s: not a regular file: nothing was restored"), path);
 	if (stat(ctx->db_path, &ds) == 0 && bs.st_dev == ds.st_dev && bs.st_ino == ds.st_ino)
 		return cn_set_error(ctx, CN_EUSAGE, _("%s is the database itself: give a backup"), path);
-	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		rc = cn_set_error(ctx, CN_EDATA, _("%s: does not open: %s: nothing was restored"), path,
-				  src ? sqlite3_errmsg(src) : "out of memory");
-		sqlite3_close(src);
+	if ((rc = open_backup(ctx, path, &src)))
 		return rc;
-	}
 	if ((rc = identify(ctx, src, path, version)) == CN_OK) {
 		if (maint_integrity(src, &p, &err))
 			rc = cn_set_error(ctx, CN_EDATA, _("%s: %s: nothing was restored"), path, err);
@@ -116,14 +127,8 @@ static int put_back(struct cn_ctx *ctx, const char *path, long *pages)
 	sqlite3 *src = NULL;
 	int rc;
 
-	if ((rc = db_file_same(ctx)))
+	if ((rc = db_file_same(ctx)) || (rc = open_backup(ctx, path, &src)))
 		return rc;
-	if (sqlite3_open_v2(path, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-		rc = cn_set_error(ctx, CN_EDATA, _("%s: does not open: %s: nothing was restored"), path,
-				  src ? sqlite3_errmsg(src) : "out of memory");
-		sqlite3_close(src);
-		return rc;
-	}
 	rc = maint_copy_all(ctx->db, src, pages);
 	sqlite3_close(src);
 	if (rc == SQLITE_DONE)
