@@ -141,7 +141,7 @@ static int put_back(struct cn_ctx *ctx, const char *path, long *pages)
 int maint_restore(struct cn_ctx *ctx, const char *backup, struct maint_restore_result *out)
 {
 	struct maint_backup_result safety;
-	char details[PATH_MAX + 80];
+	struct audit_details details = {0};
 	int rc, version = 0;
 
 	memset(out, 0, sizeof *out);
@@ -155,10 +155,13 @@ int maint_restore(struct cn_ctx *ctx, const char *backup, struct maint_restore_r
 	if ((rc = put_back(ctx, out->path, &out->pages)))
 		return rc;
 	/* the row goes into the restored log, naming both files */
-	snprintf(details, sizeof details, "safety=%s pages=%ld schema=%d", out->safety, out->pages, version);
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = audit_write(ctx, "restore", "file", out->path, details)) || (rc = db_commit(ctx)))
+	audit_kv(&details, "safety", out->safety);
+	audit_kv_long(&details, "pages", out->pages);
+	audit_kv_long(&details, "schema", version);
+	if ((rc = audit_write(ctx, "restore", "file", out->path, &details)) || (rc = db_commit(ctx)))
 		db_rollback(ctx);
+	audit_details_free(&details);
 	return rc;
 }

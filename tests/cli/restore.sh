@@ -42,8 +42,8 @@ check "restored: bruno is gone" "2" "$(staff_n "$db")"
 check "the backup of the state before holds bruno" 1 \
 	"$(sqlite3 "$BK/$safety" "SELECT count(*) FROM staff WHERE login = 'bruno'")"
 check "audit: one row naming the backup and the safety backup" \
-	"tester|restore|file|$BK/$b1|safety=$BK/$safety" \
-	"$(sqlite3 "$db" "SELECT login, action, object_kind, object_id, details FROM audit_log ORDER BY seq DESC LIMIT 1" | sed 's/ pages=.*//')"
+	"tester|restore|file|$BK/$b1|$BK/$safety" \
+	"$(sqlite3 "$db" "SELECT login, action, object_kind, object_id, json_extract(details, '$.safety') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 cn check
 check "the restored database passes check" "0 ok" "$RC $OUT"
 cn staff add carla --name "Carla" --role operatore
