@@ -161,9 +161,10 @@ char *text_escaped(const char *s, unsigned flags);
  * starts with ' so it stays text. 0, or -1 when out of memory. */
 int text_cell(struct cn_buf *out, const char *s, int tsv);
 
-/* n bytes written as the whole of path: into a temporary file beside it
- * (0600), synced, then renamed over path, so a failed write leaves no half
- * file. CN_ECANTCREAT / CN_EIO with the path in the message. */
+/* n bytes written as the whole of path for the person who asked, as
+ * text_save_file does for a secret file (her own ids, 0600, never through
+ * a link or into another's file), the message in the context:
+ * CN_ECANTCREAT / CN_EIO with the path in the message. */
 int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n);
 
 #endif
