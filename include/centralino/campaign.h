@@ -40,10 +40,16 @@ const char *campaign_phase_name(enum campaign_phase p);
 /* For people, in the interface's language: "upcoming", "open", "closed". */
 const char *campaign_phase_label(enum campaign_phase p);
 
+/* The campaign name's room: 200 characters (the text policy's bound) of
+ * up to 4 bytes each, and the NUL. */
+#define CAMPAIGN_NAME_BUFSZ 801
+
+/* A campaign, the one shape every module reads (a value: copy it freely).
+ * campaign_get and campaign_list fill the counts too. */
 struct campaign {
 	long long id;
 	char key[41];
-	char *name;
+	char name[CAMPAIGN_NAME_BUFSZ];
 	char opens_on[11], deadline[11];    /* YYYY-MM-DD */
 	unsigned kinds;
 	long survey_id;                     /* 0: not set */
@@ -56,7 +62,6 @@ struct campaign {
 	long by_status[5];                  /* in the order of campaign_status_names */
 	long codes_active, codes_revoked, codes_undelivered;
 };
-void campaign_free(struct campaign *c);
 
 /* nessun_codice, codice_emesso, in_compilazione, inviato, esonerato */
 extern const char *const campaign_status_names[5];

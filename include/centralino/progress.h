@@ -74,6 +74,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "centralino/campaign.h"
+
 struct cn_ctx;
 struct cn_buf;
 
@@ -92,19 +94,6 @@ const char *progress_status_name(enum progress_status s);
 const char *progress_status_label(enum progress_status s);
 /* Stored name -> status; 0 or CN_EUSAGE. */
 int progress_status_parse(const char *s, enum progress_status *out);
-
-/* The campaign facts the reports show. */
-struct progress_campaign {
-	long long id;
-	char key[65];
-	char name[256];
-	char opens_on[11], deadline[11];
-	char kinds[32];
-	int uses_codes;
-};
-
-/* CN_ENOINPUT when no campaign has that key. Any staff. */
-int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_campaign *out);
 
 /* ---- one respondent ---------------------------------------------------- */
 
@@ -244,7 +233,7 @@ struct progress_pace {
 };
 
 /* The pace figures from their inputs (pure; see the rules above). */
-void progress_pace_compute(const struct progress_campaign *c, time_t now,
+void progress_pace_compute(const struct campaign *c, time_t now,
 			   long submitted, long denominator, long window_submissions,
 			   struct progress_pace *out);
 
@@ -256,7 +245,7 @@ struct progress_filter {
 };
 
 struct progress_report {
-	struct progress_campaign campaign;
+	struct campaign campaign;
 	time_t now;
 	char today[11];
 	enum progress_by by;
@@ -286,7 +275,7 @@ struct progress_day {
 };
 
 struct progress_daily {
-	struct progress_campaign campaign;
+	struct campaign campaign;
 	long denominator;    /* the 100% line (see progress_denominator) */
 	size_t ncat;
 	char **categories;   /* call categories, in the calls module's order */

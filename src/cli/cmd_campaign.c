@@ -304,7 +304,6 @@ static int campaign_cmd_show(struct cli *cli, int argc, char **argv)
 			       numfmt_int(c.codes_active, n1, sizeof n1), numfmt_int(c.codes_undelivered, n2, sizeof n2),
 			       numfmt_int(c.codes_revoked, n3, sizeof n3));
 	}
-	campaign_free(&c);
 	return 0;
 }
 

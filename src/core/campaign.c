@@ -305,7 +305,7 @@ static void from_row(struct cn_ctx *ctx, sqlite3_stmt *st, struct campaign *c)
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	snprintf(c->key, sizeof c->key, "%s", db_col(st, 1));
-	c->name = xstrdup(db_col(st, 2));
+	snprintf(c->name, sizeof c->name, "%s", db_col(st, 2));
 	snprintf(c->opens_on, sizeof c->opens_on, "%s", db_col(st, 3));
 	snprintf(c->deadline, sizeof c->deadline, "%s", db_col(st, 4));
 	campaign_kinds_parse(db_col(st, 5), &c->kinds);
@@ -316,40 +316,38 @@ static void from_row(struct cn_ctx *ctx, sqlite3_stmt *st, struct campaign *c)
 	c->phase = phase_of(ctx, c->opens_on, c->deadline);
 }
 
-void campaign_free(struct campaign *c)
-{
-	if (c) {
-		free(c->name);
-		c->name = NULL;
-	}
-}
-
 void campaigns_free(struct campaigns *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		campaign_free(&l->v[i]);
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
 }
 
-int campaign_get(struct cn_ctx *ctx, const char *key, struct campaign *out)
+int campaign_load(struct cn_ctx *ctx, const char *key, struct campaign *out)
 {
 	sqlite3_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("see campaigns"))))
-		return rc;
 	if ((rc = db_prepare(ctx, &st, "SELECT " CAMPAIGN_COLS " FROM campaign WHERE key = ?")))
 		return rc;
 	db_bind_text(st, 1, key);
 	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK)
 		from_row(ctx, st, out);
 	sqlite3_finalize(st);
-	if (!rc)
-		count_into(ctx, out);
 	return rc;
+}
+
+int campaign_get(struct cn_ctx *ctx, const char *key, struct campaign *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("see campaigns"))) ||
+	    (rc = campaign_load(ctx, key, out)))
+		return rc;
+	count_into(ctx, out);
+	return CN_OK;
 }
 
 int campaign_list(struct cn_ctx *ctx, struct campaigns *out)
@@ -576,7 +574,6 @@ static int campaign_set_checked(struct cn_ctx *ctx, const char *key, const struc
 fail:
 	db_rollback(ctx);
 out:
-	campaign_free(&cur);
 	audit_details_free(&details);
 	return rc;
 }

@@ -20,30 +20,7 @@ int campaign_step_key(struct cn_ctx *ctx, sqlite3_stmt *st, const char *key)
 	return db_fail(ctx, _("reading the campaign"));
 }
 
-int campaign_row_get(struct cn_ctx *ctx, const char *key, struct campaign_row *out)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = db_prepare(ctx, &st,
-		"SELECT id, key, name, opens_on, deadline, code_length, uses_codes FROM campaign WHERE key = ?")))
-		return rc;
-	db_bind_text(st, 1, key);
-	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK) {
-		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->key, sizeof out->key, "%s", db_col(st, 1));
-		snprintf(out->name, sizeof out->name, "%s", db_col(st, 2));
-		snprintf(out->opens_on, sizeof out->opens_on, "%s", db_col(st, 3));
-		snprintf(out->deadline, sizeof out->deadline, "%s", db_col(st, 4));
-		out->code_length = sqlite3_column_int(st, 5);
-		out->uses_codes = sqlite3_column_int(st, 6);
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c)
+int campaign_require_codes(struct cn_ctx *ctx, const struct campaign *c)
 {
 	if (c->uses_codes)
 		return CN_OK;
@@ -51,7 +28,7 @@ int campaign_require_codes(struct cn_ctx *ctx, const struct campaign_row *c)
 		_("campaign %s collects answers without access codes (an open form)"), c->key);
 }
 
-int campaign_member_status(struct cn_ctx *ctx, const struct campaign_row *c,
+int campaign_member_status(struct cn_ctx *ctx, const struct campaign *c,
 			   const char *respondent_id, char status[16])
 {
 	sqlite3_stmt *st;

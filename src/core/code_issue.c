@@ -257,11 +257,11 @@ static int refuse_suppressed(struct cn_ctx *ctx, const char *respondent_id)
 /* Checks what code_issue and code_issue_draw both check, inside the
  * transaction: the campaign, membership, and the code the respondent holds. */
 static int issue_checks(struct cn_ctx *ctx, const char *campaign_key, const char *respondent_id,
-			struct campaign_row *c, struct active_code *a)
+			struct campaign *c, struct active_code *a)
 {
 	char status[16];
 	int rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, c)) || (rc = refuse_suppressed(ctx, respondent_id)) ||
+	if ((rc = campaign_load(ctx, campaign_key, c)) || (rc = refuse_suppressed(ctx, respondent_id)) ||
 	    (rc = campaign_require_codes(ctx, c)) ||
 	    (rc = campaign_member_status(ctx, c, respondent_id, status)) ||
 	    (rc = active_code_get(ctx, c->id, respondent_id, a)))
@@ -271,7 +271,7 @@ static int issue_checks(struct cn_ctx *ctx, const char *campaign_key, const char
 
 /* A new code in place of the active one (revoked first when reissuing). */
 static int issue_new(struct cn_ctx *ctx, const struct code_issue_req *r, const char *phone,
-		     const struct campaign_row *c, struct active_code *a, struct code_issued *out)
+		     const struct campaign *c, struct active_code *a, struct code_issued *out)
 {
 	sqlite3_stmt *ins = NULL;
 	char now[21];
@@ -343,7 +343,7 @@ static int issue_audit(struct cn_ctx *ctx, const struct code_issue_req *r, const
 
 static int issue_clean(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_issued *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct active_code a;
 	char phone[128];
 	int rc;
@@ -412,7 +412,7 @@ int code_issue(struct cn_ctx *ctx, const struct code_issue_req *r, struct code_i
 int code_issue_draw(struct cn_ctx *ctx, const char *campaign_key, const char *respondent,
 		    int reissue, char code[CODE_BUFSZ], int *from_batch)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct active_code a;
 	char id[RESPONDENT_ID_BUFSZ], idtxt[24];
 	int rc;

@@ -124,7 +124,7 @@ int code_revoke(struct cn_ctx *ctx, const char *input, const char *reason, struc
 int code_revoke_active(struct cn_ctx *ctx, const char *campaign_key, const char *respondent,
 		       const char *reason, struct code_info *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct code_info info;
 	char id[RESPONDENT_ID_BUFSZ], code[CODE_BUFSZ] = "";
 	sqlite3_stmt *st;
@@ -141,7 +141,7 @@ int code_revoke_active(struct cn_ctx *ctx, const char *campaign_key, const char 
 		return rc;
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &c)) ||
 	    (rc = db_prepare(ctx, &st,
 		"SELECT code FROM access_code WHERE campaign_id = ? AND respondent_id = ? AND state = 'active'")))
 		return revoke_finish(ctx, rc, &info, out);
@@ -162,7 +162,7 @@ int code_revoke_active(struct cn_ctx *ctx, const char *campaign_key, const char 
 int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respondent,
 		struct code_info *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct audit_details details = {0};
 	char id[RESPONDENT_ID_BUFSZ], idtxt[24];
 	sqlite3_stmt *st;
@@ -174,7 +174,7 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 		return rc;
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)))
 		goto fail;
 	if ((rc = db_prepare(ctx, &st,
 		"SELECT " CODE_COLS CODE_FROM " WHERE a.campaign_id = ? AND a.respondent_id = ? AND a.state = 'active'")))
@@ -252,7 +252,7 @@ static int without_code(struct cn_ctx *ctx, long long campaign_id, char ***ids, 
 
 int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *created)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct audit_details details = {0};
 	sqlite3_stmt *ins = NULL;
 	char now[21], code[CODE_BUFSZ];
@@ -266,7 +266,7 @@ int code_generate_all(struct cn_ctx *ctx, const char *campaign_key, long *create
 	cn_now_iso(ctx, now);
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
 		goto fail;
 	if ((rc = without_code(ctx, c.id, &ids, &n)))
 		goto fail;

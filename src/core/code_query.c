@@ -96,7 +96,7 @@ static int collect(struct cn_ctx *ctx, sqlite3_stmt *st, int reveal, struct code
 int code_list(struct cn_ctx *ctx, const char *campaign_key, enum code_state_filter f,
 	      int reveal, struct code_infos *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	int rc;
@@ -105,7 +105,7 @@ int code_list(struct cn_ctx *ctx, const char *campaign_key, enum code_state_filt
 	if ((rc = cn_require(ctx, reveal ? CN_ROLE_SUPERVISORE : CN_ROLE_ASSISTENZA,
 			     reveal ? _("see all codes of a campaign in clear") : _("list codes"))))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)))
 		return rc;
 	if ((rc = db_prepare(ctx, &st,
 		"SELECT " CODE_COLS CODE_FROM

@@ -104,7 +104,7 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		    const char *respondent, const char *until, const char *reason,
 		    struct extension *out, char replaced[11])
 {
-	struct progress_campaign c;
+	struct campaign c;
 	struct audit_details details = {0};
 	char id[48], name[256], date[11], old_until[11], now[21], uuid[37], shown[11];
 	char status[16];
@@ -123,7 +123,7 @@ static int extension_grant_checked(struct cn_ctx *ctx, const char *campaign_key,
 		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("a proroga needs a reason"));
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &c)) ||
 	    (rc = progress_resolve(ctx, &c, respondent, id, name)))
 		goto fail;
 	if (strcmp(date, c.deadline) <= 0) {
@@ -203,7 +203,7 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 		     const char *respondent, const char *reason,
 		     struct extension *out)
 {
-	struct progress_campaign c;
+	struct campaign c;
 	struct audit_details details = {0};
 	char id[48], name[256], until[11], now[21];
 	long long ext_id;
@@ -216,7 +216,7 @@ static int extension_revoke_checked(struct cn_ctx *ctx, const char *campaign_key
 		return cn_set_error_field(ctx, CN_EUSAGE, "reason", _("revoking a proroga needs a reason"));
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &c)) ||
 	    (rc = progress_resolve(ctx, &c, respondent, id, name)) ||
 	    (rc = in_force(ctx, c.id, id, &ext_id, until)))
 		goto fail;
@@ -261,8 +261,8 @@ int extension_list(struct cn_ctx *ctx, const char *campaign_key, int all,
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("read the proroghe"))))
 		return rc;
 	if (campaign_key) {
-		struct progress_campaign c;
-		if ((rc = progress_campaign_get(ctx, campaign_key, &c)))
+		struct campaign c;
+		if ((rc = campaign_load(ctx, campaign_key, &c)))
 			return rc;
 	}
 	snprintf(sql, sizeof sql,

@@ -87,7 +87,7 @@ static int note_missing(struct limesurvey_export_summary *s, const char *id, con
 int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_buf *csv,
 		      struct limesurvey_export_summary *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct audit_details details = {0};
 	sqlite3_stmt *st;
 	char from[17], until[17];
@@ -98,7 +98,7 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 		return rc;
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)) || (rc = campaign_require_codes(ctx, &c)))
 		goto fail;
 	snprintf(from, sizeof from, "%s 00:00", c.opens_on);
 	snprintf(until, sizeof until, "%s 23:59", c.deadline);

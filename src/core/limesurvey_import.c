@@ -279,7 +279,7 @@ static int find_columns(struct cn_ctx *ctx, const char *path, const struct csv_r
 
 /* A completion time LimeSurvey cannot have written: after now, or before
  * the campaign opened (a clock or a file gone wrong). */
-static int check_when(struct cn_ctx *ctx, const struct campaign_row *c, const char *path, long line,
+static int check_when(struct cn_ctx *ctx, const struct campaign *c, const char *path, long line,
 		      const char *completed, const char *when)
 {
 	char now[21], opened[21];
@@ -298,7 +298,7 @@ static int check_when(struct cn_ctx *ctx, const struct campaign_row *c, const ch
 }
 
 /* One data row: its token looked up, what it says added to seen. */
-static int take_row(struct cn_ctx *ctx, const struct campaign_row *c, sqlite3_stmt *look, const char *path,
+static int take_row(struct cn_ctx *ctx, const struct campaign *c, sqlite3_stmt *look, const char *path,
 		    const struct csv_record *rec, const int col[3], struct seen_set *seen,
 		    struct limesurvey_import_summary *out)
 {
@@ -350,7 +350,7 @@ static int take_row(struct cn_ctx *ctx, const struct campaign_row *c, sqlite3_st
 
 /* The whole file read and every token looked up, without the write lock
  * (the lookups see one snapshot of the codes). */
-static int read_file(struct cn_ctx *ctx, const struct campaign_row *c, const char *path, const char *data,
+static int read_file(struct cn_ctx *ctx, const struct campaign *c, const char *path, const char *data,
 		     size_t len, struct seen_set *seen, struct limesurvey_import_summary *out)
 {
 	struct csv_reader *r = NULL;
@@ -385,13 +385,13 @@ static int read_file(struct cn_ctx *ctx, const struct campaign_row *c, const cha
 static int write_seen(struct cn_ctx *ctx, const char *campaign_key, const char *path, struct seen_set *seen,
 		      struct limesurvey_import_summary *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct audit_details details = {0};
 	int rc;
 
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = campaign_row_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)))
 		goto fail;
 	for (size_t i = 0; i < seen->n; i++)
 		if ((rc = apply(ctx, c.id, &seen->v[i], out)))
@@ -422,7 +422,7 @@ fail:
 static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char *path,
 		       const char *mem, size_t n, struct limesurvey_import_summary *out)
 {
-	struct campaign_row c;
+	struct campaign c;
 	struct seen_set seen = {0};
 	char *data = NULL;
 	size_t len;
@@ -432,7 +432,7 @@ static int import_file(struct cn_ctx *ctx, const char *campaign_key, const char 
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("import statuses"))) ||
 	    (rc = import_load(ctx, path, mem, n, IMPORT_MAX_LIMESURVEY, &data, &len)))
 		return rc;
-	if (!(rc = campaign_row_get(ctx, campaign_key, &c)) &&
+	if (!(rc = campaign_load(ctx, campaign_key, &c)) &&
 	    !(rc = read_file(ctx, &c, path, data, len, &seen, out))) {
 		seen_merge(&seen);
 		rc = write_seen(ctx, campaign_key, path, &seen, out);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "campaign_internal.h"
 #include "centralino/preview.h"
 #include "centralino/progress.h"
 #include "centralino/xalloc.h"
@@ -151,8 +152,8 @@ int preview_import(struct cn_ctx *ctx, enum preview_subject what, const char *ca
 
 	memset(out, 0, sizeof *out);
 	if (what == PREVIEW_STATUSES) {
-		struct progress_campaign c;
-		if ((rc = progress_campaign_get(ctx, campaign_key, &c)))
+		struct campaign c;
+		if ((rc = campaign_load(ctx, campaign_key, &c)))
 			return rc;
 		b.cid = cid = c.id;
 	}

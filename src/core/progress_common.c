@@ -68,26 +68,3 @@ double progress_pct(const struct progress_counts *c)
 	return d > 0 ? 100.0 * (double)c->status[PROGRESS_INVIATO] / (double)d : -1;
 }
 
-int progress_campaign_get(struct cn_ctx *ctx, const char *key, struct progress_campaign *out)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = db_prepare(ctx, &st,
-		"SELECT id, key, name, opens_on, deadline, kinds, uses_codes FROM campaign WHERE key = ?")))
-		return rc;
-	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_TRANSIENT);
-	if ((rc = campaign_step_key(ctx, st, key)) == CN_OK) {
-		out->id = sqlite3_column_int64(st, 0);
-		snprintf(out->key, sizeof out->key, "%s", db_col(st, 1));
-		snprintf(out->name, sizeof out->name, "%s", db_col(st, 2));
-		snprintf(out->opens_on, sizeof out->opens_on, "%s", db_col(st, 3));
-		snprintf(out->deadline, sizeof out->deadline, "%s", db_col(st, 4));
-		snprintf(out->kinds, sizeof out->kinds, "%s", db_col(st, 5));
-		out->uses_codes = sqlite3_column_int(st, 6);
-	}
-	sqlite3_finalize(st);
-	return rc;
-}
-

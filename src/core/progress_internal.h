@@ -3,6 +3,7 @@
 #define CENTRALINO_PROGRESS_INTERNAL_H
 
 #include "core.h"
+#include "campaign_internal.h"
 #include "centralino/progress.h"
 #include "centralino/text.h"
 
@@ -39,7 +40,7 @@ char *progress_resp_describe(const struct resp_index *ix, const size_t *found, s
 
 /* One respondent of the campaign from a RESPONDENT argument: id and name
  * filled, or CN_ENOINPUT / CN_EDATA (ambiguous) with the message set. */
-int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
+int progress_resolve(struct cn_ctx *ctx, const struct campaign *c,
 		     const char *arg, char id[48], char name[256]);
 
 
@@ -95,7 +96,7 @@ struct snap_row {
 
 struct snapshot {
 	const struct places *pl;
-	struct progress_campaign campaign;
+	struct campaign campaign;
 	time_t now;
 	char today[11];
 	size_t n;

@@ -13,17 +13,20 @@ int progress_map(struct cn_ctx *ctx, const char *campaign_key,
 		"  JOIN provincia pv ON pv.code = c.provincia_code"
 		"  JOIN regione rg ON rg.code = c.regione_code"
 		" WHERE cr.campaign_id = ? ORDER BY c.istat";
-	struct progress_campaign c;
+	struct campaign c;
 	sqlite3_stmt *st;
 	int rc, stop = 0;
 
 	if ((rc = cn_require(ctx, CN_ROLE_SUPERVISORE, _("export the map"))))
 		return rc;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &c)))
+	if ((rc = campaign_load(ctx, campaign_key, &c)))
 		return rc;
-	if (!strstr(c.kinds, "comune"))
+	if (!(c.kinds & CAMPAIGN_COMUNE)) {
+		char kinds[32];
+		campaign_kinds_format(c.kinds, kinds, sizeof kinds);
 		return cn_set_error(ctx, CN_EDATA, _("campaign %s asks no comuni (respondents: %s): no map to export"),
-				    c.key, c.kinds);
+				    c.key, kinds);
+	}
 	if ((rc = db_prepare(ctx, &st, sql)))
 		return rc;
 	sqlite3_bind_int64(st, 1, c.id);

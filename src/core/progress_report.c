@@ -8,7 +8,7 @@
 #include "centralino/clock.h"
 #include "centralino/xalloc.h"
 
-void progress_pace_compute(const struct progress_campaign *c, time_t now,
+void progress_pace_compute(const struct campaign *c, time_t now,
 			   long submitted, long denominator, long window_submissions,
 			   struct progress_pace *out)
 {

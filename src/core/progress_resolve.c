@@ -300,7 +300,7 @@ char *progress_resp_describe(const struct resp_index *ix, const size_t *found, s
 	return b.p ? b.p : xstrdup("");
 }
 
-int progress_resolve(struct cn_ctx *ctx, const struct progress_campaign *c,
+int progress_resolve(struct cn_ctx *ctx, const struct campaign *c,
 		     const char *arg, char id[48], char name[256])
 {
 	struct resp_index ix;

@@ -88,7 +88,7 @@ int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int nam
 	cn_today_ymd(ctx, out->today);
 	if ((rc = db_exec(ctx, "BEGIN")))
 		return rc;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &out->campaign)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &out->campaign)) ||
 	    (rc = progress_places_get(ctx, names, &out->pl)))
 		goto done;
 	if (!(out->row_of_place = xmalloc((out->pl->n + 1) * sizeof *out->row_of_place))) {

@@ -55,12 +55,12 @@ static int read_state(struct cn_ctx *ctx, long long campaign_id, const char *id,
 int progress_state_get(struct cn_ctx *ctx, const char *campaign_key,
 		       const char *respondent, struct progress_state *out)
 {
-	struct progress_campaign c;
+	struct campaign c;
 	char id[48], name[256];
 	int rc;
 
 	memset(out, 0, sizeof *out);
-	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &c)) ||
 	    (rc = progress_resolve(ctx, &c, respondent, id, name)))
 		return rc;
 	return read_state(ctx, c.id, id, out);
@@ -74,7 +74,7 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 	static const char sql[] =
 		"UPDATE campaign_respondent SET status = ?, status_at = ?, status_source = 'manuale',"
 		" status_reason = ?, submitted_at = ? WHERE campaign_id = ? AND respondent_id = ?";
-	struct progress_campaign c;
+	struct campaign c;
 	struct progress_state before;
 	struct audit_details details = {0};
 	char id[48], name[256], now[21], sub[21] = "";
@@ -95,7 +95,7 @@ static int progress_status_set_checked(struct cn_ctx *ctx, const char *campaign_
 	}
 	if ((rc = db_begin(ctx)))
 		return rc;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &c)) ||
+	if ((rc = campaign_load(ctx, campaign_key, &c)) ||
 	    (rc = progress_resolve(ctx, &c, respondent, id, name)) ||
 	    (rc = read_state(ctx, c.id, id, &before)))
 		goto fail;

@@ -75,7 +75,7 @@ void progress_import_summary_free(struct progress_import_summary *s)
 struct import {
 	struct cn_ctx *ctx;
 	const char *path;
-	struct progress_campaign c;
+	struct campaign c;
 	struct resp_index ix;
 	time_t *when;          /* per index entry: earliest submission, 0 = not in the file */
 	const char *id_name, *time_name, *time_format;
@@ -287,7 +287,7 @@ static int match_rows(struct import *im, const char *campaign_key, struct csv_re
 
 	if (sqlite3_get_autocommit(ctx->db))
 		snapshot = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-	if (!(rc = progress_campaign_get(ctx, campaign_key, &im->c)) &&
+	if (!(rc = campaign_load(ctx, campaign_key, &im->c)) &&
 	    !(rc = progress_resp_load(ctx, im->c.id, &im->ix))) {
 		if (!(im->when = xcalloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
 			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
@@ -345,7 +345,7 @@ int progress_import_generic(struct cn_ctx *ctx, const char *campaign_key,
 		goto done;
 	if ((rc = db_begin(ctx)))
 		goto done;
-	if ((rc = progress_campaign_get(ctx, campaign_key, &im.c)) || (rc = apply(&im)))
+	if ((rc = campaign_load(ctx, campaign_key, &im.c)) || (rc = apply(&im)))
 		goto rollback;
 	if (out->updated == 0) {
 		db_rollback(ctx);

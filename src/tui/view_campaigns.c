@@ -258,7 +258,6 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 		ch.survey_id = survey;
 	if ((form_choice(f, FI(v, F_CODES)) == 0) != (c.uses_codes != 0))
 		ch.uses_codes = form_choice(f, FI(v, F_CODES)) == 0;
-	campaign_free(&c);
 	if ((rc = campaign_set(app->ctx, v->target, &ch, &added, &removed))) {
 		if (rc == CN_ENOPERM)
 			return app_error(app);

@@ -82,12 +82,9 @@ static void load_campaigns(struct app *app, struct codes_view *v)
 		app_error(app);
 		return;
 	}
-	for (size_t i = 0; i < all.n; i++) {
+	for (size_t i = 0; i < all.n; i++)
 		if (all.v[i].uses_codes)
 			all.v[o++] = all.v[i];
-		else
-			campaign_free(&all.v[i]);
-	}
 	all.n = o;
 	v->campaigns = all;
 	for (size_t i = 0; i < o && v->campaign < 0; i++)

@@ -172,7 +172,7 @@ static void header(struct app *app, const struct daily *s, int y, int x, int cat
 static void daily_draw(struct app *app, void *st, struct rect r)
 {
 	struct daily *s = st;
-	const struct progress_campaign *c = &s->d.campaign;
+	const struct campaign *c = &s->d.campaign;
 	char a[11], b[11], n[NUMFMT_LEN], line[600];
 	int x = r.x + 2, w = r.w - 4, cats;
 	long last = s->d.n ? s->d.days[s->d.n - 1].cumulative : 0;

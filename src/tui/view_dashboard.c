@@ -182,7 +182,7 @@ static void draw_headline(struct app *app, struct dash *s, struct rect r)
 {
 	const struct progress_report *rep = &s->d.report;
 	const struct progress_pace *p = &rep->pace;
-	char line[512], right[200], dl[11], open[11], a[NUMFMT_LEN], b[NUMFMT_LEN], c[NUMFMT_LEN];
+	char line[CAMPAIGN_NAME_BUFSZ + 512], right[200], dl[11], open[11], a[NUMFMT_LEN], b[NUMFMT_LEN], c[NUMFMT_LEN];
 	int rw, behind = p->needed_per_day > 0 && p->per_day + 1e-9 < p->needed_per_day;
 
 	cn_date_display(rep->campaign.deadline, dl);

@@ -88,8 +88,8 @@ static void assert_near(double got, double want)
 		fail_msg("expected %.9f, got %.9f", want, got);
 }
 
-static const struct progress_campaign FAM = {
-	.id = 1, .key = "fam", .opens_on = "2019-06-01", .deadline = "2019-07-31", .kinds = "comune",
+static const struct campaign FAM = {
+	.id = 1, .key = "fam", .opens_on = "2019-06-01", .deadline = "2019-07-31", .kinds = CAMPAIGN_COMUNE,
 };
 
 /* Every figure worked out by hand; Europe/Rome is UTC+2 in summer. */
