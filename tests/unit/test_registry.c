@@ -261,30 +261,45 @@ static void merge_buf(struct cn_ctx *ctx, struct cn_buf *b, struct registry_impo
 	buf_free(b);
 }
 
+/* A comune of the synthetic list: ISTAT code, name, other-language name,
+ * population, cadastral code. */
+struct crow {
+	const char *istat, *name, *other, *pop, *cad;
+};
+
+static const struct crow ranking_rows[] = {
+	{"001001", "Roma", "", "100", "A001"},         {"001002", "Romano Canavese", "", "500", "A002"},
+	{"001003", "Romagnano", "", "900", "A003"},    {"001004", "Santa Roma", "", "1.000", "A004"},
+	{"001005", "Aroma", "", "2.000", "A005"},      {"001006", "Roma Vecchia", "", "5.000", "A006"},
+	{"002001", "Romanico", "", "700", "B001"},     {"002002", "Borgo San Romano", "Burg Sankt Roman", "50", "B002"},
+};
+
+/* The synthetic list of the ranking tests into b, header first: Roma
+ * Vecchia (001006) only when with_vecchia; a row of `changes` in place of
+ * the one with its ISTAT code. */
+static void ranking_list(struct cn_buf *b, int with_vecchia, const struct crow *changes, size_t nchanges)
+{
+	buf_puts(b, header);
+	for (size_t i = 0; i < sizeof ranking_rows / sizeof ranking_rows[0]; i++) {
+		const struct crow *r = &ranking_rows[i];
+		if (!with_vecchia && strcmp(r->istat, "001006") == 0)
+			continue;
+		for (size_t k = 0; k < nchanges; k++)
+			if (strcmp(changes[k].istat, r->istat) == 0)
+				r = &changes[k];
+		row(b, r->istat, r->name, r->other, r->pop, r->cad);
+	}
+}
+
 static void load_ranking_list(struct cn_ctx *ctx)
 {
 	struct cn_buf b = {0};
 	struct registry_import_summary s;
-	buf_puts(&b, header);
-	row(&b, "001001", "Roma", "", "100", "A001");
-	row(&b, "001002", "Romano Canavese", "", "500", "A002");
-	row(&b, "001003", "Romagnano", "", "900", "A003");
-	row(&b, "001004", "Santa Roma", "", "1.000", "A004");
-	row(&b, "001005", "Aroma", "", "2.000", "A005");
-	row(&b, "001006", "Roma Vecchia", "", "5.000", "A006");
-	row(&b, "002001", "Romanico", "", "700", "B001");
-	row(&b, "002002", "Borgo San Romano", "Burg Sankt Roman", "50", "B002");
+	ranking_list(&b, 1, NULL, 0);
 	merge_buf(ctx, &b, &s);
 	assert_summary(s, 8, 8, 0, 0, 0, 0);
 	/* Roma Vecchia leaves the list: suppressed */
-	buf_puts(&b, header);
-	row(&b, "001001", "Roma", "", "100", "A001");
-	row(&b, "001002", "Romano Canavese", "", "500", "A002");
-	row(&b, "001003", "Romagnano", "", "900", "A003");
-	row(&b, "001004", "Santa Roma", "", "1.000", "A004");
-	row(&b, "001005", "Aroma", "", "2.000", "A005");
-	row(&b, "002001", "Romanico", "", "700", "B001");
-	row(&b, "002002", "Borgo San Romano", "Burg Sankt Roman", "50", "B002");
+	ranking_list(&b, 0, NULL, 0);
 	merge_buf(ctx, &b, &s);
 	assert_summary(s, 7, 0, 1, 0, 0, 7);
 }
@@ -363,14 +378,9 @@ static void test_rename_keeps_former_name(void **state)
 	struct registry_hits h;
 
 	load_ranking_list(f->ctx);
-	buf_puts(&b, header);
-	row(&b, "001001", "Roma Capitale", "", "100", "A001");
-	row(&b, "001002", "Romano Canavese", "", "500", "A002");
-	row(&b, "001003", "Romagnano", "", "900", "A003");
-	row(&b, "001004", "Santa Roma", "", "1.000", "A004");
-	row(&b, "001005", "Aroma", "", "2.100", "A005");
-	row(&b, "002001", "Romanico", "", "700", "B001");
-	row(&b, "002002", "Borgo San Romano", "Burg Sankt Roman", "50", "B002");
+	static const struct crow changes[] = {{"001001", "Roma Capitale", "", "100", "A001"},
+					      {"001005", "Aroma", "", "2.100", "A005"}};
+	ranking_list(&b, 0, changes, 2);
 	merge_buf(f->ctx, &b, &s);
 	assert_summary(s, 7, 0, 0, 1, 1, 5);
 	/* the old name still finds it, and says so */
@@ -545,14 +555,8 @@ static void test_index_sees_other_process(void **state)
 	assert_string_equal(search_hits(f->ctx, "aroma", 1), "001005:0");
 	/* another connection renames Aroma */
 	other = rfx_open(&f->fx, NOW, CN_ROLE_ADMIN);
-	buf_puts(&b, header);
-	row(&b, "001001", "Roma", "", "100", "A001");
-	row(&b, "001002", "Romano Canavese", "", "500", "A002");
-	row(&b, "001003", "Romagnano", "", "900", "A003");
-	row(&b, "001004", "Santa Roma", "", "1.000", "A004");
-	row(&b, "001005", "Aromatica", "", "2.000", "A005");
-	row(&b, "002001", "Romanico", "", "700", "B001");
-	row(&b, "002002", "Borgo San Romano", "Burg Sankt Roman", "50", "B002");
+	static const struct crow aromatica = {"001005", "Aromatica", "", "2.000", "A005"};
+	ranking_list(&b, 0, &aromatica, 1);
 	assert_int_equal(registry_import_istat_mem(other, "y.csv", b.p, b.len, &s), 0);
 	assert_int_equal(s.renamed, 1);
 	buf_free(&b);
