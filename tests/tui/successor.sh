@@ -43,7 +43,7 @@ screen_has "no arrow: usage" successor/usage "usage: :successor OLD -> NEW, :suc
 screen_has "active comune: refused, visibly" successor/refused "only a suppressed comune has a successor"
 check "set and removed: the pair left" "024058|024126|2019-02-20|admin" "$(q "SELECT * FROM comune_successor")"
 check "two audit rows" "$((n + 2))" "$(audit_n)"
-check "audit: the removal" "tester|registry_successor_remove|comune|024059|successor=024126 since=2019-02-20 source=admin" \
+check "audit: the removal" "tester|registry_successor_remove|comune|024059|{\"successor\":\"024126\",\"since\":\"2019-02-20\",\"source\":\"admin\"}" \
 	"$(last_audit)"
 
 # an operator may list, not change
