@@ -78,6 +78,13 @@ trap 'exit 1' INT TERM
 run lintian --fail-on error --info "$DEB"
 if [ "$RC" -eq 0 ]; then ok "lintian: no errors"; else not_ok "lintian: no errors" "$OUT" "$ERR"; fi
 printf '%s\n' "$OUT" | grep -E '^[EW]: ' | sed 's/^/# lintian: /'
+# The source package too: debian/copyright is checked as DEP-5 there.
+v=$(dpkg-parsechangelog -S Version)
+mkdir -p "$T/src/centralino-$v"
+tar -cf - --exclude=./build --exclude=./.git . | tar -xf - -C "$T/src/centralino-$v"
+run sh -c "cd '$T/src' && dpkg-source -b centralino-$v && lintian --fail-on error centralino_$v.dsc"
+if [ "$RC" -eq 0 ]; then ok "lintian of the source package: no errors"; else not_ok "lintian of the source package: no errors" "$OUT" "$ERR"; fi
+printf '%s\n' "$OUT" | grep -E '^[EW]: ' | sed 's/^/# lintian (source): /'
 
 # ---- install ----
 run dpkg -i "$DEB"
@@ -99,6 +106,8 @@ for f in /usr/share/man/man1/centralino.1.gz /usr/share/man/it/man1/centralino.1
 	/usr/share/doc/centralino/copyright; do
 	if [ -s "$f" ]; then ok "installed: $f"; else not_ok "installed: $f" "missing or empty"; fi
 done
+check_contains "the copyright credits ISTAT" 'Fonte: ISTAT. "Elenco dei comuni italiani"' \
+	"$(cat /usr/share/doc/centralino/copyright)"
 check "the timer is enabled (daily)" "yes OnCalendar=daily" \
 	"$([ -L /etc/systemd/system/timers.target.wants/centralino-backup.timer ] && echo yes) $(grep '^OnCalendar' /lib/systemd/system/centralino-backup.timer)"
 if command -v systemd-analyze >/dev/null; then
