@@ -42,6 +42,22 @@ run() {
 	OUT=$(cat "$T/.out")
 	ERR=$(cat "$T/.err")
 }
+# skip_suite NAME WHY: a suite that cannot run here says so in one line
+# ("ok - NAME # SKIP WHY", counted apart by tests/run.sh) and ends.
+skip_suite() {
+	echo "ok - $1 # SKIP $2"
+	exit 0
+}
+# need_root NAME COMMAND...: skips the suite unless run as root with every
+# COMMAND at hand.
+need_root() {
+	_name=$1
+	shift
+	[ "$(id -u)" = 0 ] || skip_suite "$_name" "needs root (CI runs it as root)"
+	for _c in "$@"; do
+		command -v "$_c" >/dev/null 2>&1 || skip_suite "$_name" "needs $_c"
+	done
+}
 # A fresh database initialised by `tester` in $T/NAME.db; prints its path.
 fresh_db() {
 	db="$T/${1:-cn}.db"

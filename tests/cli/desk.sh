@@ -10,16 +10,10 @@
 # `unshare -m` (CI has both); elsewhere it is skipped, and says so.
 . tests/lib.sh
 
-skip() {
-	echo "ok - the desk on a shared host # SKIP $1"
-	exit 0
-}
+skip() { skip_suite "the desk on a shared host" "$1"; }
 
 if [ -z "${CN_DESK_INSIDE:-}" ]; then
-	[ "$(id -u)" = 0 ] || skip "needs root (CI runs it as root)"
-	for c in unshare useradd userdel groupdel runuser sqlite3; do
-		command -v "$c" >/dev/null 2>&1 || skip "needs $c"
-	done
+	need_root "the desk on a shared host" unshare useradd userdel groupdel runuser sqlite3
 	unshare -m true 2>/dev/null || skip "unshare -m is not possible here"
 	# LeakSanitizer stops the world through ptrace and reads its options
 	# from /proc/self/environ, both closed to a set-id process (it stays

@@ -36,6 +36,28 @@ check "backup without FILE: dated, not scheduled" "0|$bk/centralino-20260310-091
 check "backup without FILE: audited as manual" "manual" \
 	"$(sq "SELECT json_extract(details, '$.why') FROM audit_log ORDER BY seq DESC LIMIT 1")"
 
+# ---- four backups at once, in the same second: four files ----
+mkdir "$T/four"
+cp "$db" "$T/four/desk.db"
+pids=""
+for i in 1 2 3 4; do
+	"$CN" --db "$T/four/desk.db" --now $NOW backup --scheduled >"$T/four/out$i" 2>&1 &
+	pids="$pids $!"
+done
+rcs=""
+for p in $pids; do
+	wait "$p"
+	rcs="$rcs$?"
+done
+check "four backups at once: all exit 0" 0000 "$rcs"
+check "four backups at once: four files, none replaced" \
+	"centralino-20260310-091500-2.db centralino-20260310-091500-3.db centralino-20260310-091500-4.db centralino-20260310-091500.db" \
+	"$(ls "$T/four/backups" | tr '\n' ' ' | sed 's/ $//')"
+check "four backups at once: each names its own file" 4 \
+	"$(cat "$T/four"/out* | sed -n 's/ written: .*//p' | sort -u | wc -l)"
+check "four backups at once: each sound" "ok ok ok ok" \
+	"$(for f in "$T/four/backups"/*.db; do sqlite3 "$f" 'PRAGMA integrity_check'; done | tr '\n' ' ' | sed 's/ $//')"
+
 # ---- retention: faked old backups, other files untouched ----
 cp "$bk/centralino-20260310-091500.db" "$bk/centralino-20260220-091500.db"   # 18 days old
 cp "$bk/centralino-20260310-091500.db" "$bk/centralino-20260224-091501-2.db" # 14 days less 1 s
