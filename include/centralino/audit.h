@@ -43,7 +43,4 @@ void audit_entries_free(struct audit_entries *e);
 const char *audit_action_words(const char *action);
 const char *audit_kind_words(const char *kind);
 
-/* Number of rows in the log (supervisore and up). */
-int audit_count(struct cn_ctx *ctx, long long *out);
-
 #endif

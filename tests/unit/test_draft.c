@@ -234,7 +234,7 @@ static void windows_together(void **state)
 {
 	struct cn_ctx *a = open_db("w.db", 1);
 	int go[2], report[2], end[2], count[DRAFTS] = {0}, status;
-	char all[2048] = "", name[8];
+	char all[2048] = "", name[16];
 	pid_t pid[WINDOWS];
 	ssize_t got;
 	size_t used = 0;
