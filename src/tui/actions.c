@@ -197,9 +197,11 @@ int action_refused_say(struct app *app, const struct view_inst *v, int key)
 		if (b->key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
 		    cn_may(app->ctx, (enum cn_role)a->role) || typed_away(v, key))
 			continue;
-		app_msg(app, MSG_WARN, _("%s: \"%s\" is for the role %s and up; you are %s"),
-			tui_key_label(key, k, sizeof k), _(a->hint ? a->hint : a->help),
-			cn_role_name((enum cn_role)a->role), cn_role_name(cn_role(app->ctx)));
+		/* the role first: on a narrow screen the cut falls on the
+		 * action's words, never on who may use it */
+		app_msg(app, MSG_WARN, _("%s is for the role %s and up, you are %s: %s"),
+			tui_key_label(key, k, sizeof k), cn_role_name((enum cn_role)a->role),
+			cn_role_name(cn_role(app->ctx)), _(a->hint ? a->hint : a->help));
 		return 1;
 	}
 	return 0;

@@ -74,7 +74,7 @@ tui_key Enter
 tui_wait "ISTAT 035033"
 n=$(audit_n)
 tui_key C-v
-tui_check "assistenza: ^V says who may" "^V: \"reread\" is for the role operatore and up; you are assistenza"
+tui_check "assistenza: ^V says who may" "^V is for the role operatore and up, you are assistenza: reread"
 check "assistenza: nothing revealed" "$n" "$(audit_n)"
 tui_keys ':dashboard'
 tui_key Enter

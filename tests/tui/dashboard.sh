@@ -188,6 +188,6 @@ tui_check "campaigns: supervisore sees the list" "covid-2020"
 hints=$(printf '%s\n' "$SCREEN" | sed -n 24p)
 check_not_contains "campaigns: no 'new' for a supervisore" " ^A  new" "$hints"
 tui_key C-a
-tui_check "campaigns: ^A says why not for a supervisore" "is for the role admin and up; you are supervisore"
+tui_check "campaigns: ^A says why not for a supervisore" "is for the role admin and up, you are supervisore"
 tui_check_not "campaigns: ^A opens nothing for a supervisore" "New campaign"
 tui_stop

@@ -114,7 +114,7 @@ hints=$(printf '%s\n' "$SCREEN" | sed -n 24p)
 check_not_contains "demoted elsewhere: no add key any more" "add" "$hints"
 check_not_contains "demoted elsewhere: no disable key any more" "disable" "$hints"
 tui_key C-a
-tui_check "demoted elsewhere: ^A says why not" "is for the role admin and up; you are supervisore"
+tui_check "demoted elsewhere: ^A says why not" "is for the role admin and up, you are supervisore"
 tui_check_not "demoted elsewhere: ^A does nothing" "Add to the staff"
 cn --user carla staff set-role tester admin
 tui_stop

@@ -141,7 +141,7 @@ tui_script card_anna CENTRALINO_USER=anna "$CN" --db "$db" --now "$NOW" tui <<'E
 EOF2
 screen_has_not "assistenza: no proroga form" card_anna/refused "Grant a proroga"
 screen_has_not "assistenza: no status form" card_anna/refused "Submitted"
-screen_has "assistenza: the refusal said on the message line" card_anna/refused "^T: \"Set the status by hand"
+screen_has "assistenza: the refusal said on the message line" card_anna/refused "^T is for the role supervisore and up, you are assistenza: Set the status"
 check "assistenza: nothing written" "$audit_before" "$(sqlite3 "$db" "SELECT count(*) FROM audit_log")"
 
 # ---- the same from the ':' line, with completion ----
