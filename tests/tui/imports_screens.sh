@@ -4,7 +4,8 @@
 # and the file (a form), see everything the import would change with the
 # rows it would not apply (line, column, value, why), then import it for
 # real: the summary and the audit row shown, the effect checked through the
-# CLI. Refusals: a supervisore's ISTAT import (the core's role check), a bad
+# CLI (ISTAT, contacts, a form's responses, LimeSurvey's participants).
+# Refusals: a supervisore's ISTAT import (the core's role check), a bad
 # file (its line and field), an assistenza's F9 and :import.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib.sh
@@ -94,6 +95,40 @@ tui_script istat_sara CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" tui <<'
 !screen refused
 KEYS
 screen_is istat_sara/refused
+
+# ---- supervisore, Italian, 160x48: LimeSurvey's participant export ----
+# Agliè completed, Torino not yet, one token the desk never gave
+cn code generate --campaign fam --all >/dev/null
+tok() { cn code list --campaign fam --reveal --format tsv | awk -F '\t' -v r="$1" '$2 == r { print $1 }'; }
+run=lime
+mkdir -p "$SCREENS/$run"
+{
+	printf 'tid,firstname,lastname,token,completed, attribute_1 <Codice>\n'
+	printf '"1","Comune di","Agliè","%s","2019-07-15 09:00","001001"\n' "$(tok 001001)"
+	printf '"2","Comune di","Torino","%s","N","001272"\n' "$(tok 001272)"
+	printf '"3","Ignoto","Ignoto","ZZZZ9999ZZZZ2","Y",""\n'
+} >"$SCREENS/$run/tokens_1.csv"
+before=$(db_dump "$db")
+tui_script lime CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" --lang it tui <<'KEYS'
+!resize 160x48
+:import limesurvey fam tokens_1.csv<Enter>
+!screen preview
+KEYS
+screen_is lime/preview
+check "limesurvey preview: the database as it was" "$before" "$(db_dump "$db")"
+mkdir -p "$SCREENS/lime_yes"
+cp "$SCREENS/$run/tokens_1.csv" "$SCREENS/lime_yes/"
+tui_script lime_yes CENTRALINO_USER=sara "$CN" --db "$db" --now "$NOW" --lang it tui <<'KEYS'
+!resize 160x48
+:import limesurvey fam tokens_1.csv<Enter>
+<C-a>s
+!screen done
+KEYS
+screen_is lime_yes/done
+check "limesurvey: Agliè inviato, as 'status show' says" "001001 Agliè in campaign fam: inviato on 15/07/2019 09:00" \
+	"$(cn status show --campaign fam 001001 | sed -n 1p)"
+check "limesurvey: the audit row the screen shows" "status.import" \
+	"$(sqlite3 "$db" "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")"
 
 # ---- assistenza: no Imports screen ----
 audit_before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
