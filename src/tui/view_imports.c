@@ -36,6 +36,7 @@ struct imports {
 	size_t n, cap;
 	struct list list;
 	const char *kinds[IMPORT_NKINDS];
+	const char *forces[2];
 };
 
 /* The arguments of ":import" (NULL: the form first). */
@@ -163,7 +164,7 @@ static void run_preview(struct app *app, struct imports *v)
 
 /* ---- the form: kind, file, campaign and the options ---------------------- */
 
-enum { F_KIND, F_FILE, F_CAMPAIGN, F_IDCOL, F_TIMECOL, F_TIMEFMT, F_N };
+enum { F_KIND, F_FILE, F_CAMPAIGN, F_IDCOL, F_TIMECOL, F_TIMEFMT, F_FORCE, F_N };
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -209,6 +210,10 @@ static void form_note(struct app *app, struct form *f, size_t i, char *buf, size
 		file_note(form_text(f, F_FILE), buf, len);
 	else if (i == F_CAMPAIGN && kind < IMPORT_LIMESURVEY)
 		snprintf(buf, len, "%s", _("not used for this kind"));
+	else if (i == F_FORCE)
+		snprintf(buf, len, "%s", kind == IMPORT_ISTAT
+			 ? _("a list that suppresses many comuni is most likely cut short: accept it only when it is not")
+			 : _("ISTAT lists only"));
 	else if (i > F_CAMPAIGN && kind != IMPORT_GENERIC)
 		snprintf(buf, len, "%s", _("form responses only"));
 	else if (i == F_IDCOL)
@@ -238,6 +243,7 @@ static int form_submit(struct app *app, struct form *f, void *arg)
 		return R_KEEP;
 	}
 	v->job.kind = (enum import_kind)kind;
+	v->job.force = kind == IMPORT_ISTAT && form_choice(f, F_FORCE) == 1;
 	snprintf(v->file, sizeof v->file, "%s", form_text(f, F_FILE));
 	snprintf(v->campaign, sizeof v->campaign, "%s", kind >= IMPORT_LIMESURVEY ? form_text(f, F_CAMPAIGN) : "");
 	snprintf(v->id_col, sizeof v->id_col, "%s", kind == IMPORT_GENERIC ? form_text(f, F_IDCOL) : "");
@@ -262,6 +268,8 @@ static int choose(struct app *app, struct imports *v)
 			       .max = 128, .name = "time_column"},
 		[F_TIMEFMT] = {.kind = FIELD_TEXT, .label = N_("Time format (strptime)"), .initial = v->time_fmt,
 			       .max = 128, .name = "time_format"},
+		[F_FORCE] = {.kind = FIELD_PICK, .label = N_("Many comuni suppressed"), .choices = v->forces,
+			     .nchoices = 2, .initial_choice = v->job.force, .digits = 1},
 	};
 	struct form_spec spec = {.title = N_("What to import"), .fields = fields, .nfields = F_N,
 				 .submit = form_submit, .arg = v, .note = form_note};
@@ -366,6 +374,8 @@ static int imp_open(struct app *app, void *st, const void *arg)
 		return -1;
 	for (int k = 0; k < IMPORT_NKINDS; k++)
 		v->kinds[k] = import_kind_label((enum import_kind)k);
+	v->forces[0] = _("refuse the list");
+	v->forces[1] = _("accept it (--force)");
 	list_reset(&v->list, 0);
 	if (!a)
 		return 0;

@@ -6,7 +6,8 @@
 # real: the summary and the audit row shown, the effect checked through the
 # CLI (ISTAT, contacts, a form's responses, LimeSurvey's participants).
 # Refusals: a supervisore's ISTAT import (the core's role check), a bad
-# file (its line and field), an assistenza's F9 and :import.
+# file (its line and field), a list lacking many comuni until accepted,
+# an assistenza's F9 and :import.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib.sh
 . tests/tui/lib_script.sh
@@ -129,6 +130,26 @@ check "limesurvey: Agliè inviato, as 'status show' says" "001001 Agliè in camp
 	"$(cn status show --campaign fam 001001 | sed -n 1p)"
 check "limesurvey: the audit row the screen shows" "status.import" \
 	"$(sqlite3 "$db" "SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1")"
+
+# ---- admin, English, 80x24: a list lacking 400 comuni, refused, then accepted ----
+run=force
+mkdir -p "$SCREENS/$run"
+head -n -400 db/comuni-2019-05-15.csv >"$SCREENS/$run/short.csv"
+tui_script force "$CN" --db "$db" --now "$NOW" tui <<'KEYS'
+<F9>
+1<Tab>short.csv<F2>
+!screen refused
+<C-f>
+<Tab><Tab><Tab><Tab><Tab><Tab>
+!screen form
+2<F2>
+!screen preview
+<C-a>s
+!screen done
+KEYS
+for s in refused form preview done; do screen_is force/$s; done
+check "force: Villaspeciosa suppressed, as 'search' says" "111107	Villaspeciosa	SU	Sardegna	suppressed" \
+	"$(cn search villaspeciosa --format tsv | sed -n 2p)"
 
 # ---- assistenza: no Imports screen ----
 audit_before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log")
