@@ -9,7 +9,7 @@
 #define CENTRALINO_STORY_H
 
 #include "centralino/calls.h"
-#include "centralino/campaign.h"
+#include "centralino/campaign_standing.h"
 #include "centralino/code.h"
 #include "centralino/contact.h"
 #include "centralino/registry.h"

@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "campaign_internal.h"
+#include "core.h"
+#include "centralino/campaign_standing.h"
 #include "centralino/code.h"
 #include "centralino/xalloc.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "centralino/campaign.h"
+#include "centralino/campaign_standing.h"
 #include "centralino/clock.h"
 #include "centralino/contact.h"
 #include "centralino/extension.h"
