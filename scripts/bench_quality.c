@@ -16,25 +16,13 @@
 
 #include "centralino/ctx.h"
 #include "centralino/registry.h"
+#include "bench_util.h"
 
 #define MAXQ 4096
 #define ROUNDS 5
 #define TYPED 300
 
 struct q { char kind[16], text[200], istat[7]; };
-
-static double now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -177,11 +165,6 @@ static void slip_latency(struct cn_ctx *ctx, const char *label, const struct q *
 }
 
 /* A UTF-8 character's length from its first byte. */
-static size_t char_len(unsigned char c)
-{
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 static void keystrokes(struct cn_ctx *ctx, const char *path)
 {
 	static char names[16384][80], codes[16384][7];

@@ -14,29 +14,12 @@
 
 #include "centralino/ctx.h"
 #include "centralino/registry.h"
+#include "bench_util.h"
 
 #define NQUERIES 1000
 #define ROUNDS 5
 
-static double now_us(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* A UTF-8 character's length from its first byte. */
-static size_t char_len(unsigned char c)
-{
-	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
 int main(int argc, char **argv)
 {
 	struct cn_open_opts o = {0};
