@@ -14,11 +14,7 @@ static const struct action_info infos[ACT_COUNT] = {
 #undef ACTION_KEY
 };
 
-struct binding {
-	int action, key;
-};
-
-static const struct binding defaults[] = {
+static const struct key_binding defaults[KEYMAP_DEFAULTS] = {
 #define ACTION(key, name, scope, role, hint, help) {ACT_##name, key},
 #define ACTION_KEY(key, name) {ACT_##name, key},
 #include "actions.def"
@@ -26,25 +22,12 @@ static const struct binding defaults[] = {
 #undef ACTION_KEY
 };
 
-#define NDEFAULTS (sizeof defaults / sizeof defaults[0])
-#define BIND_MAX 64
-
-/* The keys in force: actions.def's, changed by the configuration's bind
- * lines once, before the first key is read (actions_configure), and read
- * only after that. It is the one table outside the app struct because the
- * text fields and boxes, which have no app, read it too. */
-static struct {
-	struct binding v[NDEFAULTS + BIND_MAX];
-	size_t n;
-} keymap;
-
 /* The bindings in force into *out; how many. */
-static size_t bindings(const struct binding **out)
+static size_t bindings(const struct keymap *km, const struct key_binding **out)
 {
-	*out = keymap.n ? keymap.v : defaults;
-	return keymap.n ? keymap.n : NDEFAULTS;
+	*out = km->n ? km->v : defaults;
+	return km->n ? km->n : KEYMAP_DEFAULTS;
 }
-
 
 const struct action_info *action_info(int action)
 {
@@ -53,10 +36,10 @@ const struct action_info *action_info(int action)
 	return &infos[action];
 }
 
-int action_keys(int action, int *keys, int max)
+int action_keys(const struct keymap *km, int action, int *keys, int max)
 {
-	const struct binding *all;
-	size_t nall = bindings(&all);
+	const struct key_binding *all;
+	size_t nall = bindings(km, &all);
 	int n = 0;
 	for (size_t i = 0; i < nall; i++)
 		if (all[i].action == action && n < max)
@@ -145,20 +128,20 @@ int action_for_key(const struct app *app, const struct view_inst *v, int key)
 	return resolve(app, v, key);
 }
 
-const char *action_key_label(int action, char *buf, size_t len)
+const char *action_key_label(const struct keymap *km, int action, char *buf, size_t len)
 {
 	int key = 0;
-	if (action_keys(action, &key, 1) != 1) {
+	if (action_keys(km, action, &key, 1) != 1) {
 		snprintf(buf, len, "%s", "");
 		return buf;
 	}
 	return tui_key_label(key, buf, len);
 }
 
-int action_in_scope(int scope, int key)
+int action_in_scope(const struct keymap *km, int scope, int key)
 {
-	const struct binding *all;
-	size_t nall = bindings(&all);
+	const struct key_binding *all;
+	size_t nall = bindings(km, &all);
 	for (size_t i = 0; i < nall; i++)
 		if (all[i].key == key && infos[all[i].action].scope == scope)
 			return all[i].action;
@@ -169,11 +152,11 @@ static int resolve(const struct app *app, const struct view_inst *v, int key)
 {
 	/* The screen's own bindings (its scope, then its form's) win over the
 	 * global ones. */
-	const struct binding *all;
-	size_t nall = bindings(&all);
+	const struct key_binding *all;
+	size_t nall = bindings(&app->keymap, &all);
 	for (int pass = 0; pass < 3; pass++)
 		for (size_t i = 0; i < nall; i++) {
-			const struct binding *b = &all[i];
+			const struct key_binding *b = &all[i];
 			const struct action_info *a = &infos[b->action];
 			int want = pass == 0 ? (v ? v->scope : -1) : pass == 1 ? SCOPE_form : SCOPE_global;
 			if (b->key != key || a->scope != want)
@@ -188,10 +171,10 @@ static int resolve(const struct app *app, const struct view_inst *v, int key)
 
 int action_refused_say(struct app *app, const struct view_inst *v, int key)
 {
-	const struct binding *all;
-	size_t nall = bindings(&all);
+	const struct key_binding *all;
+	size_t nall = bindings(&app->keymap, &all);
 	for (size_t i = 0; i < nall; i++) {
-		const struct binding *b = &all[i];
+		const struct key_binding *b = &all[i];
 		const struct action_info *a = &infos[b->action];
 		char k[32];
 		if (b->key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
@@ -337,7 +320,7 @@ static void scope_actions(int scope, char *out, size_t len)
 }
 
 /* One line onto the table t: 0, or -1 with the field and why in why. */
-static int bind_one(struct binding *t, size_t *n, unsigned char *rebound, const char *line,
+static int bind_one(struct key_binding *t, size_t *n, unsigned char *rebound, const char *line,
 		    char *why, size_t whylen)
 {
 	char scope_s[40], key_s[40], action_s[64], extra[2], list[1500];
@@ -374,19 +357,20 @@ static int bind_one(struct binding *t, size_t *n, unsigned char *rebound, const 
 	}
 	*n = k;
 	rebound[action] = 1;
-	if (*n >= NDEFAULTS + BIND_MAX) {
-		snprintf(why, whylen, _("more than %d bind lines"), BIND_MAX);
+	if (*n >= KEYMAP_DEFAULTS + KEYMAP_BIND_MAX) {
+		snprintf(why, whylen, _("more than %d bind lines"), KEYMAP_BIND_MAX);
 		return -1;
 	}
-	t[(*n)++] = (struct binding){action, key};
+	t[(*n)++] = (struct key_binding){action, key};
 	return 0;
 }
 
-int actions_configure(char *const *line, char *const *origin, size_t n, char *err, size_t errlen)
+int actions_configure(struct keymap *km, char *const *line, char *const *origin, size_t n, char *err,
+		      size_t errlen)
 {
-	struct binding t[NDEFAULTS + BIND_MAX];
+	struct key_binding t[KEYMAP_DEFAULTS + KEYMAP_BIND_MAX];
 	unsigned char rebound[ACT_COUNT] = {0};
-	size_t nt = NDEFAULTS;
+	size_t nt = KEYMAP_DEFAULTS;
 	char why[1800];
 
 	memcpy(t, defaults, sizeof defaults);
@@ -396,8 +380,8 @@ int actions_configure(char *const *line, char *const *origin, size_t n, char *er
 			return -1;
 		}
 	if (n) {
-		memcpy(keymap.v, t, nt * sizeof *t);
-		keymap.n = nt;
+		memcpy(km->v, t, nt * sizeof *t);
+		km->n = nt;
 	}
 	return 0;
 }

@@ -46,7 +46,7 @@ int app_push(struct app *app, const struct view_ops *view, const void *arg)
 	if (app->depth == APP_MAX_VIEWS) {
 		char back[32];
 		app_msg(app, MSG_WARN, _("too many screens open: go back first (%s)"),
-			action_key_label(ACT_BACK, back, sizeof back));
+			action_key_label(&app->keymap, ACT_BACK, back, sizeof back));
 		return -1;
 	}
 	if (!(st = calloc(1, view->state_size ? view->state_size : 1))) {
@@ -291,7 +291,7 @@ static int scope_hints(struct app *app, int y, int x, int scope, const struct vi
 {
 	for (int a = ACT_NONE + 1; a < ACT_COUNT && x >= 0; a++) {
 		const struct action_info *ai = action_info(a);
-		int keys[8], n = action_keys(a, keys, 8);
+		int keys[8], n = action_keys(&app->keymap, a, keys, 8);
 		char label[32];
 		if (!ai->hint || (scope == SCOPE_global) != (ai->scope == SCOPE_global))
 			continue;
@@ -329,7 +329,7 @@ static void draw_too_small(struct app *app)
 	snprintf(line, sizeof line, _("Terminal too small: %dx%d"), app->cols, app->rows);
 	tui_put(y < 0 ? 0 : y, 0, app->cols, line, ALIGN_CENTER, tui_attr(app, TA_WARN));
 	snprintf(line, sizeof line, _("centralino needs at least %dx%d (%s quits)"), TUI_MIN_COLS, TUI_MIN_ROWS,
-		 action_key_label(ACT_QUIT, quit, sizeof quit));
+		 action_key_label(&app->keymap, ACT_QUIT, quit, sizeof quit));
 	if (y + 1 < app->rows)
 		tui_put(y + 1, 0, app->cols, line, ALIGN_CENTER, A_NORMAL);
 }
@@ -529,7 +529,8 @@ static int key_waiting(struct app *app)
 }
 
 /* The terminal closed (SIGHUP) or we are told to stop (SIGTERM): the loop
- * lets every screen keep its unsaved work, then ends. */
+ * lets every screen keep its unsaved work, then ends. Outside the app: a
+ * signal handler gets no argument, and may only set such a flag. */
 static volatile sig_atomic_t hung_up;
 
 static void on_hangup(int sig)
@@ -755,7 +756,7 @@ static void configure_keys(struct app *app)
 	struct cn_config cfg = {0};
 	char err[sizeof app->keys_err];
 	if (config_load(&cfg, err, sizeof err) == CN_OK &&
-	    actions_configure(cfg.bind, cfg.bind_origin, cfg.nbind, err, sizeof err))
+	    actions_configure(&app->keymap, cfg.bind, cfg.bind_origin, cfg.nbind, err, sizeof err))
 		snprintf(app->keys_err, sizeof app->keys_err, "%s", err);
 	config_free(&cfg);
 }

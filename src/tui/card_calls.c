@@ -97,7 +97,7 @@ static void cc_draw(struct app *app, void *st, struct rect r, int focused)
 	struct card_calls *s = st;
 	char line[200], k[32];
 	s->p.focused = focused;
-	action_key_label(ACT_NEW_CALL, k, sizeof k);
+	action_key_label(&app->keymap, ACT_NEW_CALL, k, sizeof k);
 	if (!s->l.n)
 		snprintf(line, sizeof line, _("No calls yet.  %s: new call for this comune"), k);
 	else if (s->l.n == 1)

@@ -146,7 +146,7 @@ static void standing_text(const struct campaign_standing *c, int wide, char *out
 }
 
 /* The active code's line. */
-static void code_text(const struct campaign_standing *c, char *out, size_t size)
+static void code_text(const struct keymap *km, const struct campaign_standing *c, char *out, size_t size)
 {
 	char when[17], k[32];
 	if (!c->uses_codes) {
@@ -157,9 +157,9 @@ static void code_text(const struct campaign_standing *c, char *out, size_t size)
 			 c->caller_name);
 	} else if (c->has_code) {
 		snprintf(out, size, _("Code %s  made in bulk, not yet given  (%s: give it)"), c->code_masked,
-			 action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+			 action_key_label(km, ACT_CODE_ISSUE, k, sizeof k));
 	} else {
-		snprintf(out, size, _("No access code  (%s: issue one)"), action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+		snprintf(out, size, _("No access code  (%s: issue one)"), action_key_label(km, ACT_CODE_ISSUE, k, sizeof k));
 	}
 }
 
@@ -194,7 +194,7 @@ static void draw_one(struct app *app, struct card_codes *s, int i, int y, int x,
 		base | tui_attr(app, strcmp(c->status, "inviato") == 0 ? TA_OK : TA_NORMAL));
 	if (h < 2)
 		return;
-	code_text(c, text, sizeof text);
+	code_text(&app->keymap, c, text, sizeof text);
 	tui_put(y + 1, x + 2, w - 2, text, ALIGN_LEFT, tui_attr(app, c->has_code ? TA_NORMAL : TA_MUTED));
 	if (has_detail(s, i, w) && line < h) {
 		detail_text(active_of(s, c), text, sizeof text);
@@ -249,7 +249,7 @@ static int cc_key(struct app *app, void *st, int key, int action)
 		if (!c->has_code) {
 			char k[32];
 			app_msg(app, MSG_INFO, _("%s has no code for %s: %s issues one"), s->p.name, c->key,
-				action_key_label(ACT_CODE_ISSUE, k, sizeof k));
+				action_key_label(&app->keymap, ACT_CODE_ISSUE, k, sizeof k));
 			return R_REDRAW;
 		}
 		return codes_ui_issue(app, c->key, s->p.istat, s->p.name, 1);

@@ -73,7 +73,7 @@ static void ct_draw(struct app *app, void *st, struct rect r, int focused)
 	if (!s->l.n) {
 		char k[32], line[200];
 		snprintf(line, sizeof line, _("No contact on file  (%s: add one)"),
-			 action_key_label(ACT_CONTACT_ADD, k, sizeof k));
+			 action_key_label(&app->keymap, ACT_CONTACT_ADD, k, sizeof k));
 		tui_put(r.y, r.x, r.w, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 		return;
 	}

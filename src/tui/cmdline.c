@@ -431,11 +431,11 @@ static void feed_key(struct cmdline *c, int key)
 	int ch = tui_key_char(key);
 
 	for (size_t i = 0; i < sizeof to_readline / sizeof to_readline[0]; i++)
-		if (action_in_scope(to_readline[i].scope, key) == to_readline[i].action) {
+		if (action_in_scope(&c->app->keymap, to_readline[i].scope, key) == to_readline[i].action) {
 			feed(c, to_readline[i].bytes, 1);
 			return;
 		}
-	if (action_in_scope(SCOPE_edit, key) == ACT_EDIT_DELETE) {
+	if (action_in_scope(&c->app->keymap, SCOPE_edit, key) == ACT_EDIT_DELETE) {
 		if (rl_point < rl_end)
 			feed(c, "\x04", 1);
 	} else if (ch) {
@@ -454,8 +454,8 @@ static int cmdline_key(struct app *app, void *st, int key)
 
 	if (key != '\t')
 		popup_clear(c);
-	if (action_in_scope(SCOPE_cmdline, key) == ACT_CMDLINE_CANCEL ||
-	    (action_in_scope(SCOPE_edit, key) == ACT_EDIT_BACKSPACE && rl_end == 0)) {
+	if (action_in_scope(&app->keymap, SCOPE_cmdline, key) == ACT_CMDLINE_CANCEL ||
+	    (action_in_scope(&app->keymap, SCOPE_edit, key) == ACT_EDIT_BACKSPACE && rl_end == 0)) {
 		cancel(c);
 		app_pop_layer(app);
 		return R_REDRAW;

@@ -61,7 +61,7 @@ static void code_box_draw(struct app *app, void *st)
 
 static int code_box_key(struct app *app, void *st, int key)
 {
-	if (action_in_scope(SCOPE_global, key) == ACT_QUIT && !tui_key_char(key))
+	if (action_in_scope(&app->keymap, SCOPE_global, key) == ACT_QUIT && !tui_key_char(key))
 		return R_PASS;
 	app_close_layer(app, st);
 	return R_REDRAW;
@@ -185,8 +185,10 @@ static int issue_submit(struct app *app, struct form *f, void *arg)
 int codes_ui_issue(struct app *app, const char *campaign_key, const char *respondent_id,
 		   const char *respondent_name, int reissue)
 {
-	static const char *methods[4];
-	static const char *yes_no[2];
+	/* the form copies its choices: translated here, for this form only */
+	const char *methods[4] = {codes_ui_method_label(0), codes_ui_method_label(1), codes_ui_method_label(2),
+				  codes_ui_method_label(3)};
+	const char *yes_no[2] = {_("yes"), _("no")};
 	struct form_field fields[] = {
 		[F_CALLER] = {.kind = FIELD_TEXT, .label = N_("Caller"), .max = 200, .required = 1, .note = N_("name and surname"), .name = "caller_name"},
 		[F_OFFICE] = {.kind = FIELD_TEXT, .label = N_("Office"), .max = 200, .required = 1, .name = "caller_office"},
@@ -202,10 +204,6 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 
 	if (cn_require(app->ctx, CN_ROLE_OPERATORE, _("issue access codes")))
 		return app_error(app);
-	for (int i = 0; i < 4; i++)
-		methods[i] = codes_ui_method_label(i);
-	yes_no[0] = _("yes");
-	yes_no[1] = _("no");
 	if (!(a = calloc(1, sizeof *a)))
 		return R_NONE;
 	snprintf(a->campaign, sizeof a->campaign, "%s", campaign_key);

@@ -83,7 +83,7 @@ static int listed(const struct app *app, int a, int key, const struct view_inst 
 static struct help_line *action_line(struct app *app, struct help *h, const struct view_inst *v,
 				     int a, struct help_line *l)
 {
-	int keys[8], n = action_keys(a, keys, 8);
+	int keys[8], n = action_keys(&app->keymap, a, keys, 8);
 	int used = l ? (int)strlen(l->keys) : 0;
 	for (int k = 0; k < n; k++) {
 		char label[32];
@@ -202,7 +202,7 @@ static int help_key(struct app *app, void *st, int key)
 	struct help *h = st;
 	int page = h->list.page > 1 ? h->list.page - 1 : 1;
 	/* Nothing to select: the keys scroll the text (list_draw clamps). */
-	switch (action_in_scope(SCOPE_global, key)) {
+	switch (action_in_scope(&app->keymap, SCOPE_global, key)) {
 	case ACT_MOVE_UP: h->list.top--; break;
 	case ACT_MOVE_DOWN: h->list.top++; break;
 	case ACT_PAGE_UP: h->list.top -= page; break;

@@ -6,27 +6,17 @@
 
 #include "calls_ui.h"
 
-#define ANNOUNCED_MAX 256
-
-static struct {
-	int valid;
-	unsigned long gen;
-	time_t minute;
-	long due;
-	char announced[ANNOUNCED_MAX][37]; /* a ring of the ids already told */
-	int next;
-} cache;
-
-static int announced(const char *id)
+static int announced(const struct calls_due *cache, const char *id)
 {
-	for (int i = 0; i < ANNOUNCED_MAX; i++)
-		if (!strcmp(cache.announced[i], id))
+	for (int i = 0; i < CALLS_ANNOUNCED_MAX; i++)
+		if (!strcmp(cache->announced[i], id))
 			return 1;
 	return 0;
 }
 
 static void announce(struct app *app)
 {
+	struct calls_due *cache = &app->calls_due;
 	struct call_filter f = {.callbacks_due = 1, .mine = 1, .limit = 50};
 	struct call_list l;
 	const struct call *first = NULL;
@@ -35,13 +25,13 @@ static void announce(struct app *app)
 	if (calls_list(app->ctx, &f, &l))
 		return;
 	for (size_t i = 0; i < l.n; i++) {
-		if (announced(l.v[i].id))
+		if (announced(cache, l.v[i].id))
 			continue;
 		if (!first)
 			first = &l.v[i];
 		fresh++;
-		snprintf(cache.announced[cache.next], 37, "%s", l.v[i].id);
-		cache.next = (cache.next + 1) % ANNOUNCED_MAX;
+		snprintf(cache->announced[cache->next], 37, "%s", l.v[i].id);
+		cache->next = (cache->next + 1) % CALLS_ANNOUNCED_MAX;
 	}
 	if (first) {
 		char who[300], phone[PHONE_DISPLAY_MAX] = "";
@@ -61,23 +51,24 @@ static void announce(struct app *app)
 
 int calls_status(struct app *app, char *buf, size_t len)
 {
+	struct calls_due *cache = &app->calls_due;
 	time_t minute = cn_now(app->ctx) / 60;
 	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA))
 		return SEG_NONE;
-	if (!cache.valid || cache.gen != app->data_gen || cache.minute != minute) {
-		cache.valid = 1;
-		cache.gen = app->data_gen;
-		cache.minute = minute;
-		if (calls_callbacks_due_count(app->ctx, NULL, &cache.due))
-			cache.due = 0;
-		if (cache.due)
+	if (!cache->valid || cache->gen != app->data_gen || cache->minute != minute) {
+		cache->valid = 1;
+		cache->gen = app->data_gen;
+		cache->minute = minute;
+		if (calls_callbacks_due_count(app->ctx, NULL, &cache->due))
+			cache->due = 0;
+		if (cache->due)
 			announce(app);
 	}
-	if (!cache.due)
+	if (!cache->due)
 		return SEG_NONE;
-	if (cache.due == 1)
+	if (cache->due == 1)
 		snprintf(buf, len, "%s", _("1 callback due"));
 	else
-		snprintf(buf, len, _("%ld callbacks due"), cache.due);
+		snprintf(buf, len, _("%ld callbacks due"), cache->due);
 	return SEG_ALERT;
 }

@@ -52,7 +52,8 @@
  * A status-bar segment ("2 richiamate in scadenza")
  *   Write int fn(struct app *, char *buf, size_t len) returning SEG_NONE,
  *   SEG_NORMAL or SEG_ALERT, and add STATUS_SEGMENT(fn) to
- *   status_segments.def. It runs on every redraw: cache by app->data_gen.
+ *   status_segments.def. It runs on every redraw: cache by app->data_gen
+ *   (the cache is a member of struct app, as app->calls_due).
  *
  * A ':' command
  *   Add CMDLINE("name", fn, min_role, completion, N_("ARGS"), N_("help"))
@@ -93,6 +94,7 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "centralino/ctx.h"
 #include "centralino/i18n.h"
@@ -196,6 +198,27 @@ enum tui_action {
 	ACT_COUNT
 };
 
+/* The keys in force: actions.def's rows as the configuration's bind lines
+ * changed them (actions_configure, once, before the first key). The app
+ * owns it (app->keymap); a widget gets it from its caller. n == 0 means
+ * actions.def's rows unchanged. */
+struct key_binding {
+	int action, key;
+};
+enum {
+	KEYMAP_DEFAULTS = 0
+#define ACTION(key, name, scope, role, hint, help) + 1
+#define ACTION_KEY(key, name) + 1
+#include "actions.def"
+#undef ACTION
+#undef ACTION_KEY
+};
+#define KEYMAP_BIND_MAX 64
+struct keymap {
+	struct key_binding v[KEYMAP_DEFAULTS + KEYMAP_BIND_MAX];
+	size_t n;
+};
+
 /* ---- Layers: things drawn over the screen that take the keys first
  * (help overlay, message boxes, forms, the ':' command line). ----------- */
 struct layer_ops {
@@ -284,6 +307,18 @@ enum msg_level { MSG_INFO, MSG_OK, MSG_WARN, MSG_ERROR };
 
 struct cmdline;
 
+/* What the status bar's callbacks-due segment keeps between redraws
+ * (status_calls.c): the count, and the callbacks already announced. */
+#define CALLS_ANNOUNCED_MAX 256
+struct calls_due {
+	int valid;
+	unsigned long gen;
+	time_t minute;
+	long due;
+	char announced[CALLS_ANNOUNCED_MAX][37]; /* a ring of the ids already told */
+	int next;
+};
+
 struct app {
 	struct cn_ctx *ctx;
 	struct view_inst stack[APP_MAX_VIEWS];
@@ -302,6 +337,8 @@ struct app {
 	attr_t attrs[TA_COUNT];
 	char db_name[256];
 	struct tui_script *script; /* keys from a file (CENTRALINO_SCRIPT) */
+	struct keymap keymap;      /* the keys in force (actions.c) */
+	struct calls_due calls_due; /* status_calls.c */
 	char keys_err[2048];       /* a wrong bind line of the configuration */
 	int restart_told;          /* the schema changed under us: drafts kept, restart asked */
 };
@@ -402,7 +439,7 @@ struct action_info {
 };
 const struct action_info *action_info(int action);
 /* The keys bound to an action, in actions.def order; returns how many. */
-int action_keys(int action, int *keys, int max);
+int action_keys(const struct keymap *km, int action, int *keys, int max);
 /* 1 when this binding is usable (and shown) on screen v for this user:
  * role, scope (global or v's) and the typing rule. */
 int action_usable(const struct app *app, int action, int key, const struct view_inst *v);
@@ -410,24 +447,25 @@ int action_usable(const struct app *app, int action, int key, const struct view_
  * global); ACT_NONE if none. */
 int action_for_key(const struct app *app, const struct view_inst *v, int key);
 /* The label of the action's first key ("F2"), for texts that name it. */
-const char *action_key_label(int action, char *buf, size_t len);
+const char *action_key_label(const struct keymap *km, int action, char *buf, size_t len);
 /* A key bound, on screen v, to an action this user's role may not take:
  * says so on the message line (who may) and returns 1; else 0. */
 int action_refused_say(struct app *app, const struct view_inst *v, int key);
 /* For widgets and layers: the action bound to key in one scope (no role
  * check: framework scopes are for everyone); ACT_NONE if none. */
-int action_in_scope(int scope, int key);
+int action_in_scope(const struct keymap *km, int scope, int key);
 /* The key of a name, as scripts and bind lines write it: Enter, Tab,
  * S-Tab, Esc, BS, Del, Ins, Up, Down, Left, Right, PgUp, PgDn, Home, End,
  * Space, lt, F1..F24, C-a..C-z, or one printable ASCII character; 0 when
  * it is none of them. */
 int tui_key_named(const char *name, size_t len);
-/* The configuration's `bind = SCOPE KEY ACTION` lines over actions.def
- * (origin[i] is line i's "FILE:LINE"): all of them, or, when one is
- * wrong, none, and err says "FILE:LINE: bind: which field, why"; -1. A
+/* The configuration's `bind = SCOPE KEY ACTION` lines over actions.def,
+ * into *km (origin[i] is line i's "FILE:LINE"): all of them, or, when one
+ * is wrong, none (*km unchanged), and err says "FILE:LINE: bind: which field, why"; -1. A
  * bound key replaces the action's own keys (hints and help show it) and
  * leaves whatever else it meant in that scope. */
-int actions_configure(char *const *line, char *const *origin, size_t n, char *err, size_t errlen);
+int actions_configure(struct keymap *km, char *const *line, char *const *origin, size_t n, char *err,
+		      size_t errlen);
 
 /* Theme (theme.c). */
 void theme_init(struct app *app);

@@ -135,7 +135,7 @@ static void add_filter(char *out, size_t len, const char *fmt, const char *v)
 	snprintf(out + used, len - used, fmt, v);
 }
 
-static void filter_line(struct audit_view *a, char *out, size_t len)
+static void filter_line(const struct keymap *km, struct audit_view *a, char *out, size_t len)
 {
 	out[0] = '\0';
 	add_filter(out, len, _("user %s"), a->user);
@@ -145,7 +145,7 @@ static void filter_line(struct audit_view *a, char *out, size_t len)
 	if (!out[0]) {
 		char k[32];
 		snprintf(out, len, _("No filter: the whole log (%s to filter)"),
-			 action_key_label(ACT_AUDIT_FILTER, k, sizeof k));
+			 action_key_label(km, ACT_AUDIT_FILTER, k, sizeof k));
 	}
 }
 
@@ -156,7 +156,7 @@ static void audit_draw(struct app *app, void *st, struct rect r)
 	char filters[512], count[64];
 	int x = r.x + 1;
 
-	filter_line(a, filters, sizeof filters);
+	filter_line(&app->keymap, a, filters, sizeof filters);
 	if ((long)a->e.n >= a->limit)
 		snprintf(count, sizeof count, _("%zu+ entries"), a->e.n);
 	else if (a->e.n == 1)

@@ -339,9 +339,9 @@ static void form_draw_view(struct app *app, void *st, struct rect r)
 		 * keeps save, cancel, help and quit) */
 		char kg[32], kr[32], kv[32];
 		snprintf(sub, sizeof sub, _("%s give the code · %s re-issue it · %s read it out again"),
-			 action_key_label(ACT_CALL_GIVE_CODE, kg, sizeof kg),
-			 action_key_label(ACT_CALL_REISSUE_CODE, kr, sizeof kr),
-			 action_key_label(ACT_CALL_REREAD_CODE, kv, sizeof kv));
+			 action_key_label(&app->keymap, ACT_CALL_GIVE_CODE, kg, sizeof kg),
+			 action_key_label(&app->keymap, ACT_CALL_REISSUE_CODE, kr, sizeof kr),
+			 action_key_label(&app->keymap, ACT_CALL_REREAD_CODE, kv, sizeof kv));
 	}
 	tui_put(r.y + 2, r.x + 2, r.w - 4, sub, ALIGN_LEFT, tui_attr(app, k->acts.n ? TA_OK : TA_MUTED));
 	form_draw_in(app, k->form, body);
@@ -368,8 +368,8 @@ static int check(struct app *app, struct form *f, time_t *cb)
 	if (form_choice(f, F_CATEGORY) < 0) {
 		char msg[200];
 		snprintf(msg, sizeof msg, _("choose a category: 1-9 or %s/%s"),
-			 action_key_label(ACT_PICK_PREV, keys[0], sizeof keys[0]),
-			 action_key_label(ACT_PICK_NEXT, keys[1], sizeof keys[1]));
+			 action_key_label(&app->keymap, ACT_PICK_PREV, keys[0], sizeof keys[0]),
+			 action_key_label(&app->keymap, ACT_PICK_NEXT, keys[1], sizeof keys[1]));
 		form_error(f, F_CATEGORY, msg);
 		return R_KEEP;
 	}
@@ -659,7 +659,7 @@ int calls_ui_restore_draft(struct app *app)
 		n++;
 	if (!n)
 		return R_NONE;
-	action_key_label(ACT_FORM_SAVE, key, sizeof key);
+	action_key_label(&app->keymap, ACT_FORM_SAVE, key, sizeof key);
 	if (n == 1)
 		app_msg(app, MSG_WARN, _("The terminal closed during this call: its form is back as it was (%s saves it)"), key);
 	else

@@ -165,8 +165,8 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 				ALIGN_CENTER, tui_attr(app, TA_MUTED));
 	}
 	snprintf(foot, sizeof foot, _("%s pick   %s cancel the call"),
-		 action_key_label(ACT_CALL_PICK, ks[0], sizeof ks[0]),
-		 action_key_label(ACT_BACK, ks[1], sizeof ks[1]));
+		 action_key_label(&app->keymap, ACT_CALL_PICK, ks[0], sizeof ks[0]),
+		 action_key_label(&app->keymap, ACT_BACK, ks[1], sizeof ks[1]));
 	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, foot, ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 }
 
@@ -218,7 +218,7 @@ static int pick_key(struct app *app, void *st, int key, int action)
 		return pick_enter(app, p);
 	if (list_move(&p->list, action))
 		return R_REDRAW;
-	if (!input_key(&p->q, key)) {
+	if (!input_key(&app->keymap, &p->q, key)) {
 		if (action != ACT_BACK)
 			return R_PASS;
 		if (!p->q.len) {

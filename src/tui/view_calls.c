@@ -99,13 +99,13 @@ static void calls_draw(struct app *app, void *st, struct rect r)
 	int x = r.x + 2, maxx = r.x + r.w - 15, hx = r.x + 1, wide = r.w - 2 >= 110, cbcol = r.w - 2 >= 100;
 
 	/* TRANSLATORS: a filter of the Calls screen: only the calls still open */
-	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_OPEN_FILTER, k, sizeof k),
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(&app->keymap, ACT_CALLS_OPEN_FILTER, k, sizeof k),
 		   C_("calls", "open"), v->open);
-	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_MINE, k, sizeof k), _("mine"), v->mine);
-	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_DUE, k, sizeof k), _("callbacks due"), v->due);
-	x = toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_TODAY, k, sizeof k), _("today"), v->today);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(&app->keymap, ACT_CALLS_MINE, k, sizeof k), _("mine"), v->mine);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(&app->keymap, ACT_CALLS_DUE, k, sizeof k), _("callbacks due"), v->due);
+	x = toggle(app, r.y + 1, x, maxx, action_key_label(&app->keymap, ACT_CALLS_TODAY, k, sizeof k), _("today"), v->today);
 	snprintf(cat, sizeof cat, _("category: %s"), v->cat >= 0 ? v->cats.v[v->cat].label : _("all"));
-	toggle(app, r.y + 1, x, maxx, action_key_label(ACT_CALLS_CATEGORY, k, sizeof k), cat, v->cat >= 0);
+	toggle(app, r.y + 1, x, maxx, action_key_label(&app->keymap, ACT_CALLS_CATEGORY, k, sizeof k), cat, v->cat >= 0);
 	if (v->l.n >= CALLS_LIMIT)
 		snprintf(count, sizeof count, _("latest %d"), CALLS_LIMIT);
 	else

@@ -25,8 +25,6 @@ static const char *const kind_choices[] = {
 };
 #define NKINDS (sizeof kind_choices / sizeof kind_choices[0])
 
-static const char *yes_no[2];
-
 static void load(struct app *app, struct camp_view *v, const char *keep)
 {
 	campaigns_free(&v->l);
@@ -134,8 +132,8 @@ static void camp_draw(struct app *app, void *st, struct rect r)
 
 	{
 		char line[200], ka[32], ke[32];
-		action_key_label(ACT_CAMPAIGN_ADD, ka, sizeof ka);
-		action_key_label(ACT_CAMPAIGN_EDIT, ke, sizeof ke);
+		action_key_label(&app->keymap, ACT_CAMPAIGN_ADD, ka, sizeof ka);
+		action_key_label(&app->keymap, ACT_CAMPAIGN_EDIT, ke, sizeof ke);
 		snprintf(line, sizeof line, _("Enter: the campaign's progress · %s: new campaign · %s: change it"), ka, ke);
 		tui_put(r.y + 1, r.x + 2, r.w - 4,
 			cn_may(app->ctx, CN_ROLE_ADMIN) ? line : _("Enter: the campaign's progress"),
@@ -274,6 +272,8 @@ static int edit_submit(struct app *app, struct form *f, void *arg)
 
 static int open_form(struct app *app, struct camp_view *v, const struct campaign *c)
 {
+	/* the form copies its choices: translated here, for this form only */
+	const char *yes_no[2] = {_("yes"), _("no")};
 	struct form_field fields[F_N] = {
 		[F_KEY] = {.kind = FIELD_TEXT, .label = N_("Key"), .max = 40, .required = 1, .note = N_("lower-case letters, digits, - and _ (e.g. famiglia-2019)"), .name = "key"},
 		[F_NAME] = {.kind = FIELD_TEXT, .label = N_("Name"), .max = 200, .required = 1, .name = "name"},
@@ -286,8 +286,6 @@ static int open_form(struct app *app, struct camp_view *v, const struct campaign
 	char opens[11], deadline[11], survey[24] = "", today[11];
 	struct form_spec spec = {.title = N_("New campaign"), .fields = fields, .nfields = F_N, .submit = add_submit, .arg = v};
 
-	yes_no[0] = _("yes");
-	yes_no[1] = _("no");
 	v->off = c ? 1 : 0;
 	if (!c) {
 		cn_fmt_day(cn_now(app->ctx), today);

@@ -194,8 +194,8 @@ static void codes_draw(struct app *app, void *st, struct rect r)
 	numfmt_int((long)v->all.n, n2, sizeof n2);
 	{
 		char kc[32], kf[32];
-		action_key_label(ACT_CODES_CAMPAIGN, kc, sizeof kc);
-		action_key_label(ACT_CODES_FILTER, kf, sizeof kf);
+		action_key_label(&app->keymap, ACT_CODES_CAMPAIGN, kc, sizeof kc);
+		action_key_label(&app->keymap, ACT_CODES_FILTER, kf, sizeof kf);
 		snprintf(line, sizeof line, _("Showing: %s (%s of %s codes)   %s: campaign  %s: filter  /: whose code is this?"),
 			 filter_label(v->filter), n1, n2, kc, kf);
 	}

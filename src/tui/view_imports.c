@@ -173,13 +173,13 @@ static int cmp_str(const void *a, const void *b)
 
 /* Under the file field: what the typed path names, or the names it could
  * become (readline's own file-name completion, sorted). */
-static void file_note(const char *path, char *buf, size_t len)
+static void file_note(const struct keymap *km, const char *path, char *buf, size_t len)
 {
 	char *cand[40] = {NULL}, kib[NUMFMT_LEN], kc[32];
 	struct stat st;
 	int n = 0;
 
-	action_key_label(ACT_FORM_COMPLETE, kc, sizeof kc);
+	action_key_label(km, ACT_FORM_COMPLETE, kc, sizeof kc);
 	if (!*path)
 		snprintf(buf, len, _("from the folder centralino was started in, or absolute; %s completes"), kc);
 	else if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
@@ -207,7 +207,7 @@ static void form_note(struct app *app, struct form *f, size_t i, char *buf, size
 	(void)arg;
 	buf[0] = 0;
 	if (i == F_FILE)
-		file_note(form_text(f, F_FILE), buf, len);
+		file_note(&app->keymap, form_text(f, F_FILE), buf, len);
 	else if (i == F_CAMPAIGN && kind < IMPORT_LIMESURVEY)
 		snprintf(buf, len, "%s", _("not used for this kind"));
 	else if (i == F_FORCE)
@@ -430,11 +430,11 @@ static int paragraph(struct app *app, const char *text, int y, int x, int w, int
 	return n < max ? n : max;
 }
 
-static const char *phase_text(const struct imports *v, char *buf, size_t len)
+static const char *phase_text(const struct keymap *km, const struct imports *v, char *buf, size_t len)
 {
 	char ka[32], kf[32];
-	action_key_label(ACT_IMPORTS_APPLY, ka, sizeof ka);
-	action_key_label(ACT_IMPORTS_CHOOSE, kf, sizeof kf);
+	action_key_label(km, ACT_IMPORTS_APPLY, ka, sizeof ka);
+	action_key_label(km, ACT_IMPORTS_CHOOSE, kf, sizeof kf);
 	switch (v->phase) {
 	case PH_PREVIEW:
 		snprintf(buf, len, _("Preview, nothing written yet · %s: import it · %s: another file"), ka, kf);
@@ -469,7 +469,7 @@ static void imp_draw(struct app *app, void *st, struct rect r)
 			snprintf(line + strlen(line), sizeof line - strlen(line), " (%s)", v->time_fmt);
 		y += paragraph(app, line, y, x, w, 2, A_BOLD);
 	}
-	tui_put(y++, x, w, phase_text(v, ph, sizeof ph), ALIGN_LEFT,
+	tui_put(y++, x, w, phase_text(&app->keymap, v, ph, sizeof ph), ALIGN_LEFT,
 		tui_attr(app, v->phase == PH_REFUSED ? TA_WARN : v->phase == PH_DONE ? TA_OK : TA_MUTED));
 	if (v->summary.len)
 		y += paragraph(app, buf_str(&v->summary), y, x, w, 3, A_NORMAL);

@@ -342,7 +342,7 @@ static int lookup_key(struct app *app, void *st, int key, int action)
 				list_move(&l->list, action);
 		}
 		return R_REDRAW;
-	} else if (!input_key(&l->q, key)) {
+	} else if (!input_key(&app->keymap, &l->q, key)) {
 		return R_PASS;
 	}
 	if (strcmp(l->q.buf, l->searched)) {

@@ -68,7 +68,7 @@ void input_set(struct input *in, const char *s);
 /* Typed characters and the editing actions of scope edit in actions.def
  * (cursor, delete, clear...): 1 if the key was for the input, 0 if not.
  * A screen gives it the keys its own actions did not take. */
-int input_key(struct input *in, int key);
+int input_key(const struct keymap *km, struct input *in, int key);
 /* Draws in cols columns and, when focused, sets the app's text cursor. */
 void input_draw(struct app *app, struct input *in, int y, int x, int cols, attr_t attr, int focused);
 
@@ -80,7 +80,7 @@ struct text_edit {
 	int scroll;           /* first column shown (one-line drawing) */
 };
 void text_edit_set(struct text_edit *t, const char *s);
-int text_edit_key(struct text_edit *t, int key);
+int text_edit_key(const struct keymap *km, struct text_edit *t, int key);
 void text_edit_draw(struct app *app, struct text_edit *t, int y, int x, int cols, attr_t attr, int focused);
 /* Columns of the first n bytes of s. */
 int text_cols(const char *s, size_t n);

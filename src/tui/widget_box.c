@@ -98,10 +98,10 @@ static void box_draw(struct app *app, void *st)
 	d.w = r.w - 6;
 	tui_wrap(b->text, d.w, draw_line, &d);
 	if (b->confirm)
-		snprintf(keys, sizeof keys, _("[%s] yes    [%s] no"), action_key_label(ACT_CONFIRM_YES, yes, sizeof yes),
-			 action_key_label(ACT_CONFIRM_NO, no, sizeof no));
+		snprintf(keys, sizeof keys, _("[%s] yes    [%s] no"), action_key_label(&app->keymap, ACT_CONFIRM_YES, yes, sizeof yes),
+			 action_key_label(&app->keymap, ACT_CONFIRM_NO, no, sizeof no));
 	else
-		snprintf(keys, sizeof keys, _("[%s] OK"), action_key_label(ACT_MESSAGE_CLOSE, yes, sizeof yes));
+		snprintf(keys, sizeof keys, _("[%s] OK"), action_key_label(&app->keymap, ACT_MESSAGE_CLOSE, yes, sizeof yes));
 	tui_put(r.y + r.h - 2, r.x + 3, r.w - 6, keys, ALIGN_RIGHT, tui_attr(app, TA_ACCENT));
 }
 
@@ -119,7 +119,7 @@ static void box_close(struct app *app, void *st)
 static int box_key(struct app *app, void *st, int key)
 {
 	struct box *b = st;
-	int action = action_in_scope(SCOPE_confirm, key);
+	int action = action_in_scope(&app->keymap, SCOPE_confirm, key);
 	if (!b->confirm) {
 		app_pop_layer(app);
 		return R_REDRAW;

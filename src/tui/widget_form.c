@@ -36,6 +36,7 @@ struct form {
 	void (*free_arg)(void *arg);
 	void (*note)(struct app *app, struct form *f, size_t i, char *buf, size_t len, void *arg);
 	void *arg;
+	const struct keymap *keymap; /* the app's, for the texts that name keys */
 };
 
 /* ---- Values ------------------------------------------------------------ */
@@ -148,11 +149,11 @@ static int label_width(const struct form *f)
 }
 
 /* "←/→": the keys of the pick actions, for the texts that name them. */
-static void pick_keys(char *buf, size_t len)
+static void pick_keys(const struct keymap *km, char *buf, size_t len)
 {
 	char prev[32], next[32];
-	snprintf(buf, len, "%s/%s", action_key_label(ACT_PICK_PREV, prev, sizeof prev),
-		 action_key_label(ACT_PICK_NEXT, next, sizeof next));
+	snprintf(buf, len, "%s/%s", action_key_label(km, ACT_PICK_PREV, prev, sizeof prev),
+		 action_key_label(km, ACT_PICK_NEXT, next, sizeof next));
 }
 
 /* What shows under a field: its error, its live note, its note, or how to
@@ -168,26 +169,26 @@ static const char *below(const struct form *f, size_t i, char *buf, size_t len)
 	if (fl->note)
 		return _(fl->note);
 	if (fl->digits && i == f->focus) {
-		pick_keys(keys, sizeof keys);
+		pick_keys(f->keymap, keys, sizeof keys);
 		snprintf(buf, len, _("1-9 picks, %s or a letter moves"), keys);
 		return buf;
 	}
 	if (fl->kind == FIELD_PICK && !fl->digits && f->layer) {
-		pick_keys(keys, sizeof keys);
+		pick_keys(f->keymap, keys, sizeof keys);
 		snprintf(buf, len, _("%s to choose"), keys);
 		return buf;
 	}
 	return NULL;
 }
 
-static const char *pick_value(const struct field *fl, char *buf, size_t len)
+static const char *pick_value(const struct keymap *km, const struct field *fl, char *buf, size_t len)
 {
 	char keys[80];
 	if (fl->choice >= 0 && (size_t)fl->choice < fl->nchoices)
 		return fl->choices[fl->choice];
 	if (fl->placeholder)
 		return _(fl->placeholder);
-	pick_keys(keys, sizeof keys);
+	pick_keys(km, keys, sizeof keys);
 	snprintf(buf, len, _("— choose: 1-9 or %s —"), keys);
 	return buf;
 }
@@ -261,7 +262,7 @@ static int draw_value(struct app *app, struct form *f, size_t i, int y, int x, i
 	int focused = i == f->focus;
 	char v[512], shown[600];
 	if (fl->kind == FIELD_PICK) {
-		const char *c = pick_value(fl, v, sizeof v);
+		const char *c = pick_value(&app->keymap, fl, v, sizeof v);
 		snprintf(shown, sizeof shown, focused ? "‹ %s ›" : "  %s", c);
 		tui_put(y, x, w, shown, ALIGN_LEFT,
 			tui_attr(app, focused ? TA_SELECTED : fl->choice < 0 ? TA_MUTED : TA_NORMAL));
@@ -340,9 +341,9 @@ void form_draw_in(struct app *app, struct form *f, struct rect r)
 	if (f->f[f->focus].digits && y + 2 < bottom)
 		draw_choices(app, &f->f[f->focus], r, y + 1);
 	snprintf(foot, sizeof foot, _("%s save   %s next field   %s cancel"),
-		 action_key_label(ACT_FORM_SAVE, ks[0], sizeof ks[0]),
-		 action_key_label(ACT_FORM_NEXT, ks[1], sizeof ks[1]),
-		 action_key_label(ACT_FORM_CANCEL, ks[2], sizeof ks[2]));
+		 action_key_label(&app->keymap, ACT_FORM_SAVE, ks[0], sizeof ks[0]),
+		 action_key_label(&app->keymap, ACT_FORM_NEXT, ks[1], sizeof ks[1]),
+		 action_key_label(&app->keymap, ACT_FORM_CANCEL, ks[2], sizeof ks[2]));
 	tui_put(bottom, r.x + 2, r.w - 4, foot, ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 }
 
@@ -411,12 +412,12 @@ static void pick_letter(struct field *fl, int c)
 }
 
 /* 1 when the key changed (or was for) the pick field. */
-static int pick_key(struct field *fl, int key)
+static int pick_key(const struct keymap *km, struct field *fl, int key)
 {
 	int n = (int)fl->nchoices, c = tui_key_char(key);
 	if (!n)
 		return 0;
-	switch (action_in_scope(SCOPE_pick, key)) {
+	switch (action_in_scope(km, SCOPE_pick, key)) {
 	case ACT_PICK_NEXT:
 		fl->choice = (fl->choice + 1 + n) % n;
 		return 1;
@@ -500,15 +501,15 @@ static int move_key(struct app *app, struct form *f, int action)
 int form_key(struct app *app, struct form *f, int key)
 {
 	struct field *fl = &f->f[f->focus];
-	int r = move_key(app, f, action_in_scope(SCOPE_form, key)), used;
+	int r = move_key(app, f, action_in_scope(&app->keymap, SCOPE_form, key)), used;
 	if (!(r & R_PASS))
 		return r;
 	/* '?' is help on a choice and in an empty field, as everywhere; in
 	 * text being typed it is a question mark (F1 is help anywhere) */
-	if (action_in_scope(SCOPE_global, key) == ACT_HELP &&
+	if (action_in_scope(&app->keymap, SCOPE_global, key) == ACT_HELP &&
 	    (!tui_key_char(key) || fl->kind == FIELD_PICK || !fl->t.len))
 		return help_open(app);
-	used = fl->kind == FIELD_PICK ? pick_key(fl, key) : text_edit_key(&fl->t, key);
+	used = fl->kind == FIELD_PICK ? pick_key(&app->keymap, fl, key) : text_edit_key(&app->keymap, &fl->t, key);
 	if (!used)
 		/* quit, redraw (and help inside a screen) act past the form */
 		return tui_key_char(key) ? R_NONE : R_PASS;
@@ -622,6 +623,7 @@ struct form *form_new(struct app *app, const struct form_spec *spec)
 	f->note = spec->note;
 	f->dirty = spec->dirty;
 	f->arg = spec->arg;
+	f->keymap = &app->keymap;
 	if (!(f->title = strdup(spec->title ? _(spec->title) : "")) ||
 	    !(f->cancel_title = strdup(_(spec->cancel_title ? spec->cancel_title : N_("Cancel")))) ||
 	    !(f->cancel_text = strdup(_(spec->cancel_text ? spec->cancel_text

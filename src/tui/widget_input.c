@@ -90,12 +90,12 @@ static int type_char(struct text_edit *t, int c)
 	return 1;
 }
 
-int text_edit_key(struct text_edit *t, int key)
+int text_edit_key(const struct keymap *km, struct text_edit *t, int key)
 {
 	int c = tui_key_char(key);
 	if (c)
 		return type_char(t, c);
-	switch (action_in_scope(SCOPE_edit, key)) {
+	switch (action_in_scope(km, SCOPE_edit, key)) {
 	case ACT_EDIT_BACKSPACE:
 		if (t->cur == 0)
 			return 0;
@@ -137,10 +137,10 @@ int text_edit_key(struct text_edit *t, int key)
 	return 0;
 }
 
-int input_key(struct input *in, int key)
+int input_key(const struct keymap *km, struct input *in, int key)
 {
 	struct text_edit t = as_edit(in);
-	int r = text_edit_key(&t, key);
+	int r = text_edit_key(km, &t, key);
 	from_edit(in, &t);
 	return r;
 }
