@@ -13,6 +13,8 @@ struct cli {
 	struct cn_open_opts open; /* from --db, --now, --user, --as */
 	struct cn_ctx *ctx;       /* opened by cli_open */
 	int backup_keep;          /* days, from the setting backup_keep */
+	const char *lang;         /* --lang */
+	char db_path[4096];       /* the database a settings file names */
 };
 
 /* Opens the database for a command (create/no_staff_check as in

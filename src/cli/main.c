@@ -22,7 +22,6 @@ static const struct command commands[] = {
 	{NULL, NULL, NULL},
 };
 
-static const char *opt_lang; /* --lang */
 
 int cli_error(int status, const char *fmt, ...)
 {
@@ -127,7 +126,7 @@ static int wants_value(const char *arg)
 static int take_global_options(struct cli *cli, int *argc, char **argv)
 {
 	static const char *const names[] = {"--db", "--now", "--user", "--as", "--lang"};
-	const char **slots[] = {&cli->open.db_path, &cli->open.now, &cli->open.user, &cli->open.as_login, &opt_lang};
+	const char **slots[] = {&cli->open.db_path, &cli->open.now, &cli->open.user, &cli->open.as_login, &cli->lang};
 	int out = 1, seen_command = 0;
 	for (int i = 1; i < *argc; i++) {
 		int taken = 0;
@@ -183,7 +182,6 @@ static int refuse_test_hooks(const struct cli *cli)
 /* Privileged mode: the database of the system file, and only that one. */
 static int desk_database(struct cli *cli, const struct cn_config *cfg)
 {
-	static char db[4096];
 	const char *sys = config_system_path(), *origin = cfg->origin[CN_SET_DATABASE];
 	size_t n = strlen(sys);
 
@@ -192,8 +190,8 @@ static int desk_database(struct cli *cli, const struct cn_config *cfg)
 	if (!cfg->value[CN_SET_DATABASE])
 		return cli_error(78, _("%s: no '%s = PATH' line: the desk's installed program takes its database from there (see 'man centralino')"),
 				 sys, config_key_name(CN_SET_DATABASE));
-	snprintf(db, sizeof db, "%s", cfg->value[CN_SET_DATABASE]);
-	cli->open.db_path = db;
+	snprintf(cli->db_path, sizeof cli->db_path, "%s", cfg->value[CN_SET_DATABASE]);
+	cli->open.db_path = cli->db_path;
 	return 0;
 }
 
@@ -201,15 +199,14 @@ static int desk_database(struct cli *cli, const struct cn_config *cfg)
  * environment > user's config file > /etc/centralino.conf > default. */
 static int apply_settings(struct cli *cli)
 {
-	static char db_from_file[4096];
 	struct cn_config cfg = {0};
 	char err[1024];
-	const char *lang = config_value(&cfg, CN_SET_LINGUA, opt_lang); /* option or environment */
+	const char *lang = config_value(&cfg, CN_SET_LINGUA, cli->lang); /* option or environment */
 	const char *db;
 	int rc;
 
 	if (lang && i18n_setup(lang)) {
-		if (opt_lang && *opt_lang)
+		if (cli->lang && *cli->lang)
 			return cli_usage(NULL, _("--lang: '%s' is not a language (it or en)"), lang);
 		return cli_error(78, _("CENTRALINO_LANG: '%s' is not a language (it or en)"), lang);
 	}
@@ -236,8 +233,8 @@ static int apply_settings(struct cli *cli)
 	}
 	db = config_value(&cfg, CN_SET_DATABASE, cli->open.db_path);
 	if (db && db == cfg.value[CN_SET_DATABASE]) {
-		snprintf(db_from_file, sizeof db_from_file, "%s", db);
-		cli->open.db_path = db_from_file;
+		snprintf(cli->db_path, sizeof cli->db_path, "%s", db);
+		cli->open.db_path = cli->db_path;
 	}
 	config_free(&cfg);
 	return 0;
@@ -251,6 +248,7 @@ int main(int argc, char **argv)
 	struct cli cli = {0};
 	const struct command *cmd = NULL;
 	char help_opt[] = "--help", *help_argv[HELP_WORDS + 1];
+	char prog[] = "centralino", tui[] = "tui", *tui_argv[] = {prog, tui, NULL};
 	int rc;
 
 	if (desk_harden())
@@ -267,7 +265,6 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return 64;
 		}
-		static char *tui_argv[] = {"centralino", "tui", NULL};
 		argv = tui_argv;
 		argc = 2;
 	}
