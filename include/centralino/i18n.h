@@ -31,12 +31,10 @@ int i18n_parse_lang(const char *s, enum cn_lang *out);
  * it again switches the language. Returns CN_EUSAGE for a bad `lingua`. */
 int i18n_setup(const char *lingua);
 
-/* The language chosen by i18n_setup (English before it runs). */
+/* The language chosen by i18n_setup (English before it runs, unless the
+ * environment's LANGUAGE is exactly "it"). */
 enum cn_lang i18n_lang(void);
 /* "it" or "en". */
 const char *i18n_lang_code(void);
-/* The folder the catalogue is read from: <exe dir>/locale in the build
- * tree, <exe dir>/../share/locale when installed, else CN_LOCALEDIR. */
-const char *i18n_localedir(void);
 
 #endif

@@ -19,8 +19,6 @@
 /* The file that tells a locale folder holds our catalogue. */
 #define PROBE "/it/LC_MESSAGES/" DOMAIN ".mo"
 
-static enum cn_lang chosen = CN_LANG_EN;
-static char localedir[PATH_MAX];
 
 const char *cn_pgettext(const char *context_and_msgid, const char *msgid)
 {
@@ -39,9 +37,17 @@ int i18n_parse_lang(const char *s, enum cn_lang *out)
 	return CN_OK;
 }
 
-enum cn_lang i18n_lang(void) { return chosen; }
-const char *i18n_lang_code(void) { return chosen == CN_LANG_IT ? "it" : "en"; }
-const char *i18n_localedir(void) { return localedir; }
+/* The language is read back from the LANGUAGE that i18n_setup set rather
+ * than kept in a variable of ours: gettext reads that variable on every
+ * lookup, so it is what the messages are in, and the process keeps no
+ * second, global copy that could disagree. */
+enum cn_lang i18n_lang(void)
+{
+	const char *v = getenv("LANGUAGE");
+	return v && strcmp(v, "it") == 0 ? CN_LANG_IT : CN_LANG_EN;
+}
+
+const char *i18n_lang_code(void) { return i18n_lang() == CN_LANG_IT ? "it" : "en"; }
 
 /* "it", "it_IT.UTF-8", "it_CH", "it@euro" (and "it:en" in LANGUAGE) name
  * Italian. */
@@ -103,14 +109,14 @@ static int readable(const char *dir)
 /* The build tree keeps the catalogue beside the binary (build/locale), an
  * installed tree under ../share/locale (which also makes a DESTDIR copy
  * work); otherwise the compiled-in place. */
-static void find_localedir(void)
+static void find_localedir(char localedir[PATH_MAX])
 {
 	char exe[PATH_MAX];
 	char dir[PATH_MAX + 32];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	char *slash;
 
-	snprintf(localedir, sizeof localedir, "%s", CN_LOCALEDIR);
+	snprintf(localedir, PATH_MAX, "%s", CN_LOCALEDIR);
 	if (n <= 0)
 		return;
 	exe[n] = '\0';
@@ -124,7 +130,7 @@ static void find_localedir(void)
 			return;
 	}
 	if (!realpath(dir, localedir))
-		snprintf(localedir, sizeof localedir, "%s", CN_LOCALEDIR);
+		snprintf(localedir, PATH_MAX, "%s", CN_LOCALEDIR);
 }
 
 static int wants_utf8(void)
@@ -141,6 +147,7 @@ int i18n_setup(const char *lingua)
 {
 	enum cn_lang lang;
 	const char *m;
+	char localedir[PATH_MAX];
 
 	if (lingua && i18n_parse_lang(lingua, &lang))
 		return CN_EUSAGE;
@@ -151,7 +158,6 @@ int i18n_setup(const char *lingua)
 	setlocale(LC_NUMERIC, "C");
 	if (!lingua)
 		lang = lang_from_locale();
-	chosen = lang;
 	/* glibc reads LANGUAGE on every lookup and ignores it only under the
 	 * plain C locale; C.UTF-8 (ssh sessions, servers) honours it. */
 	if (lang == CN_LANG_IT) {
@@ -167,8 +173,7 @@ int i18n_setup(const char *lingua)
 	} else {
 		setenv("LANGUAGE", "en", 1);
 	}
-	if (!*localedir)
-		find_localedir();
+	find_localedir(localedir);
 	bindtextdomain(DOMAIN, localedir);
 	textdomain(DOMAIN); /* also drops gettext's cache after a switch */
 	return CN_OK;
