@@ -2,6 +2,7 @@
  * capofila, population. Read once per registry version and kept on the
  * context, so a report or a dashboard refresh reads only the campaign's
  * statuses (8,000 rows) instead of joining the registry every time. */
+#define _GNU_SOURCE /* qsort_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,11 +211,10 @@ done:
 	return rc;
 }
 
-static const struct places *rank_pl;
-
-static int cmp_name(const void *a, const void *b)
+static int cmp_name(const void *a, const void *b, void *places)
 {
-	const struct place *x = &rank_pl->v[*(const int *)a], *y = &rank_pl->v[*(const int *)b];
+	const struct places *pl = places;
+	const struct place *x = &pl->v[*(const int *)a], *y = &pl->v[*(const int *)b];
 	int c = strcmp(x->folded, y->folded);
 	return c ? c : strcmp(x->id, y->id);
 }
@@ -228,8 +228,7 @@ static int rank_names(struct places *pl)
 		return -1;
 	for (size_t i = 0; i < pl->n; i++)
 		order[i] = (int)i;
-	rank_pl = pl;
-	qsort(order, pl->n, sizeof *order, cmp_name);
+	qsort_r(order, pl->n, sizeof *order, cmp_name, pl);
 	for (size_t i = 0; i < pl->n; i++)
 		pl->v[order[i]].name_rank = (int)i;
 	free(order);

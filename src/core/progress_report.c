@@ -1,4 +1,5 @@
 /* Completion by group, with the pace against the deadline. */
+#define _GNU_SOURCE /* qsort_r */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,11 +139,10 @@ static int by_group(const struct snapshot *s, const struct pass *f, struct progr
 	return 0;
 }
 
-static const struct places *sort_places;
-
-static int cmp_by_name(const void *a, const void *b)
+static int cmp_by_name(const void *a, const void *b, void *places)
 {
-	return sort_places->v[*(const int *)a].name_rank - sort_places->v[*(const int *)b].name_rank;
+	const struct places *pl = places;
+	return pl->v[*(const int *)a].name_rank - pl->v[*(const int *)b].name_rank;
 }
 
 static int by_respondent(const struct snapshot *s, const struct pass *f, struct progress_report *r)
@@ -156,8 +156,7 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 	for (size_t i = 0; i < s->n; i++)
 		if (passes(f, &pl->v[s->v[i].place]))
 			order[n++] = s->v[i].place;
-	sort_places = pl;
-	qsort(order, n, sizeof *order, cmp_by_name);
+	qsort_r(order, n, sizeof *order, cmp_by_name, (void *)pl);
 	for (size_t i = 0; i < n; i++) {
 		const struct place *p = &pl->v[order[i]];
 		const struct snap_row *x = &s->v[s->row_of_place[order[i]]];

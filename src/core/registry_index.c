@@ -4,6 +4,7 @@
  * kept largest first, so scanning in order meets them in ranking order
  * within a rank. The desk's own work (open calls, recent calls) is re-read
  * whenever anyone commits. */
+#define _GNU_SOURCE /* qsort_r */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,13 +140,11 @@ static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *te
 	return rc;
 }
 
-static const char *alpha_keys; /* for the qsort comparator only */
-static const uint32_t *alpha_start;
-
-static int cmp_alpha(const void *a, const void *b)
+static int cmp_alpha(const void *a, const void *b, void *index)
 {
-	const char *x = alpha_keys + alpha_start[*(const uint32_t *)a];
-	const char *y = alpha_keys + alpha_start[*(const uint32_t *)b];
+	const struct rx_index *ix = index;
+	const char *x = ix->keys + ix->kstart[*(const uint32_t *)a];
+	const char *y = ix->keys + ix->kstart[*(const uint32_t *)b];
 	/* keys end with '\n', which sorts before every letter and digit */
 	while (*x == *y && *x != '\n') {
 		x++;
@@ -160,11 +159,10 @@ struct loaded {
 	uint32_t former, nformer;    /* their former names in the formers list */
 };
 
-static const char *sort_strings; /* for the qsort comparator only */
-
-static int cmp_loaded(const void *a, const void *b)
+static int cmp_loaded(const void *a, const void *b, void *strings)
 {
 	const struct loaded *x = a, *y = b;
+	const char *sort_strings = strings;
 	int c;
 	if (x->c.population != y->c.population)
 		return x->c.population > y->c.population ? -1 : 1;
@@ -402,11 +400,10 @@ static int comune_keys(struct builder *b, uint32_t ci, const struct loaded *l, c
 	return rc;
 }
 
-static const struct rx_comune *istat_comuni; /* for the qsort comparator only */
-
-static int cmp_istat(const void *a, const void *b)
+static int cmp_istat(const void *a, const void *b, void *comuni)
 {
-	return strcmp(istat_comuni[*(const uint32_t *)a].istat, istat_comuni[*(const uint32_t *)b].istat);
+	const struct rx_comune *c = comuni;
+	return strcmp(c[*(const uint32_t *)a].istat, c[*(const uint32_t *)b].istat);
 }
 
 long rx_find_istat(const struct rx_index *x, const char *istat)
@@ -442,13 +439,10 @@ static int finish(struct rx_index *x)
 		x->alpha[i] = (uint32_t)i;
 	for (size_t i = 0; i < x->nc; i++)
 		x->byistat[i] = (uint32_t)i;
-	istat_comuni = x->c;
 	if (x->nc)
-		qsort(x->byistat, x->nc, sizeof *x->byistat, cmp_istat);
-	alpha_keys = x->keys;
-	alpha_start = x->kstart;
+		qsort_r(x->byistat, x->nc, sizeof *x->byistat, cmp_istat, x->c);
 	if (x->nk)
-		qsort(x->alpha, x->nk, sizeof *x->alpha, cmp_alpha);
+		qsort_r(x->alpha, x->nk, sizeof *x->alpha, cmp_alpha, x);
 	return rx_vocab_build(x);
 }
 
@@ -472,9 +466,8 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 		goto fail;
 	rc = CN_EOSERR;
 	/* largest first: scanning in order meets comuni in ranking order */
-	sort_strings = b.strings.p;
 	if (nl) /* an empty registry has no array, which qsort may not take */
-		qsort(lv, nl, sizeof *lv, cmp_loaded);
+		qsort_r(lv, nl, sizeof *lv, cmp_loaded, b.strings.p);
 	if (!(x->c = xmalloc((nl + 1) * sizeof *x->c)))
 		goto fail;
 	for (size_t i = 0; i < nl; i++) {
