@@ -113,7 +113,9 @@ EOF
 	tui_start 80 24 XDG_STATE_HOME="$XDG_STATE_HOME" "$CN" --db "$db" --now "$NOW" tui
 	tui_wait "Bozza tre"
 	tui_check "killed: the form was restored" "Bozza tre"
-	pid=$(pgrep -f "centralino --db $db --now $NOW tui")
+	# the child of this window's shell: a name match could also meet an
+	# earlier window still exiting (slow under ASan's leak check)
+	pid=$(pgrep -P "$(tui_tmux display-message -p -t t '#{pane_pid}')")
 	check "killed: one window to kill" 1 "$(printf '%s\n' "$pid" | grep -c .)"
 	kill -KILL "$pid"
 	tui_wait "exited"
