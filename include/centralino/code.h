@@ -59,7 +59,7 @@ void code_mask_keep(const char *code, size_t keep, char *out, size_t outsz);
 const char *code_spell_symbol(int c);
 /* The whole code spelled, one group of four per line, words separated by
  * ", ": "A come Ancona, B come Bologna, ...\nE come Empoli, ...". */
-int code_spell(const char *code, struct cn_buf *out);
+void code_spell(const char *code, struct cn_buf *out);
 
 /* New random code: `length` random symbols + check symbol, NUL-terminated
  * (out holds CODE_BUFSZ). 0, or -1 when getrandom fails. */

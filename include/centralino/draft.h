@@ -24,8 +24,8 @@ struct draft {
 	char *file; /* where draft_load found it or draft_save put it (NULL: new) */
 	int lock;   /* with a file: the open file that holds the claim */
 };
-/* Adds (or replaces) a field; 0 or CN_EOSERR. A NULL value is "". */
-int draft_set(struct draft *d, const char *key, const char *value);
+/* Adds (or replaces) a field. A NULL value is "". */
+void draft_set(struct draft *d, const char *key, const char *value);
 /* The field's value, or NULL when the draft has no such field. */
 const char *draft_get(const struct draft *d, const char *key);
 /* The fields go, and the claim on the file (which stays). */

@@ -138,10 +138,7 @@ int audit_query(struct cn_ctx *ctx, const struct audit_filter *f, struct audit_e
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
-			struct audit_entry *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v)
-				goto oom;
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		if (fill_entry(st, pairs, &out->v[out->n++]))

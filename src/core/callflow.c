@@ -199,8 +199,8 @@ int callflow_save(struct cn_ctx *ctx, const struct call_input *in,
 	memset(&c, 0, sizeof c);
 	if ((rc = cn_require(ctx, CN_ROLE_ASSISTENZA, _("log calls"))))
 		return rc;
-	if (n && !(out->v = xcalloc(n, sizeof *out->v)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	if (n)
+		out->v = xcalloc(n, sizeof *out->v);
 	if ((rc = db_hold(ctx))) {
 		callflow_result_free(out);
 		return rc;
@@ -280,23 +280,18 @@ int callflow_steps_of(struct cn_ctx *ctx, const char *call_id, struct callflow_s
 		return rc;
 	db_bind_text(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct callflow_step *v = xrealloc(out->v, (out->n + 1) * sizeof *v), *s;
-		if (!v)
-			break;
-		out->v = v;
-		s = &v[out->n];
+		struct callflow_step *s;
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		s = &out->v[out->n++];
 		snprintf(s->kind, sizeof s->kind, "%s", db_col(st, 0));
 		snprintf(s->object_id, sizeof s->object_id, "%s", db_col(st, 1));
 		s->at = calls_iso_time(db_col(st, 2));
-		if (!(s->text = step_text(s->kind, s->object_id, db_col(st, 3), db_col(st, 4), db_col(st, 5))))
-			break;
-		out->n++;
+		s->text = step_text(s->kind, s->object_id, db_col(st, 3), db_col(st, 4), db_col(st, 5));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		callflow_steps_free(out);
-		return rc == SQLITE_ROW ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
-					: db_fail(ctx, _("reading the call"));
+		return db_fail(ctx, _("reading the call"));
 	}
 	return CN_OK;
 }
@@ -343,12 +338,9 @@ int callflow_callbacks_today(struct cn_ctx *ctx, int everyone, struct call_list 
 	sqlite3_bind_int(st, 2, everyone != 0);
 	db_bind_text(st, 3, cn_login(ctx));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct call *v = xrealloc(out->v, (out->n + 1) * sizeof *v);
-		if (!v)
-			break;
-		out->v = v;
-		if (calls_read_row(st, &v[out->n])) {
-			call_free(&v[out->n]);
+		out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+		if (calls_read_row(st, &out->v[out->n])) {
+			call_free(&out->v[out->n]);
 			break;
 		}
 		out->n++;

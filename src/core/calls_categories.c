@@ -26,10 +26,7 @@ int call_categories_list(struct cn_ctx *ctx, int all, struct call_categories *ou
 		struct call_category *k;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct call_category *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v)
-				break;
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		k = &out->v[out->n++];

@@ -238,10 +238,7 @@ int calls_open_campaigns(struct cn_ctx *ctx, const char *respondent_id,
 	sqlite3_bind_text(st, 1, today, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, respondent_id ? respondent_id : "", -1, SQLITE_TRANSIENT);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct calls_campaign_choice *v = xrealloc(*out, (*n + 1) * sizeof *v), c;
-		if (!v)
-			break;
-		*out = v;
+		struct calls_campaign_choice *v = *out = xrealloc(*out, (*n + 1) * sizeof *v), c;
 		snprintf(c.key, sizeof c.key, "%s", db_col(st, 0));
 		snprintf(c.name, sizeof c.name, "%s", db_col(st, 1));
 		if (strcmp(c.key, def) == 0) {
@@ -257,8 +254,7 @@ int calls_open_campaigns(struct cn_ctx *ctx, const char *respondent_id,
 		free(*out);
 		*out = NULL;
 		*n = 0;
-		return rc == SQLITE_ROW ? cn_set_error(ctx, CN_EOSERR, _("out of memory"))
-					: db_fail(ctx, _("reading the campaigns"));
+		return db_fail(ctx, _("reading the campaigns"));
 	}
 	return CN_OK;
 }

@@ -120,12 +120,7 @@ static int run_list(struct cn_ctx *ctx, const char *where, struct binds *b, size
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
-			struct call *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		if (calls_read_row(st, &out->v[out->n])) {

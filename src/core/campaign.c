@@ -364,13 +364,7 @@ int campaign_list(struct cn_ctx *ctx, struct campaigns *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
-			struct campaign *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v) {
-				sqlite3_finalize(st);
-				campaigns_free(out);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		from_row(ctx, st, &out->v[out->n++]);

@@ -60,12 +60,7 @@ int campaign_standings_of(struct cn_ctx *ctx, const char *respondent, struct cam
 		struct campaign_standing *s;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
-			struct campaign_standing *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		s = &out->v[out->n++];

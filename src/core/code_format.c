@@ -149,17 +149,16 @@ const char *code_spell_symbol(int c)
 	return NULL;
 }
 
-int code_spell(const char *code, struct cn_buf *out)
+void code_spell(const char *code, struct cn_buf *out)
 {
 	for (size_t i = 0; code[i]; i++) {
 		const char *w = code_spell_symbol((unsigned char)code[i]);
 		const char *sep = i == 0 ? "" : i % 4 == 0 ? "\n" : ", ";
 		if (!w)
 			continue;
-		if (buf_puts(out, sep) || buf_puts(out, w))
-			return CN_EOSERR;
+		buf_puts(out, sep);
+		buf_puts(out, w);
 	}
-	return CN_OK;
 }
 
 /* ---- what people type ---- */

@@ -17,10 +17,10 @@
 	" JOIN respondent r ON r.id = a.respondent_id"
 
 /* Fills c from a row of CODE_COLS: the code in clear when reveal, else
- * masked. 0 or -1 (out of memory). */
-int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal);
+ * masked. */
+void code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal);
 
-/* Appends one code_info to the list (grows it). 0 or -1. */
+/* Appends one zeroed code_info to the list (grows it) and returns it. */
 struct code_info *code_infos_push(struct code_infos *l);
 
 /* Marks an active code revoked now by the acting user. */

@@ -21,10 +21,8 @@ static int load_code(struct cn_ctx *ctx, const char *code, struct code_info *out
 	db_bind_text(st, 1, code);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		if (code_info_read(st, out, 1))
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		else
-			rc = CN_OK;
+		code_info_read(st, out, 1);
+		rc = CN_OK;
 		*campaign_id = sqlite3_column_int64(st, 21);
 	} else if (rc == SQLITE_DONE) {
 		char g[CODE_GROUPED_BUFSZ];
@@ -183,7 +181,8 @@ int code_reveal(struct cn_ctx *ctx, const char *campaign_key, const char *respon
 	db_bind_text(st, 2, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		rc = code_info_read(st, out, 1) ? cn_set_error(ctx, CN_EOSERR, _("out of memory")) : CN_OK;
+		code_info_read(st, out, 1);
+		rc = CN_OK;
 	} else if (rc == SQLITE_DONE) {
 		char *name = registry_respondent_name(ctx, id);
 		rc = cn_set_error(ctx, CN_ENOINPUT, _("%s (%s) has no active code for campaign %s"),
@@ -228,10 +227,7 @@ static int without_code(struct cn_ctx *ctx, long long campaign_id, char ***ids, 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t ncap = cap ? cap * 2 : 1024;
-			char **v = xrealloc(*ids, ncap * sizeof *v);
-			if (!v)
-				break;
-			*ids = v;
+			*ids = xrealloc(*ids, ncap * sizeof **ids);
 			cap = ncap;
 		}
 		if (!((*ids)[*n] = db_col_dup(st, 0)))

@@ -6,7 +6,7 @@
 #include "code_internal.h"
 #include "centralino/xalloc.h"
 
-int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
+void code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
 {
 	char **fields[] = {
 		&c->campaign_key, &c->campaign_name, &c->respondent_id, &c->respondent_name,
@@ -23,9 +23,7 @@ int code_info_read(sqlite3_stmt *st, struct code_info *c, int reveal)
 	else
 		code_mask(db_col(st, 1), c->code, sizeof c->code);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		if (!(*fields[i] = xstrdup(db_col(st, (int)i + 2))))
-			return -1;
-	return 0;
+		*fields[i] = xstrdup(db_col(st, (int)i + 2));
 }
 
 const char *code_info_shown(const struct code_info *c, char *g, size_t gsz)
@@ -55,10 +53,7 @@ struct code_info *code_infos_push(struct code_infos *l)
 	/* capacity: 16, then doubled each time n reaches a power of two */
 	if (l->n == 0 || (l->n >= 16 && (l->n & (l->n - 1)) == 0)) {
 		size_t ncap = l->n ? l->n * 2 : 16;
-		struct code_info *v = xrealloc(l->v, ncap * sizeof *v);
-		if (!v)
-			return NULL;
-		l->v = v;
+		l->v = xrealloc(l->v, ncap * sizeof *l->v);
 	}
 	memset(&l->v[l->n], 0, sizeof l->v[0]);
 	return &l->v[l->n++];
@@ -77,14 +72,8 @@ void code_infos_free(struct code_infos *l)
 static int collect(struct cn_ctx *ctx, sqlite3_stmt *st, int reveal, struct code_infos *out)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct code_info *c = code_infos_push(out);
-		if (!c || code_info_read(st, c, reveal)) {
-			sqlite3_finalize(st);
-			code_infos_free(out);
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		}
-	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		code_info_read(st, code_infos_push(out), reveal);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		code_infos_free(out);
@@ -182,19 +171,10 @@ static int try_candidate(const char *code, enum code_repair how, size_t pos, voi
 	for (size_t i = 0; i < fs->out->n; i++)
 		if (fs->out->v[i].info.id == sqlite3_column_int64(fs->st, 0))
 			return 0;
-	m = xrealloc(fs->out->v, (fs->out->n + 1) * sizeof *m);
-	if (!m) {
-		fs->failed = cn_set_error(fs->ctx, CN_EOSERR, _("out of memory"));
-		return 1;
-	}
-	fs->out->v = m;
+	fs->out->v = xrealloc(fs->out->v, (fs->out->n + 1) * sizeof *fs->out->v);
 	m = &fs->out->v[fs->out->n];
 	memset(m, 0, sizeof *m);
-	if (code_info_read(fs->st, &m->info, 1)) {
-		code_info_free(&m->info);
-		fs->failed = cn_set_error(fs->ctx, CN_EOSERR, _("out of memory"));
-		return 1;
-	}
+	code_info_read(fs->st, &m->info, 1);
 	m->how = how;
 	m->pos = pos;
 	fs->out->n++;

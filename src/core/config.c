@@ -48,8 +48,7 @@ static int check_database(char **value, char *why, size_t whylen)
 			snprintf(why, whylen, _("'%s' starts with ~/ but HOME is not set"), v);
 			return CN_ECONFIG;
 		}
-		if (!(full = xmalloc(strlen(home) + strlen(v))))
-			return CN_EOSERR;
+		full = xmalloc(strlen(home) + strlen(v));
 		sprintf(full, "%s%s", home, v + 1);
 		free(v);
 		*value = full;
@@ -204,11 +203,6 @@ static int set_value(struct cn_config *cfg, int k, const char *value,
 	char *v = xstrdup(value);
 	char *origin = xmalloc(strlen(path) + 24);
 	int rc;
-	if (!v || !origin) {
-		free(v);
-		free(origin);
-		return CN_EOSERR;
-	}
 	if ((rc = settings[k].check(&v, why, whylen))) {
 		free(v);
 		free(origin);
@@ -264,8 +258,7 @@ int config_load_file(struct cn_config *cfg, const char *path, char *err, size_t 
 				rc = CN_ECONFIG;
 			} else if ((rc = set_value(cfg, k, value, path, lineno, why, sizeof why))) {
 				char keyed[sizeof why];
-				snprintf(keyed, sizeof keyed, "%s: %s", key,
-					 rc == CN_EOSERR ? _("out of memory") : why);
+				snprintf(keyed, sizeof keyed, "%s: %s", key, why);
 				snprintf(why, sizeof why, "%s", keyed);
 			}
 		}

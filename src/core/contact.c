@@ -240,12 +240,7 @@ int contact_list(struct cn_ctx *ctx, const char *respondent, int with_removed, s
 		struct contact *c;
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8;
-			struct contact *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		c = &out->v[out->n++];

@@ -73,8 +73,7 @@ static int take_field(struct cn_ctx *ctx, const char *path, long line, const cha
 		return CN_OK;
 	if (contact_value_check(kind, in, buf, sizeof buf, why, sizeof why))
 		return cn_set_error(ctx, CN_EDATA, "%s:%ld: %s: '%s': %s", path, line, column, in, why);
-	if (!(*dst = xstrdup(buf)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	*dst = xstrdup(buf);
 	return CN_OK;
 }
 
@@ -87,10 +86,7 @@ static int take_row(struct cn_ctx *ctx, const char *path, const struct csv_recor
 
 	if (rows->n == rows->cap) {
 		size_t ncap = rows->cap ? rows->cap * 2 : 256;
-		struct crow *v = xrealloc(rows->v, ncap * sizeof *v);
-		if (!v)
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		rows->v = v;
+		rows->v = xrealloc(rows->v, ncap * sizeof *rows->v);
 		rows->cap = ncap;
 	}
 	w = memset(&rows->v[rows->n], 0, sizeof *w);

@@ -196,8 +196,6 @@ static int make_parent_dirs(const char *file)
 	char *dir = xstrdup(file);
 	char *slash;
 	int rc = 0;
-	if (!dir)
-		return -1;
 	slash = strrchr(dir, '/');
 	if (slash && slash != dir) {
 		*slash = '\0';
@@ -394,10 +392,6 @@ int cn_ctx_open(const struct cn_open_opts *o, struct cn_ctx **out, char *err, si
 	int rc;
 
 	*out = NULL;
-	if (!ctx) {
-		snprintf(err, errlen, "out of memory");
-		return CN_EOSERR;
-	}
 	if (cn_default_db_path(o->db_path, path, sizeof path)) {
 		rc = cn_set_error(ctx, CN_ECONFIG, _("no database path: give --db PATH or set CENTRALINO_DB"));
 		goto fail;

@@ -41,7 +41,7 @@ static int may(const char *path, int how)
 int db_file_diagnose(struct cn_ctx *ctx, int create)
 {
 	char *copy = xstrdup(ctx->db_path), grp[64];
-	const char *dir = copy ? dirname(copy) : ".";
+	const char *dir = dirname(copy);
 	struct stat ds, fs;
 	int rc = CN_OK, dir_there = stat(dir, &ds) == 0;
 
@@ -68,7 +68,7 @@ int db_file_diagnose(struct cn_ctx *ctx, int create)
 int db_file_wal_diagnose(struct cn_ctx *ctx)
 {
 	char *copy = xstrdup(ctx->db_path), wal[4200], grp[64];
-	const char *dir = copy ? dirname(copy) : ".";
+	const char *dir = dirname(copy);
 	struct stat ds;
 	int rc = CN_OK;
 

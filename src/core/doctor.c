@@ -48,16 +48,12 @@ static void finding(struct doctor_report *r, enum doctor_level level, const char
 {
 	char line[1024];
 	va_list ap;
-	struct doctor_finding *v = xrealloc(r->v, (r->n + 1) * sizeof *v);
-	if (!v)
-		return;
-	r->v = v;
+	r->v = xrealloc(r->v, (r->n + 1) * sizeof *r->v);
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (!(v[r->n].text = xstrdup(line)))
-		return;
-	v[r->n++].level = level;
+	r->v[r->n].text = xstrdup(line);
+	r->v[r->n++].level = level;
 	if (level == DOCTOR_ERROR)
 		r->errors++;
 }

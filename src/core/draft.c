@@ -25,29 +25,19 @@
 #include "centralino/text.h"
 #include "centralino/xalloc.h"
 
-int draft_set(struct draft *d, const char *key, const char *value)
+void draft_set(struct draft *d, const char *key, const char *value)
 {
 	char *v = xstrdup(value ? value : "");
-	if (!v)
-		return CN_EOSERR;
 	for (size_t i = 0; i < d->n; i++)
 		if (strcmp(d->key[i], key) == 0) {
 			free(d->value[i]);
 			d->value[i] = v;
-			return CN_OK;
+			return;
 		}
-	char **nk = xrealloc(d->key, (d->n + 1) * sizeof *nk);
-	if (nk)
-		d->key = nk;
-	char **nv = xrealloc(d->value, (d->n + 1) * sizeof *nv);
-	if (nv)
-		d->value = nv;
-	if (!nk || !nv || !(d->key[d->n] = xstrdup(key))) {
-		free(v);
-		return CN_EOSERR;
-	}
+	d->key = xrealloc(d->key, (d->n + 1) * sizeof *d->key);
+	d->value = xrealloc(d->value, (d->n + 1) * sizeof *d->value);
+	d->key[d->n] = xstrdup(key);
 	d->value[d->n++] = v;
-	return CN_OK;
 }
 
 const char *draft_get(const struct draft *d, const char *key)
@@ -320,7 +310,7 @@ static int read_claimed(struct cn_ctx *ctx, struct draft *out)
 
 	if ((rc = text_read_file(out->file, 1 << 20, &raw, &len, err, sizeof err)))
 		return rc == CN_EOSERR ? cn_set_error(ctx, rc, "%s", err) : CN_ENOINPUT;
-	for (line = strtok_r(raw, "\n", &save); line && !rc; line = strtok_r(NULL, "\n", &save)) {
+	for (line = strtok_r(raw, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t');
 		if (!tab)
 			continue;
@@ -329,11 +319,11 @@ static int read_claimed(struct cn_ctx *ctx, struct draft *out)
 		unescape(tab + 1);
 		if (strcmp(line, "db") == 0)
 			ours = strcmp(tab + 1, cn_db_path(ctx)) == 0;
-		else if (draft_set(out, line, tab + 1))
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		else
+			draft_set(out, line, tab + 1);
 	}
 	free(raw);
-	return rc ? rc : ours ? CN_OK : CN_ENOINPUT;
+	return ours ? CN_OK : CN_ENOINPUT;
 }
 
 /* The oldest draft no window holds, claimed into out. */

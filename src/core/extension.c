@@ -276,13 +276,7 @@ int extension_list(struct cn_ctx *ctx, const char *campaign_key, int all,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct extension *p = xrealloc(out->v, ncap * sizeof *p);
-			if (!p) {
-				sqlite3_finalize(st);
-				extension_list_free(out);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
-			out->v = p;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		read_row(st, &out->v[out->n++]);

@@ -71,17 +71,12 @@ static const char *first_name(const char *kind)
 	return "Regione";
 }
 
-static int note_missing(struct limesurvey_export_summary *s, const char *id, const char *name)
+static void note_missing(struct limesurvey_export_summary *s, const char *id, const char *name)
 {
-	char **v = xrealloc(s->missing, (s->nmissing + 1) * sizeof *v);
 	size_t n = strlen(id) + strlen(name) + 2;
-	if (!v)
-		return -1;
-	s->missing = v;
-	if (!(v[s->nmissing] = xmalloc(n)))
-		return -1;
-	snprintf(v[s->nmissing++], n, "%s %s", id, name);
-	return 0;
+	s->missing = xrealloc(s->missing, (s->nmissing + 1) * sizeof *s->missing);
+	s->missing[s->nmissing] = xmalloc(n);
+	snprintf(s->missing[s->nmissing++], n, "%s %s", id, name);
 }
 
 int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_buf *csv,
@@ -128,10 +123,7 @@ int limesurvey_export(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 		out->rows++;
 		if (!*email) {
 			out->without_email++;
-			if (note_missing(out, db_col(st, 1), db_col(st, 3))) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
+			note_missing(out, db_col(st, 1), db_col(st, 3));
 		}
 	}
 	sqlite3_finalize(st);

@@ -40,10 +40,7 @@ static struct seen *seen_add(struct seen_set *s, const char *id)
 {
 	if (s->n == s->cap) {
 		size_t ncap = s->cap ? s->cap * 2 : 256;
-		struct seen *v = xrealloc(s->v, ncap * sizeof *v);
-		if (!v)
-			return NULL;
-		s->v = v;
+		s->v = xrealloc(s->v, ncap * sizeof *s->v);
 		s->cap = ncap;
 	}
 	memset(&s->v[s->n], 0, sizeof s->v[0]);
@@ -82,17 +79,13 @@ static void seen_merge(struct seen_set *s)
 	s->n = s->n ? o + 1 : 0;
 }
 
-static int add_unknown(struct limesurvey_import_summary *out, long line, const char *token, const char *note)
+static void add_unknown(struct limesurvey_import_summary *out, long line, const char *token, const char *note)
 {
-	struct limesurvey_unknown *v = xrealloc(out->unknown, (out->nunknown + 1) * sizeof *v);
-	if (!v)
-		return -1;
-	out->unknown = v;
+	struct limesurvey_unknown *v = out->unknown = xrealloc(out->unknown, (out->nunknown + 1) * sizeof *v);
 	v[out->nunknown].line = line;
 	v[out->nunknown].token = xstrdup(token);
 	v[out->nunknown].note = xstrdup(note);
 	out->nunknown++;
-	return 0;
 }
 
 /* The header's column name: " attribute_1 <Codice>" -> "attribute_1". */
@@ -328,12 +321,12 @@ static int take_row(struct cn_ctx *ctx, const struct campaign *c, sqlite3_stmt *
 			snprintf(note, sizeof note, _("a code of campaign %s"), t.campaign_key);
 		else
 			snprintf(note, sizeof note, "%s", _("not a code given by the desk"));
-		return add_unknown(out, rec->line, token, note) ? cn_set_error(ctx, CN_EOSERR, _("out of memory")) : CN_OK;
+		add_unknown(out, rec->line, token, note);
+		return CN_OK;
 	}
 	if (!t.active)
 		out->revoked_used++;
-	if (!(s = seen_add(seen, t.respondent_id)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	s = seen_add(seen, t.respondent_id);
 	if (done == DONE_YES) {
 		s->rank = 3;
 		memcpy(s->submitted_at, when, sizeof when);

@@ -25,21 +25,15 @@ void maint_problems_free(struct maint_problems *p)
 	p->n = 0;
 }
 
-int maint_add_problem(struct maint_problems *p, const char *fmt, ...)
+void maint_add_problem(struct maint_problems *p, const char *fmt, ...)
 {
 	char line[1024];
 	va_list ap;
-	char **v = xrealloc(p->v, (p->n + 1) * sizeof *v);
-	if (!v)
-		return -1;
-	p->v = v;
+	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (!(p->v[p->n] = xstrdup(line)))
-		return -1;
-	p->n++;
-	return 0;
+	p->v[p->n++] = xstrdup(line);
 }
 
 int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err)
@@ -54,11 +48,8 @@ int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err)
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *line = (const char *)sqlite3_column_text(st, 0);
-		if (line && strcmp(line, "ok") != 0 && maint_add_problem(out, "%s", line)) {
-			sqlite3_finalize(st);
-			*err = "out of memory";
-			return -1;
-		}
+		if (line && strcmp(line, "ok") != 0)
+			maint_add_problem(out, "%s", line);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -69,25 +60,27 @@ int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err)
 }
 
 /* PRAGMA foreign_key_check: one line per orphan row; a check that cannot
- * run (a corrupt file) is one more line. -1 when out of memory. */
-static int foreign_keys(struct cn_ctx *ctx, struct maint_problems *out)
+ * run (a corrupt file) is one more line. */
+static void foreign_keys(struct cn_ctx *ctx, struct maint_problems *out)
 {
 	sqlite3_stmt *st;
-	int rc, bad = 0;
+	int rc;
 
-	if (sqlite3_prepare_v2(ctx->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
-		return maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
-	while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *table = db_col(st, 0), *parent = db_col(st, 2);
-		bad = sqlite3_column_type(st, 1) == SQLITE_NULL
-			? maint_add_problem(out, _("foreign key: a row of %s refers to a missing row of %s"), table, parent)
-			: maint_add_problem(out, _("foreign key: %s row %lld refers to a missing row of %s"),
-				      table, (long long)sqlite3_column_int64(st, 1), parent);
+	if (sqlite3_prepare_v2(ctx->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
+		return;
 	}
-	if (!bad && rc != SQLITE_DONE)
-		bad = maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *table = db_col(st, 0), *parent = db_col(st, 2);
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			maint_add_problem(out, _("foreign key: a row of %s refers to a missing row of %s"), table, parent);
+		else
+			maint_add_problem(out, _("foreign key: %s row %lld refers to a missing row of %s"),
+					  table, (long long)sqlite3_column_int64(st, 1), parent);
+	}
+	if (rc != SQLITE_DONE)
+		maint_add_problem(out, _("foreign key check: %s"), sqlite3_errmsg(ctx->db));
 	sqlite3_finalize(st);
-	return bad;
 }
 
 int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
@@ -100,11 +93,9 @@ int maint_check(struct cn_ctx *ctx, struct maint_problems *out)
 		return rc;
 	/* a corrupt file often stops the check itself: what it said so far,
 	 * then why it stopped, each a line */
-	if ((maint_integrity(ctx->db, out, &err) && maint_add_problem(out, _("integrity check: %s"), err)) ||
-	    foreign_keys(ctx, out)) {
-		maint_problems_free(out);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
+	if (maint_integrity(ctx->db, out, &err))
+		maint_add_problem(out, _("integrity check: %s"), err);
+	foreign_keys(ctx, out);
 	if ((rc = maint_check_schema(ctx, out))) {
 		maint_problems_free(out);
 		return rc;
@@ -214,8 +205,6 @@ void maint_sync_dir(const char *path)
 {
 	char *copy = xstrdup(path);
 	int fd;
-	if (!copy)
-		return;
 	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY)) >= 0) {
 		fsync(fd);
 		close(fd);
@@ -228,7 +217,7 @@ static void absolute(const char *path, char *out, size_t outlen)
 {
 	char *d = xstrdup(path), *b = xstrdup(path), dir[PATH_MAX];
 	int n = -1;
-	if (d && b && realpath(dirname(d), dir))
+	if (realpath(dirname(d), dir))
 		n = snprintf(out, outlen, "%s/%s", strcmp(dir, "/") ? dir : "", basename(b));
 	if (n < 0 || (size_t)n >= outlen)
 		snprintf(out, outlen, "%s", path);

@@ -22,8 +22,8 @@ int maint_integrity(sqlite3 *db, struct maint_problems *out, const char **err);
  * copied), the pages copied in *pages. */
 int maint_copy_all(sqlite3 *dst, sqlite3 *src, long *pages);
 
-/* One more line of problems (printf-like); -1 when out of memory. */
-int maint_add_problem(struct maint_problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* One more line of problems (printf-like). */
+void maint_add_problem(struct maint_problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The tables, indexes, triggers and views against the migrations': one
  * line per missing, changed or foreign one added to out. */
 int maint_check_schema(struct cn_ctx *ctx, struct maint_problems *out);

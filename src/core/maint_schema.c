@@ -46,7 +46,6 @@ static const char *kind_word(const char *type)
 static int compare(sqlite3 *a, sqlite3 *b, int a_is_ref, struct maint_problems *out)
 {
 	sqlite3_stmt *sa, *sb;
-	int rc = 0;
 
 	if (sqlite3_prepare_v2(a, SCHEMA_SQL, -1, &sa, NULL) != SQLITE_OK)
 		return -1;
@@ -54,23 +53,26 @@ static int compare(sqlite3 *a, sqlite3 *b, int a_is_ref, struct maint_problems *
 		sqlite3_finalize(sa);
 		return -1;
 	}
-	while (!rc && sqlite3_step(sa) == SQLITE_ROW) {
+	while (sqlite3_step(sa) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(sa, 0);
 		const char *name = (const char *)sqlite3_column_text(sa, 1);
 		const char *sql = (const char *)sqlite3_column_text(sa, 2);
 		sqlite3_bind_text(sb, 1, type, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(sb, 2, name, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(sb) != SQLITE_ROW)
-			rc = a_is_ref ? maint_add_problem(out, _("schema: %s %s is missing"), kind_word(type), name)
-				      : maint_add_problem(out, _("schema: %s %s is not one of centralino's"), kind_word(type), name);
-		else if (a_is_ref && strcmp(sql, (const char *)sqlite3_column_text(sb, 0)) != 0)
-			rc = maint_add_problem(out, _("schema: %s %s differs from the one the migrations create"),
-					       kind_word(type), name);
+		if (sqlite3_step(sb) != SQLITE_ROW) {
+			if (a_is_ref)
+				maint_add_problem(out, _("schema: %s %s is missing"), kind_word(type), name);
+			else
+				maint_add_problem(out, _("schema: %s %s is not one of centralino's"), kind_word(type), name);
+		} else if (a_is_ref && strcmp(sql, (const char *)sqlite3_column_text(sb, 0)) != 0) {
+			maint_add_problem(out, _("schema: %s %s differs from the one the migrations create"),
+					  kind_word(type), name);
+		}
 		sqlite3_reset(sb);
 	}
 	sqlite3_finalize(sa);
 	sqlite3_finalize(sb);
-	return rc;
+	return 0;
 }
 
 int maint_check_schema(struct cn_ctx *ctx, struct maint_problems *out)

@@ -121,13 +121,7 @@ int staff_list(struct cn_ctx *ctx, struct staff_list *out)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
-			struct staff_member *v = xrealloc(out->v, ncap * sizeof *v);
-			if (!v) {
-				sqlite3_finalize(st);
-				staff_list_free(out);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
-			out->v = v;
+			out->v = xrealloc(out->v, ncap * sizeof *out->v);
 			cap = ncap;
 		}
 		fill_member(st, &out->v[out->n++]);

@@ -565,29 +565,29 @@ static void form_hangup_view(struct app *app, void *st)
 	struct cform *k = st;
 	struct draft *d = &k->draft;
 	char arg[512], num[16];
-	int rc, cat = form_choice(k->form, F_CATEGORY);
+	int cat = form_choice(k->form, F_CATEGORY);
 
 	if (k->editing)
 		return; /* the call is saved; only its changes would be lost */
 	start_text(&k->s, arg, sizeof arg);
-	rc = draft_set(d, "arg", arg);
-	for (int f = 0; f < F_COUNT && !rc; f++) {
+	draft_set(d, "arg", arg);
+	for (int f = 0; f < F_COUNT; f++) {
 		if (f == F_CAMPAIGN) {
 			int c = has_campaign(k) ? form_choice(k->form, F_CAMPAIGN) : -1;
 			if (has_campaign(k))
-				rc = draft_set(d, draft_keys[f], c >= 0 && (size_t)c < k->ncamps ? k->camps[c].key : "");
+				draft_set(d, draft_keys[f], c >= 0 && (size_t)c < k->ncamps ? k->camps[c].key : "");
 		} else if (f == F_CATEGORY) {
-			rc = draft_set(d, draft_keys[f], cat >= 0 ? k->cats.v[cat].name : "");
+			draft_set(d, draft_keys[f], cat >= 0 ? k->cats.v[cat].name : "");
 		} else if (f == F_DIRECTION || f == F_STATE) {
 			snprintf(num, sizeof num, "%d", form_choice(k->form, (size_t)f));
-			rc = draft_set(d, draft_keys[f], num);
+			draft_set(d, draft_keys[f], num);
 		} else {
-			rc = draft_set(d, draft_keys[f], form_text(k->form, (size_t)f));
+			draft_set(d, draft_keys[f], form_text(k->form, (size_t)f));
 		}
 	}
 	/* a draft restored or kept before (the database was migrated) is
 	 * replaced in place */
-	if (!rc && !draft_save(app->ctx, "call", d))
+	if (!draft_save(app->ctx, "call", d))
 		k->kept = 1;
 }
 

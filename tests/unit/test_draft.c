@@ -62,10 +62,10 @@ static void round_trip(void **state)
 	(void)state;
 
 	assert_int_equal(draft_load(a, "call", &back), CN_ENOINPUT);
-	assert_int_equal(draft_set(&d, "notes", "riga uno\nriga\tdue \\ tre\r"), 0);
-	assert_int_equal(draft_set(&d, "caller", "Nicolò D'Amico"), 0);
-	assert_int_equal(draft_set(&d, "empty", NULL), 0);
-	assert_int_equal(draft_set(&d, "caller", "Mario Rossi"), 0); /* replaces */
+	draft_set(&d, "notes", "riga uno\nriga\tdue \\ tre\r");
+	draft_set(&d, "caller", "Nicolò D'Amico");
+	draft_set(&d, "empty", NULL);
+	draft_set(&d, "caller", "Mario Rossi"); /* replaces */
 	assert_int_equal(d.n, 3);
 	assert_int_equal(draft_save(a, "call", &d), 0);
 	draft_free(&d);
@@ -87,7 +87,7 @@ static void round_trip(void **state)
 	assert_int_equal(draft_load(b, "call", &back), CN_ENOINPUT);
 	assert_int_equal(draft_load(a, "code", &back), CN_ENOINPUT);
 	/* the other database's draft does not replace this one's */
-	assert_int_equal(draft_set(&d, "notes", "per b"), 0);
+	draft_set(&d, "notes", "per b");
 	assert_int_equal(draft_save(b, "call", &d), 0);
 	draft_free(&d);
 	assert_int_equal(draft_load(a, "call", &back), 0);
@@ -96,10 +96,10 @@ static void round_trip(void **state)
 
 	/* a second window's draft is one more, never a replacement; saved
 	 * again, a draft replaces its own file */
-	assert_int_equal(draft_set(&d, "caller", "Seconda"), 0);
+	draft_set(&d, "caller", "Seconda");
 	assert_int_equal(draft_save(a, "call", &d), 0);
 	assert_non_null(d.file);
-	assert_int_equal(draft_set(&d, "caller", "Seconda Finestra"), 0);
+	draft_set(&d, "caller", "Seconda Finestra");
 	assert_int_equal(draft_save(a, "call", &d), 0);
 	draft_free(&d);
 	assert_int_equal(draft_load(a, "call", &back), 0);
@@ -120,7 +120,7 @@ static void round_trip(void **state)
 static void keep(struct cn_ctx *ctx, const char *name)
 {
 	struct draft d = {0};
-	assert_int_equal(draft_set(&d, "caller", name), 0);
+	draft_set(&d, "caller", name);
 	assert_int_equal(draft_save(ctx, "call", &d), 0);
 	draft_free(&d);
 }
@@ -151,7 +151,7 @@ static void claims(void **state)
 	assert_string_equal(draft_get(&y, "caller"), "due");
 	assert_int_equal(draft_load(a, "call", &z), CN_ENOINPUT);
 	/* kept again in place (the terminal closed on the restored form) */
-	assert_int_equal(draft_set(&x, "caller", "uno bis"), 0);
+	draft_set(&x, "caller", "uno bis");
 	assert_int_equal(draft_save(a, "call", &x), 0);
 	assert_int_equal(draft_load(a, "call", &z), CN_ENOINPUT);
 	draft_free(&y); /* released, still there */
