@@ -52,8 +52,6 @@ static char detect_sep(const char *p, const char *end)
 struct csv_reader *csv_open(const char *data, size_t len, char sep)
 {
 	struct csv_reader *r = xcalloc(1, sizeof *r);
-	if (!r)
-		return NULL;
 	r->p = data;
 	r->end = data + len;
 	r->sep = sep ? sep : detect_sep(data, data + len);
@@ -80,36 +78,27 @@ const char *csv_error(const struct csv_reader *r, long *line)
 	return r->err;
 }
 
-static int put(struct csv_reader *r, char c)
+static void put(struct csv_reader *r, char c)
 {
 	if (r->buflen + 1 >= r->bufcap) {
-		size_t ncap = r->bufcap ? r->bufcap * 2 : 256;
-		char *p = xrealloc(r->buf, ncap);
-		if (!p)
-			return -1;
-		r->buf = p;
-		r->bufcap = ncap;
+		r->bufcap = r->bufcap ? r->bufcap * 2 : 256;
+		r->buf = xrealloc(r->buf, r->bufcap);
 	}
 	r->buf[r->buflen++] = c;
-	return 0;
 }
 
 /* A run of plain bytes: the common case, copied at once. */
-static int put_run(struct csv_reader *r, const char *s, size_t n)
+static void put_run(struct csv_reader *r, const char *s, size_t n)
 {
 	if (r->buflen + n + 1 > r->bufcap) {
 		size_t ncap = r->bufcap ? r->bufcap : 256;
 		while (ncap < r->buflen + n + 1)
 			ncap *= 2;
-		char *p = xrealloc(r->buf, ncap);
-		if (!p)
-			return -1;
-		r->buf = p;
+		r->buf = xrealloc(r->buf, ncap);
 		r->bufcap = ncap;
 	}
 	memcpy(r->buf + r->buflen, s, n);
 	r->buflen += n;
-	return 0;
 }
 
 /* The field being read has grown past CSV_FIELD_MAX. */
@@ -118,36 +107,13 @@ static int field_too_long(const struct csv_reader *r)
 	return r->buflen - r->offs[r->nfields] > CSV_FIELD_MAX;
 }
 
-static int ensure_fields(struct csv_reader *r)
+static void ensure_fields(struct csv_reader *r)
 {
 	if (r->nfields == r->fcap) {
-		size_t ncap = r->fcap ? r->fcap * 2 : 32;
-		size_t *o = xrealloc(r->offs, ncap * sizeof *o);
-		if (!o)
-			return -1;
-		r->offs = o;
-		char **f = xrealloc(r->fields, ncap * sizeof *f);
-		if (!f)
-			return -1;
-		r->fields = f;
-		r->fcap = ncap;
+		r->fcap = r->fcap ? r->fcap * 2 : 32;
+		r->offs = xrealloc(r->offs, r->fcap * sizeof *r->offs);
+		r->fields = xrealloc(r->fields, r->fcap * sizeof *r->fields);
 	}
-	return 0;
-}
-
-static int end_field(struct csv_reader *r)
-{
-	if (put(r, '\0'))
-		return -1;
-	r->nfields++;
-	return 0;
-}
-
-static int oom(struct csv_reader *r)
-{
-	r->err = N_("out of memory");
-	r->err_line = r->line;
-	return -1;
 }
 
 static int refuse(struct csv_reader *r, const char *msg, long line)
@@ -184,8 +150,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 		/* start of a field */
 		if (r->nfields >= CSV_FIELDS_MAX)
 			return refuse(r, N_("more than 10000 fields in a row"), rec->line);
-		if (ensure_fields(r))
-			return oom(r);
+		ensure_fields(r);
 		r->offs[r->nfields] = r->buflen;
 		if (p < end && *p == '"') {
 			long qline = r->line;
@@ -201,8 +166,7 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 				}
 				if (*p == '"') {
 					if (p + 1 < end && p[1] == '"') {
-						if (put(r, '"'))
-							return oom(r);
+						put(r, '"');
 						p += 2;
 						continue;
 					}
@@ -211,16 +175,14 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 				}
 				if ((e = eol_len(p, end))) {
 					r->line++;
-					if (put_run(r, p, e))
-						return oom(r);
+					put_run(r, p, e);
 					p += e;
 					continue;
 				}
 				const char *q = p;
 				while (q < end && *q != '"' && *q != '\r' && *q != '\n')
 					q++;
-				if (put_run(r, p, (size_t)(q - p)))
-					return oom(r);
+				put_run(r, p, (size_t)(q - p));
 				p = q;
 			}
 		}
@@ -229,14 +191,13 @@ int csv_next(struct csv_reader *r, struct csv_record *rec)
 			const char *q = p;
 			while (q < end && *q != r->sep && *q != '\r' && *q != '\n')
 				q++;
-			if (put_run(r, p, (size_t)(q - p)))
-				return oom(r);
+			put_run(r, p, (size_t)(q - p));
 			p = q;
 			if (field_too_long(r))
 				return refuse(r, N_("a field longer than 64 KiB"), rec->line);
 		}
-		if (end_field(r))
-			return oom(r);
+		put(r, '\0');
+		r->nfields++;
 		if (p < end && *p == r->sep) {
 			p++;
 			continue;

@@ -131,12 +131,8 @@ static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_rec
 		return err_at(ctx, f, rec->line, A_CAPOFILA, what);
 	}
 	if (f->nm == f->mcap) {
-		size_t ncap = f->mcap ? f->mcap * 2 : 256;
-		struct member *nm = xrealloc(f->m, ncap * sizeof *nm);
-		if (!nm)
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		f->m = nm;
-		f->mcap = ncap;
+		f->mcap = f->mcap ? f->mcap * 2 : 256;
+		f->m = xrealloc(f->m, f->mcap * sizeof *f->m);
 	}
 	m = &f->m[f->nm];
 	if (norm_istat(v[A_ISTAT], m->istat)) {
@@ -147,23 +143,14 @@ static int take_member(struct cn_ctx *ctx, struct afile *f, const struct csv_rec
 	m->line = rec->line;
 	if ((ai = find_ambito(f, v[A_CODE])) < 0) {
 		if (f->na == f->acap) {
-			size_t ncap = f->acap ? f->acap * 2 : 16;
-			struct amb *na = xrealloc(f->a, ncap * sizeof *na);
-			if (!na)
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			f->a = na;
-			f->acap = ncap;
+			f->acap = f->acap ? f->acap * 2 : 16;
+			f->a = xrealloc(f->a, f->acap * sizeof *f->a);
 		}
 		struct amb *a = &f->a[f->na];
 		memset(a, 0, sizeof *a);
 		a->code = xstrdup(v[A_CODE]);
 		a->name = xstrdup(name);
 		a->line = rec->line;
-		if (!a->code || !a->name) {
-			free(a->code);
-			free(a->name);
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		}
 		ai = (int)f->na++;
 	} else if (strcmp(f->a[ai].name, name) != 0) {
 		snprintf(what, sizeof what, _("ambito %s is called '%s' on line %ld"),
@@ -202,8 +189,8 @@ static int parse(struct cn_ctx *ctx, struct afile *f, const char *data, size_t l
 
 	if (len == 0)
 		return cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), f->file);
-	if (!(f->line_of = xcalloc(1000000, sizeof *f->line_of)) || !(rd = csv_open(data, len, 0)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	f->line_of = xcalloc(1000000, sizeof *f->line_of);
+	rd = csv_open(data, len, 0);
 	while ((got = csv_next(rd, &rec)) == 1) {
 		last = rec.line;
 		if (rec.nfields == 1 && !*csv_trim(rec.fields[0]))

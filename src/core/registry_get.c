@@ -48,8 +48,6 @@ static int load_formers(struct cn_ctx *ctx, struct registry_comune *c)
 		if (c->nformer == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
 			char **v = xrealloc(c->former_names, ncap * sizeof *v);
-			if (!v)
-				break;
 			c->former_names = v;
 			cap = ncap;
 		}
@@ -186,8 +184,6 @@ int registry_region_stats(struct cn_ctx *ctx, struct registry_region_stat **out,
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 32;
 			struct registry_region_stat *nv = xrealloc(v, ncap * sizeof *nv);
-			if (!nv)
-				break;
 			v = nv;
 			cap = ncap;
 		}

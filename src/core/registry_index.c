@@ -112,18 +112,9 @@ static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *te
 		return CN_OK;
 	}
 	if (b->nk + 1 >= b->kcap) {
-		size_t ncap = b->kcap ? b->kcap * 2 : 16384;
-		struct rx_key *nk = xrealloc(b->k, ncap * sizeof *nk);
-		if (nk)
-			b->k = nk;
-		uint32_t *ks = xrealloc(b->kstart, (ncap + 1) * sizeof *ks);
-		if (ks)
-			b->kstart = ks;
-		if (!nk || !ks) {
-			free(f);
-			return CN_EOSERR;
-		}
-		b->kcap = ncap;
+		b->kcap = b->kcap ? b->kcap * 2 : 16384;
+		b->k = xrealloc(b->k, b->kcap * sizeof *b->k);
+		b->kstart = xrealloc(b->kstart, (b->kcap + 1) * sizeof *b->kstart);
 	}
 	memset(&b->k[b->nk], 0, sizeof b->k[b->nk]);
 	b->k[b->nk].mask = rx_letter_mask(f);
@@ -192,10 +183,6 @@ static int add_area(struct builder *b, const char *name, size_t len, int prov, i
 	if (b->nareas == b->acap) {
 		size_t ncap = b->acap ? b->acap * 2 : 256;
 		struct rx_area *na = xrealloc(b->areas, ncap * sizeof *na);
-		if (!na) {
-			free(f);
-			return CN_EOSERR;
-		}
 		b->areas = na;
 		b->acap = ncap;
 	}
@@ -298,8 +285,6 @@ static int load_aliases(struct cn_ctx *ctx, struct builder *b, struct alias **ou
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
 			struct alias *nv = xrealloc(v, ncap * sizeof *nv);
-			if (!nv)
-				break;
 			v = nv;
 			cap = ncap;
 		}
@@ -337,8 +322,6 @@ static int load_comuni(struct cn_ctx *ctx, struct builder *b, const size_t reg[1
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
 			struct loaded *nv = xrealloc(v, ncap * sizeof *nv);
-			if (!nv)
-				break;
 			v = nv;
 			cap = ncap;
 		}
@@ -433,8 +416,6 @@ static int finish(struct rx_index *x)
 	x->cand = xmalloc((x->nc + 1) * sizeof *x->cand);
 	x->tmp = xmalloc((x->nc + 1) * sizeof *x->tmp);
 	x->byistat = xmalloc((x->nc + 1) * sizeof *x->byistat);
-	if (!x->alpha || !x->stamp || !x->best || !x->bestkey || !x->cand || !x->tmp || !x->byistat)
-		return CN_EOSERR;
 	for (size_t i = 0; i < x->nk; i++)
 		x->alpha[i] = (uint32_t)i;
 	for (size_t i = 0; i < x->nc; i++)
@@ -456,7 +437,8 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	int rc = CN_EOSERR;
 
 	*out = NULL;
-	if (!x || !(x->sigla = xcalloc(1000, sizeof *x->sigla)) || buf_add(&b.strings, "", 1))
+	x->sigla = xcalloc(1000, sizeof *x->sigla);
+	if (buf_add(&b.strings, "", 1))
 		goto fail;
 	if ((rc = load_areas(ctx, &b, reg, x->sigla)) || (rc = load_aliases(ctx, &b, &al, &na)))
 		goto fail;
@@ -468,8 +450,7 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	/* largest first: scanning in order meets comuni in ranking order */
 	if (nl) /* an empty registry has no array, which qsort may not take */
 		qsort_r(lv, nl, sizeof *lv, cmp_loaded, b.strings.p);
-	if (!(x->c = xmalloc((nl + 1) * sizeof *x->c)))
-		goto fail;
+	x->c = xmalloc((nl + 1) * sizeof *x->c);
 	for (size_t i = 0; i < nl; i++) {
 		x->c[i] = lv[i].c;
 		if ((rc = comune_keys(&b, (uint32_t)i, &lv[i], al)))
@@ -477,8 +458,8 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	}
 	rc = CN_EOSERR;
 	x->nc = nl;
-	if (b.nk == 0 && !(b.kstart = xmalloc(sizeof *b.kstart)))
-		goto fail;
+	if (b.nk == 0)
+		b.kstart = xmalloc(sizeof *b.kstart);
 	b.kstart[b.nk] = (uint32_t)b.keys.len;
 	if (buf_add(&b.keys, "", 0))
 		goto fail;

@@ -237,8 +237,6 @@ static int take_row(struct cn_ctx *ctx, struct parsed *p, const struct csv_recor
 	if (p->n == p->cap) {
 		size_t ncap = p->cap ? p->cap * 2 : 8192;
 		struct row *nr = xrealloc(p->rows, ncap * sizeof *nr);
-		if (!nr)
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		p->rows = nr;
 		p->cap = ncap;
 	}
@@ -276,11 +274,6 @@ static int check_consistency(struct cn_ctx *ctx, struct parsed *p)
 {
 	int *reg = xmalloc(100 * sizeof *reg), *prov = xmalloc(1000 * sizeof *prov);
 	int rc = CN_OK;
-	if (!reg || !prov) {
-		free(reg);
-		free(prov);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
 	for (int i = 0; i < 100; i++)
 		reg[i] = -1;
 	for (int i = 0; i < 1000; i++)
@@ -343,8 +336,8 @@ static int parse_list(struct cn_ctx *ctx, struct parsed *p, const char *data, si
 	if (len == 0)
 		return cn_set_error(ctx, CN_EDATA, _("%s:1: header: the file is empty"), p->file);
 	p->size = len + 64;
-	if (!(p->arena = xmalloc(p->size)) || !(rd = csv_open(data, len, ';')))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	p->arena = xmalloc(p->size);
+	rd = csv_open(data, len, ';');
 	while ((got = csv_next(rd, &rec)) == 1) {
 		last_line = rec.line;
 		/* blank lines (typically at the end) carry nothing */
@@ -410,11 +403,6 @@ static int load_existing(struct cn_ctx *ctx, struct existing **out, size_t *nout
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
 			struct existing *nv = xrealloc(v, ncap * sizeof *nv);
-			if (!nv) {
-				sqlite3_finalize(st);
-				existing_free(v, n);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
 			v = nv;
 			cap = ncap;
 		}
@@ -472,8 +460,6 @@ static int upsert_areas(struct cn_ctx *ctx, const struct parsed *p)
 	char seen_reg[100] = {0}, *seen_prov = xcalloc(1000, 1);
 	int rc;
 
-	if (!seen_prov)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if ((rc = db_prepare(ctx, &sr,
 		"INSERT INTO regione (code, name, ripartizione_code, ripartizione) VALUES (?1, ?2, ?3, ?4)"
 		" ON CONFLICT (code) DO UPDATE SET name = ?2, ripartizione_code = ?3, ripartizione = ?4"
@@ -791,8 +777,6 @@ int registry_merge_istat(struct cn_ctx *ctx, const char *name, const char *data,
 	char err[512];
 	int rc;
 
-	if (!raw)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	memcpy(raw, data, len);
 	raw[len] = '\0';
 	rc = text_decode(name, raw, len, &text, &tlen, &enc, err, sizeof err);

@@ -330,7 +330,7 @@ static int is_alias(const struct rx_index *x, uint32_t kn)
 }
 
 /* rank < 0: each hit's own; else that rank for all. */
-static int make_hits(struct cn_ctx *ctx, struct rx_index *x, size_t n, int rank, struct registry_hits *out)
+static void make_hits(struct rx_index *x, size_t n, int rank, struct registry_hits *out)
 {
 	size_t bytes = n * sizeof *out->v;
 	char *p;
@@ -343,9 +343,8 @@ static int make_hits(struct cn_ctx *ctx, struct rx_index *x, size_t n, int rank,
 			bytes += strlen(x->strings + x->k[kn].display) + strlen(x->strings + x->k[kn].since) + 2;
 	}
 	if (n == 0)
-		return CN_OK;
-	if (!(out->v = xmalloc(bytes)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		return;
+	out->v = xmalloc(bytes);
 	p = (char *)(out->v + n);
 #define COPY(dst, src) do { size_t l_ = strlen(src) + 1; memcpy(p, src, l_); dst = p; p += l_; } while (0)
 	for (size_t i = 0; i < n; i++) {
@@ -371,7 +370,6 @@ static int make_hits(struct cn_ctx *ctx, struct rx_index *x, size_t n, int rank,
 	}
 #undef COPY
 	out->n = n;
-	return CN_OK;
 }
 
 static int search_start(struct cn_ctx *ctx, const char *query, struct rx_index **x, struct query *q,
@@ -415,7 +413,8 @@ int registry_search(struct cn_ctx *ctx, const char *query, int limit,
 		if (!scan_codes(x, &q))
 			scan_names(x, &q, lim);
 	}
-	return make_hits(ctx, x, order_candidates(x, lim), -1, out);
+	make_hits(x, order_candidates(x, lim), -1, out);
+	return CN_OK;
 }
 
 int registry_suggest(struct cn_ctx *ctx, const char *query, int limit, struct registry_hits *out)
@@ -427,7 +426,8 @@ int registry_suggest(struct cn_ctx *ctx, const char *query, int limit, struct re
 	if ((rc = search_start(ctx, query, &x, &q, out)))
 		return rc;
 	rx_closest(x, &q);
-	return make_hits(ctx, x, order_candidates(x, limit > 0 ? (size_t)limit : 3), 6, out);
+	make_hits(x, order_candidates(x, limit > 0 ? (size_t)limit : 3), 6, out);
+	return CN_OK;
 }
 
 /* "Name (PR), Name (PR), ..." of the hits, into b. */

@@ -72,8 +72,6 @@ int rx_vocab_build(struct rx_index *x)
 	x->voff = xmalloc((total + 1) * sizeof *x->voff);
 	x->vmask = xmalloc((total + 1) * sizeof *x->vmask);
 	x->vlen = xmalloc(total + 1);
-	if (!b.slot || !x->kwords || !x->voff || !x->vmask || !x->vlen)
-		goto out;
 	for (size_t kn = 0; kn < x->nk; kn++) {
 		const char *s = x->keys + x->kstart[kn], *end = x->keys + x->kstart[kn + 1] - 1;
 		x->k[kn].word0 = (uint32_t)at;
@@ -93,8 +91,6 @@ int rx_vocab_build(struct rx_index *x)
 	x->vslip = xcalloc(x->nv + 1, sizeof *x->vslip);
 	x->vkeys0 = xcalloc(x->nv + 2, sizeof *x->vkeys0);
 	x->vkeys = xmalloc((total + 1) * sizeof *x->vkeys);
-	if (!x->vhit || !x->vslip || !x->vkeys0 || !x->vkeys)
-		goto out;
 	/* per word, the keys that hold it */
 	for (size_t i = 0; i < at; i++)
 		x->vkeys0[x->kwords[i] + 2]++;

@@ -213,8 +213,6 @@ static int add_merger(struct registry_mergers *l, size_t *cap, sqlite3_stmt *st)
 	if (l->n == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 16;
 		struct registry_merger *v = xrealloc(l->v, ncap * sizeof *v);
-		if (!v)
-			return CN_EOSERR;
 		l->v = v;
 		*cap = ncap;
 	}
@@ -281,8 +279,6 @@ int registry_load_successors(struct cn_ctx *ctx, struct registry_comune *c)
 		if (c->npredecessors == cap) {
 			size_t ncap = cap ? cap * 2 : 4;
 			struct registry_predecessor *v = xrealloc(c->predecessors, ncap * sizeof *v);
-			if (!v)
-				break;
 			c->predecessors = v;
 			cap = ncap;
 		}
