@@ -9,17 +9,32 @@
 static const struct action_info infos[ACT_COUNT] = {
 #define ACTION(key, name, scope, role, hint, help) [ACT_##name] = {SCOPE_##scope, role, hint, help},
 #define ACTION_KEY(key, name)
+#define ACTION_HELP_KEY(name, other)
 #include "actions.def"
 #undef ACTION
 #undef ACTION_KEY
+#undef ACTION_HELP_KEY
 };
 
 static const struct key_binding defaults[KEYMAP_DEFAULTS] = {
 #define ACTION(key, name, scope, role, hint, help) {ACT_##name, key},
 #define ACTION_KEY(key, name) {ACT_##name, key},
+#define ACTION_HELP_KEY(name, other)
 #include "actions.def"
 #undef ACTION
 #undef ACTION_KEY
+#undef ACTION_HELP_KEY
+};
+
+/* The action whose key an action's help line names (ACTION_HELP_KEY). */
+static const int help_key_of[ACT_COUNT] = {
+#define ACTION(key, name, scope, role, hint, help)
+#define ACTION_KEY(key, name)
+#define ACTION_HELP_KEY(name, other) [ACT_##name] = ACT_##other,
+#include "actions.def"
+#undef ACTION
+#undef ACTION_KEY
+#undef ACTION_HELP_KEY
 };
 
 /* The bindings in force into *out; how many. */
@@ -138,6 +153,23 @@ const char *action_key_label(const struct keymap *km, int action, char *buf, siz
 	return tui_key_label(key, buf, len);
 }
 
+const char *action_help(const struct keymap *km, int action, char *buf, size_t len)
+{
+	const struct action_info *a = action_info(action);
+	char k[32];
+	if (!a || !a->help) {
+		snprintf(buf, len, "%s", "");
+		return buf;
+	}
+	if (!help_key_of[action]) {
+		snprintf(buf, len, "%s", _(a->help));
+		return buf;
+	}
+	/* the format is a help line of actions.def with its one %s */
+	snprintf(buf, len, _(a->help), action_key_label(km, help_key_of[action], k, sizeof k));
+	return buf;
+}
+
 int action_in_scope(const struct keymap *km, int scope, int key)
 {
 	const struct key_binding *all;
@@ -176,7 +208,7 @@ int action_refused_say(struct app *app, const struct view_inst *v, int key)
 	for (size_t i = 0; i < nall; i++) {
 		const struct key_binding *b = &all[i];
 		const struct action_info *a = &infos[b->action];
-		char k[32];
+		char k[32], help[512];
 		if (b->key != key || (a->scope != SCOPE_global && !own_scope(v, a->scope)) ||
 		    cn_may(app->ctx, (enum cn_role)a->role) || typed_away(v, key))
 			continue;
@@ -184,7 +216,8 @@ int action_refused_say(struct app *app, const struct view_inst *v, int key)
 		 * action's words, never on who may use it */
 		app_msg(app, MSG_WARN, _("%s is for the role %s and up, you are %s: %s"),
 			tui_key_label(key, k, sizeof k), cn_role_name((enum cn_role)a->role),
-			cn_role_name(cn_role(app->ctx)), _(a->hint ? a->hint : a->help));
+			cn_role_name(cn_role(app->ctx)),
+			a->hint ? _(a->hint) : action_help(&app->keymap, b->action, help, sizeof help));
 		return 1;
 	}
 	return 0;
@@ -272,9 +305,11 @@ static const char *const scope_names[SCOPE_COUNT] = {
 static const char *const action_names[ACT_COUNT] = {
 #define ACTION(key, name, scope, role, hint, help) [ACT_##name] = #name,
 #define ACTION_KEY(key, name)
+#define ACTION_HELP_KEY(name, other)
 #include "actions.def"
 #undef ACTION
 #undef ACTION_KEY
+#undef ACTION_HELP_KEY
 };
 
 /* An action by name, as actions.def spells it or in lower case with '-'

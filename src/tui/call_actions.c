@@ -97,7 +97,7 @@ static int code_submit(struct app *app, struct form *f, void *arg)
 {
 	struct call_actions *ca = arg;
 	struct callflow_action *a;
-	char title[300], note[300];
+	char title[300], note[300], key[32];
 	size_t i;
 	int batch = 0;
 
@@ -121,7 +121,8 @@ static int code_submit(struct app *app, struct form *f, void *arg)
 	ca->n++;
 	category_from(ca, ca->reissue ? "codice_smarrito" : "richiesta_codice");
 	snprintf(title, sizeof title, _("Code for %s — %s"), ca->who, ca->campaign);
-	snprintf(note, sizeof note, "%s", _("Read it out. It is saved with the call: save the call (F2)."));
+	snprintf(note, sizeof note, _("Read it out. It is saved with the call: save the call (%s)."),
+		 action_key_label(&app->keymap, ACT_FORM_SAVE, key, sizeof key));
 	codes_ui_box(app, title, ca->code[i], note);
 	return R_REDRAW;
 }

@@ -300,7 +300,11 @@ static int remove_contact(struct app *app, struct card_contacts *s)
 {
 	struct job *j;
 	if (!s->l.n || !s->p.focused) {
-		app_msg(app, MSG_INFO, "%s", _("choose a contact first (Tab to the Contacts section, ↑ ↓)"));
+		char ks[3][32];
+		app_msg(app, MSG_INFO, _("choose a contact first (%s to the Contacts section, %s %s)"),
+			action_key_label(&app->keymap, ACT_NEXT_SECTION, ks[0], sizeof ks[0]),
+			action_key_label(&app->keymap, ACT_MOVE_UP, ks[1], sizeof ks[1]),
+			action_key_label(&app->keymap, ACT_MOVE_DOWN, ks[2], sizeof ks[2]));
 		return R_REDRAW;
 	}
 	if (!(j = job_new(app, s->p.istat, s->p.name, 0)))
@@ -356,7 +360,9 @@ static int card_then_form(struct app *app, const char *args, int which)
 	int r;
 
 	if (!*args) {
-		app_msg(app, MSG_WARN, "%s", _("which comune? (its ISTAT code or name; Tab completes)"));
+		char k[32];
+		app_msg(app, MSG_WARN, _("which comune? (its ISTAT code or name; %s completes)"),
+			action_key_label(&app->keymap, ACT_CMDLINE_COMPLETE, k, sizeof k));
 		return R_REDRAW;
 	}
 	if (registry_search(app->ctx, args, 2, &hits))

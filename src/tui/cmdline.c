@@ -19,6 +19,9 @@
 #include "widget.h"
 
 #define HISTORY_KEEP 1000
+/* The byte readline completes on (complete_key): the completion action's
+ * keys are fed to it as this byte, and the byte never reaches it alone. */
+#define COMPLETE_BYTE "\t"
 #define POPUP_MAX 10
 
 struct cmdline {
@@ -414,8 +417,8 @@ static void cancel(struct cmdline *c)
 }
 
 /* A key as readline reads it: the actions of actions.def as readline's
- * own editing keys, typed text as UTF-8, other control keys (^R, ^W, ^U,
- * Tab...) as they are, for readline's key map. */
+ * own editing keys (and completion), typed text as UTF-8, other control
+ * keys (^R, ^W, ^U...) as they are, for readline's key map. */
 static void feed_key(struct cmdline *c, int key)
 {
 	static const struct {
@@ -426,6 +429,7 @@ static void feed_key(struct cmdline *c, int key)
 		{SCOPE_edit, ACT_EDIT_LEFT, "\x02"}, {SCOPE_edit, ACT_EDIT_RIGHT, "\x06"},
 		{SCOPE_edit, ACT_EDIT_START, "\x01"}, {SCOPE_edit, ACT_EDIT_END, "\x05"},
 		{SCOPE_global, ACT_MOVE_UP, "\x10"}, {SCOPE_global, ACT_MOVE_DOWN, "\x0e"},
+		{SCOPE_cmdline, ACT_CMDLINE_COMPLETE, COMPLETE_BYTE},
 	};
 	char bytes[4];
 	int ch = tui_key_char(key);
@@ -440,7 +444,7 @@ static void feed_key(struct cmdline *c, int key)
 			feed(c, "\x04", 1);
 	} else if (ch) {
 		feed(c, bytes, (size_t)tui_utf8(ch, bytes));
-	} else if (key > 0 && key < 32) {
+	} else if (key > 0 && key < 32 && key != COMPLETE_BYTE[0]) {
 		bytes[0] = (char)key;
 		feed(c, bytes, 1);
 	}
@@ -452,7 +456,7 @@ static int cmdline_key(struct app *app, void *st, int key)
 	int r;
 	char *line;
 
-	if (key != '\t')
+	if (action_in_scope(&app->keymap, SCOPE_cmdline, key) != ACT_CMDLINE_COMPLETE)
 		popup_clear(c);
 	if (action_in_scope(&app->keymap, SCOPE_cmdline, key) == ACT_CMDLINE_CANCEL ||
 	    (action_in_scope(&app->keymap, SCOPE_edit, key) == ACT_EDIT_BACKSPACE && rl_end == 0)) {
@@ -537,7 +541,7 @@ int cmdline_init(struct app *app)
 		rl_outstream = c->devnull;
 	rl_initialize();
 	rl_variable_bind("bell-style", "none");
-	rl_bind_key('\t', complete_key);
+	rl_bind_key(COMPLETE_BYTE[0], complete_key);
 	using_history();
 	history_path(c);
 	if (c->history[0]) {

@@ -39,7 +39,9 @@ int tcmd_open(struct app *app, const char *args)
 	} else {
 		/* Several: let the operator pick on the lookup screen. */
 		r = lookup_search(app, args);
-		app_msg(app, MSG_INFO, "%s", _("several comuni match: pick one and press Enter"));
+		char k[32];
+		app_msg(app, MSG_INFO, _("several comuni match: pick one and press %s"),
+			action_key_label(&app->keymap, ACT_OPEN, k, sizeof k));
 	}
 	registry_hits_free(&hits);
 	return r;

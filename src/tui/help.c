@@ -9,7 +9,7 @@
 
 struct help_line {
 	char keys[64];
-	const char *text; /* translated */
+	char text[512]; /* translated, naming the keys in force */
 	int heading;
 };
 
@@ -27,7 +27,6 @@ struct help {
 	struct help_row *rows;
 	int nrows, rows_cap, rows_width; /* rows_width: text width they were cut for */
 	struct list list;
-	char title[256]; /* the first heading */
 	int keyw;        /* width of the keys column */
 };
 
@@ -58,10 +57,10 @@ static struct help_line *add(struct help *h)
 static void heading(struct help *h, const char *text)
 {
 	struct help_line *l;
-	if (h->n && (l = add(h)))
-		l->text = "";
+	if (h->n)
+		add(h); /* a blank line */
 	if ((l = add(h))) {
-		l->text = text;
+		snprintf(l->text, sizeof l->text, "%s", text);
 		l->heading = 1;
 	}
 }
@@ -97,7 +96,7 @@ static struct help_line *action_line(struct app *app, struct help *h, const stru
 			used = (int)sizeof l->keys - 1;
 	}
 	if (l)
-		l->text = _(action_info(a)->help);
+		action_help(&app->keymap, a, l->text, sizeof l->text);
 	return l;
 }
 
@@ -150,7 +149,7 @@ static void wrap_rows(struct help *h, int width)
 	h->rows_width = width;
 	for (int i = 0; i < n; i++) {
 		int before = h->nrows;
-		const char *t = h->v[i].text ? h->v[i].text : "";
+		const char *t = h->v[i].text;
 		if (h->v[i].heading || !*t)
 			add_row(h, 0, t, strlen(t));
 		else
@@ -238,23 +237,27 @@ int help_open(struct app *app)
 	struct view_inst *v = app_top(app);
 	struct help *h = calloc(1, sizeof *h);
 	const char *title;
+	char text[256], kc[32], kt[32];
 
 	if (!h)
 		return R_NONE;
 	title = v->ops->title_of ? v->ops->title_of(app, v->st) : _(v->ops->title);
-	snprintf(h->title, sizeof h->title, _("On this screen (%s)"), title);
-	heading(h, h->title);
+	snprintf(text, sizeof text, _("On this screen (%s)"), title);
+	heading(h, text);
 	scope_lines(app, h, v, 0);
 	heading(h, _("Everywhere"));
 	scope_lines(app, h, v, 1);
-	heading(h, _("Commands (type ':' then the command; Tab completes)"));
+	snprintf(text, sizeof text, _("Commands (type '%s' then the command; %s completes)"),
+		 action_key_label(&app->keymap, ACT_COMMAND, kc, sizeof kc),
+		 action_key_label(&app->keymap, ACT_CMDLINE_COMPLETE, kt, sizeof kt));
+	heading(h, text);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		struct help_line *l;
 		if (!cn_may(app->ctx, (enum cn_role)commands[i].role) || !(l = add(h)))
 			continue;
 		snprintf(l->keys, sizeof l->keys, ":%s %s", commands[i].name,
 			 commands[i].args[0] ? _(commands[i].args) : "");
-		l->text = _(commands[i].help);
+		snprintf(l->text, sizeof l->text, "%s", _(commands[i].help));
 	}
 	for (int i = 0; i < h->n; i++)
 		if (!h->v[i].heading && text_width(h->v[i].keys) > h->keyw)

@@ -192,9 +192,11 @@ enum tui_action {
 	ACT_NONE = 0,
 #define ACTION(key, name, scope, role, hint, help) ACT_##name,
 #define ACTION_KEY(key, name)
+#define ACTION_HELP_KEY(name, other)
 #include "actions.def"
 #undef ACTION
 #undef ACTION_KEY
+#undef ACTION_HELP_KEY
 	ACT_COUNT
 };
 
@@ -209,9 +211,11 @@ enum {
 	KEYMAP_DEFAULTS = 0
 #define ACTION(key, name, scope, role, hint, help) + 1
 #define ACTION_KEY(key, name) + 1
+#define ACTION_HELP_KEY(name, other)
 #include "actions.def"
 #undef ACTION
 #undef ACTION_KEY
+#undef ACTION_HELP_KEY
 };
 #define KEYMAP_BIND_MAX 64
 struct keymap {
@@ -448,6 +452,9 @@ int action_usable(const struct app *app, int action, int key, const struct view_
 int action_for_key(const struct app *app, const struct view_inst *v, int key);
 /* The label of the action's first key ("F2"), for texts that name it. */
 const char *action_key_label(const struct keymap *km, int action, char *buf, size_t len);
+/* The action's help line, translated, naming the keys in force; "" when
+ * it has none. */
+const char *action_help(const struct keymap *km, int action, char *buf, size_t len);
 /* A key bound, on screen v, to an action this user's role may not take:
  * says so on the message line (who may) and returns 1; else 0. */
 int action_refused_say(struct app *app, const struct view_inst *v, int key);

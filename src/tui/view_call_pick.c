@@ -141,6 +141,7 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 	int lw = text_width(label), fw;
 
 	timer(app, p->started, t, sizeof t);
+	action_key_label(&app->keymap, ACT_CALL_PICK, ks[0], sizeof ks[0]);
 	tui_puts(r.y + 1, r.x + 2, lw, label, tui_attr(app, TA_ACCENT) | A_BOLD);
 	fw = r.w - lw - 8 - text_width(t);
 	if (fw > 50)
@@ -156,16 +157,15 @@ static void pick_draw(struct app *app, void *st, struct rect r)
 	} else {
 		int y = r.y + r.h / 3;
 		if (p->q.len) {
-			tui_put(y, r.x, r.w, _("Nothing found: Enter tries it as a respondent code"),
-				ALIGN_CENTER, tui_attr(app, TA_WARN));
+			snprintf(foot, sizeof foot, _("Nothing found: %s tries it as a respondent code"), ks[0]);
+			tui_put(y, r.x, r.w, foot, ALIGN_CENTER, tui_attr(app, TA_WARN));
 			tui_put(y + 2, r.x, r.w, p->near, ALIGN_CENTER, A_BOLD);
+		} else {
+			snprintf(foot, sizeof foot, _("%s with nothing typed: the caller is not identified"), ks[0]);
+			tui_put(y, r.x, r.w, foot, ALIGN_CENTER, tui_attr(app, TA_MUTED));
 		}
-		else
-			tui_put(y, r.x, r.w, _("Enter with nothing typed: the caller is not identified"),
-				ALIGN_CENTER, tui_attr(app, TA_MUTED));
 	}
-	snprintf(foot, sizeof foot, _("%s pick   %s cancel the call"),
-		 action_key_label(&app->keymap, ACT_CALL_PICK, ks[0], sizeof ks[0]),
+	snprintf(foot, sizeof foot, _("%s pick   %s cancel the call"), ks[0],
 		 action_key_label(&app->keymap, ACT_BACK, ks[1], sizeof ks[1]));
 	tui_put(r.y + r.h - 1, r.x + 2, r.w - 4, foot, ALIGN_RIGHT, tui_attr(app, TA_MUTED));
 }

@@ -131,13 +131,16 @@ static void camp_draw(struct app *app, void *st, struct rect r)
 	attr_t h = tui_attr(app, TA_HEADER);
 
 	{
-		char line[200], ka[32], ke[32];
+		char line[200], ko[32], ka[32], ke[32];
+		action_key_label(&app->keymap, ACT_CAMPAIGNS_OPEN, ko, sizeof ko);
 		action_key_label(&app->keymap, ACT_CAMPAIGN_ADD, ka, sizeof ka);
 		action_key_label(&app->keymap, ACT_CAMPAIGN_EDIT, ke, sizeof ke);
-		snprintf(line, sizeof line, _("Enter: the campaign's progress · %s: new campaign · %s: change it"), ka, ke);
-		tui_put(r.y + 1, r.x + 2, r.w - 4,
-			cn_may(app->ctx, CN_ROLE_ADMIN) ? line : _("Enter: the campaign's progress"),
-			ALIGN_LEFT, tui_attr(app, TA_MUTED));
+		if (cn_may(app->ctx, CN_ROLE_ADMIN))
+			snprintf(line, sizeof line, _("%s: the campaign's progress · %s: new campaign · %s: change it"),
+				 ko, ka, ke);
+		else
+			snprintf(line, sizeof line, _("%s: the campaign's progress"), ko);
+		tui_put(r.y + 1, r.x + 2, r.w - 4, line, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 	}
 	tui_put(r.y + 3, x, k.key, _("Key"), ALIGN_LEFT, h);
 	x += k.key + 1;

@@ -219,8 +219,9 @@ static void draw_callbacks(struct app *app, struct lookup *l, int y, struct rect
 	for (; shown < l->callbacks.n && (int)shown < room; shown++)
 		callback_row(app, &l->callbacks.v[shown], y + 1 + (int)shown, r.x + 2, r.w - 4);
 	if (shown < l->callbacks.n) {
-		char more[80];
-		snprintf(more, sizeof more, _("… %zu more: F3, then the callbacks filter"), l->callbacks.n - shown + 1);
+		char more[120], k[32];
+		snprintf(more, sizeof more, _("… %zu more: %s, then the callbacks filter"), l->callbacks.n - shown + 1,
+			 action_key_label(&app->keymap, ACT_CALLS, k, sizeof k));
 		tui_put(y + (int)shown, r.x + 2, r.w - 4, more, ALIGN_LEFT, tui_attr(app, TA_MUTED));
 	}
 }
