@@ -61,9 +61,8 @@ void cli_import_help(FILE *f, const char *command);
  * the usage message naming the allowed formats and exit 64. */
 int cli_format_arg(const char *command, const char *value, unsigned allowed, enum out_format *fmt);
 
-/* Prints the table to stdout and frees it: 0, or exit 71 when t is NULL
- * (building it ran out of memory). */
-int cli_print_table(struct out_table *t);
+/* Prints the table to stdout and frees it. */
+void cli_print_table(struct out_table *t);
 
 /* Opens the database and runs the import job (import_job.h); with dry_run
  * as a preview (preview.h): nothing is changed, and what would change is

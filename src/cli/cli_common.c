@@ -68,13 +68,10 @@ int cli_format_arg(const char *command, const char *value, unsigned allowed, enu
 	return cli_usage(command, _("--format: '%s' is not table, tsv or csv"), value);
 }
 
-int cli_print_table(struct out_table *t)
+void cli_print_table(struct out_table *t)
 {
-	if (!t)
-		return cli_error(71, _("out of memory"));
 	out_print(t, stdout);
 	out_free(t);
-	return 0;
 }
 
 void cli_print_code(const char *code)

@@ -37,7 +37,7 @@ static void print_entries(const struct audit_entries *e, enum out_format fmt)
 		const char *h[] = {_("WHEN"), _("WHO"), _("ACTION"), _("OBJECT"), _("DETAILS")};
 		t = out_new(fmt, 5, h);
 	}
-	for (size_t i = 0; t && i < e->n; i++) {
+	for (size_t i = 0; i < e->n; i++) {
 		const struct audit_entry *a = &e->v[i];
 		if (fmt == OUT_TSV) {
 			const char *row[] = {a->uuid, a->at, a->login, a->as_login, a->action,
@@ -59,10 +59,6 @@ static void print_entries(const struct audit_entries *e, enum out_format fmt)
 			const char *row[] = {when, who, a->action, object, a->details};
 			out_row(t, row);
 		}
-	}
-	if (!t) {
-		cli_error(71, _("out of memory"));
-		return;
 	}
 	out_print(t, stdout);
 	out_free(t);

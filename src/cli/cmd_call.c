@@ -118,7 +118,7 @@ static int read_stdin(char **out)
 		}
 	}
 	*out = b.p ? b.p : xstrdup("");
-	return *out ? 0 : cli_error(71, _("out of memory"));
+	return 0;
 }
 
 enum {
@@ -692,7 +692,7 @@ static struct out_table *calls_table(enum out_format fmt, const struct call_list
 			"callback_due", "callback_owner", "follows", "notes", "outcome"};
 		t = out_new(fmt, 19, h);
 	}
-	for (size_t i = 0; t && i < l->n; i++) {
+	for (size_t i = 0; i < l->n; i++) {
 		const struct call *x = &l->v[i];
 		struct call_cells k;
 		call_cells(x, &k);
@@ -787,7 +787,8 @@ static int call_cmd_list(struct cli *cli, int argc, char **argv)
 		return cli_fail(cli, rc);
 	t = calls_table(fmt, &l);
 	call_list_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 /* The options of the lists that take --all and --format only, then the
@@ -842,7 +843,7 @@ static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
 						"caller", "phone", "owner", "category"};
 		t = out_new(fmt, 9, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct call *x = &l.v[i];
 		struct call_cells k;
 		int due = x->callback_due <= cn_now(cli->ctx);
@@ -861,7 +862,8 @@ static int call_cmd_callbacks(struct cli *cli, int argc, char **argv)
 		}
 	}
 	call_list_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int category_list(struct cli *cli, int argc, char **argv)
@@ -878,13 +880,12 @@ static int category_list(struct cli *cli, int argc, char **argv)
 	if (fmt == OUT_TABLE) {
 		const char *h[] = {_("NAME"), _("LABEL"), _("CALLS")};
 		t = out_new(fmt, 3, h);
-		if (t)
-			out_align_right(t, 2);
+		out_align_right(t, 2);
 	} else {
 		static const char *const h[] = {"name", "label", "calls", "active"};
 		t = out_new(fmt, 4, h);
 	}
-	for (size_t i = 0; t && i < k.n; i++) {
+	for (size_t i = 0; i < k.n; i++) {
 		char n[NUMFMT_LEN];
 		if (fmt == OUT_TABLE)
 			numfmt_int(k.v[i].calls, n, sizeof n);
@@ -894,7 +895,8 @@ static int category_list(struct cli *cli, int argc, char **argv)
 		out_row(t, row);
 	}
 	call_categories_free(&k);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int category_add(struct cli *cli, int argc, char **argv)

@@ -227,14 +227,14 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 		const char *h[] = {_("KEY"), _("NAME"), _("OPENS"), _("DEADLINE"), _("PHASE"),
 				   _("RESPONDENTS"), _("CODES"), _("SUBMITTED")};
 		t = out_new(fmt, 8, h);
-		for (int i = 5; t && i < 8; i++)
+		for (int i = 5; i < 8; i++)
 			out_align_right(t, i);
 	} else {
 		static const char *const h[] = {"key", "name", "opens_on", "deadline", "phase", "kinds",
 						"respondents", "codes_active", "submitted", "survey_id", "uses_codes"};
 		t = out_new(fmt, 11, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct campaign *c = &l.v[i];
 		char opens[11], deadline[11], resp[NUMFMT_LEN], codes[NUMFMT_LEN], sub[NUMFMT_LEN], kinds[32], survey[24];
 		fmt_long(resp, sizeof resp, c->respondents);
@@ -260,7 +260,8 @@ static int campaign_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	campaigns_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int campaign_cmd_show(struct cli *cli, int argc, char **argv)

@@ -433,7 +433,7 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 			"verified", "call_id", "revoked_at", "revoked_by", "revoke_reason"};
 		t = out_new(fmt, 19, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct code_info *c = &l.v[i];
 		if (fmt == OUT_TABLE) {
 			char g[CODE_GROUPED_BUFSZ], when[17] = "";
@@ -456,7 +456,8 @@ static int code_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	code_infos_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int code_cmd_generate(struct cli *cli, int argc, char **argv)

@@ -113,15 +113,14 @@ static int contact_cmd_list(struct cli *cli, int argc, char **argv)
 	if (fmt == OUT_TABLE) {
 		const char *h[] = {_("ID"), _("KIND"), _("VALUE"), _("NAME"), _("OFFICE"), _("SOURCE"), _("DATE")};
 		t = out_new(fmt, 7, h);
-		if (t)
-			out_align_right(t, 0);
+		out_align_right(t, 0);
 	} else {
 		static const char *const h[] = {"id", "respondent", "kind", "value", "name", "office", "source",
 						"date", "added_at", "added_by", "removed_at", "removed_by",
 						"remove_reason"};
 		t = out_new(fmt, 13, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct contact *c = &l.v[i];
 		char id[24], day[11];
 		snprintf(id, sizeof id, "%lld", c->id);
@@ -140,7 +139,8 @@ static int contact_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	contacts_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int contact_cmd_remove(struct cli *cli, int argc, char **argv)

@@ -131,7 +131,7 @@ static int list(struct cli *cli, int argc, char **argv)
 			"reason", "granted_by", "granted_at", "ended_at", "ended_by", "revoke_reason"};
 		t = out_new(fmt, 12, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct extension *e = &l.v[i];
 		const char *state = !e->revoked_at[0] ? "in_vigore" : e->replaced_by ? "sostituita" : "revocata";
 		if (fmt == OUT_TABLE) {
@@ -151,7 +151,8 @@ static int list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	extension_list_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 int cmd_extension(struct cli *cli, int argc, char **argv)

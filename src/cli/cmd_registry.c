@@ -45,7 +45,7 @@ static int list(struct cli *cli, const char *comune, enum out_format fmt)
 		const char *h[] = {_("ISTAT"), _("MERGED"), _("ISTAT"), _("BECAME"), _("SINCE"), _("FROM")};
 		t = out_new(fmt, 6, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct registry_merger *m = &l.v[i];
 		const char *source = strcmp(m->source, "admin") == 0 ? _("an admin") : _("a re-import");
 		cn_date_display(m->since, day);
@@ -54,7 +54,8 @@ static int list(struct cli *cli, const char *comune, enum out_format fmt)
 		out_row(t, row);
 	}
 	registry_mergers_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int remove_one(struct cli *cli, const char *old)

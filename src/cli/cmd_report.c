@@ -257,7 +257,7 @@ static struct out_table *progress_table(const struct opts *o, const struct repor
 	}
 	t = out_new(o->fmt, n, o->fmt == OUT_TABLE ? th : mh);
 	/* the counts and the percentage */
-	for (int i = 2 + sigla; t && i < 11 + sigla; i++)
+	for (int i = 2 + sigla; i < 11 + sigla; i++)
 		out_align_right(t, i);
 	return t;
 }
@@ -327,12 +327,8 @@ static int report_progress(struct cli *cli, int argc, char **argv)
 	sh.by_resp = o.by == PROGRESS_BY_RESPONDENT;
 	sh.sigla = o.by == PROGRESS_BY_PROVINCIA || sh.by_resp;
 	t = progress_table(&o, &sh);
-	for (size_t i = 0; t && i <= r.n; i++)
+	for (size_t i = 0; i <= r.n; i++)
 		progress_table_row(t, &o, &r, i, &sh);
-	if (!t) {
-		progress_report_free(&r);
-		return cli_error(71, _("out of memory"));
-	}
 	print_summary(&r, o.fmt);
 	out_print(t, stdout);
 	out_free(t);
@@ -370,10 +366,8 @@ static int report_reminders(struct cli *cli, int argc, char **argv)
 		const char *h[] = {_("#"), _("ID"), _("RESPONDENT"), _("STATUS"), _("WHY NOW"), _("POPULATION"),
 				   _("LAST CONTACT"), _("OUTCOME"), _("PHONE")};
 		t = out_new(o.fmt, 9, h);
-		if (t) {
-			out_align_right(t, 0);
-			out_align_right(t, 5);
-		}
+		out_align_right(t, 0);
+		out_align_right(t, 5);
 	} else {
 		static const char *const h[] = {
 			"rank", "tier", "respondent_id", "name", "kind", "sigla", "status", "capofila",
@@ -381,7 +375,7 @@ static int report_reminders(struct cli *cli, int argc, char **argv)
 			"last_category", "last_outcome", "phone", "phone_source"};
 		t = out_new(o.fmt, 18, h);
 	}
-	for (size_t i = 0; t && i < r.n; i++) {
+	for (size_t i = 0; i < r.n; i++) {
 		const struct progress_reminder *x = &r.v[i];
 		char rank[16], tier[16], pop[NUMFMT_LEN], why[64], name[300], last[17] = "",
 		     phone[PHONE_DISPLAY_MAX] = "", outcome[200] = "";
@@ -415,10 +409,6 @@ static int report_reminders(struct cli *cli, int argc, char **argv)
 			out_row(t, row);
 		}
 	}
-	if (!t) {
-		progress_reminders_free(&r);
-		return cli_error(71, _("out of memory"));
-	}
 	if (o.fmt == OUT_TABLE) {
 		char a[NUMFMT_LEN], b[NUMFMT_LEN];
 		printf(ngettext("%s respondent to chase in campaign %s; the first %s:\n",
@@ -448,37 +438,25 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 	ncols = 5 + (int)d.ncat;
 	h = xcalloc((size_t)ncols, sizeof *h);
 	char **own = xcalloc(d.ncat + 1, sizeof *own);
-	if (!h || !own) {
-		free(h);
-		free(own);
-		progress_daily_free(&d);
-		return cli_error(71, _("out of memory"));
-	}
 	h[0] = o.fmt == OUT_TABLE ? _("DATE") : "date";
 	h[1] = o.fmt == OUT_TABLE ? _("CODES") : "codes";
 	for (size_t c = 0; c < d.ncat; c++) {
 		size_t len = strlen(d.categories[c]) + 8;
 		own[c] = xmalloc(len);
-		if (own[c])
-			snprintf(own[c], len, o.fmt == OUT_TABLE ? "%s" : "calls_%s", d.categories[c]);
-		h[2 + c] = own[c] ? own[c] : "";
+		snprintf(own[c], len, o.fmt == OUT_TABLE ? "%s" : "calls_%s", d.categories[c]);
+		h[2 + c] = own[c];
 	}
 	h[2 + d.ncat] = o.fmt == OUT_TABLE ? _("CALLS") : "calls";
 	h[3 + d.ncat] = o.fmt == OUT_TABLE ? _("SUBMITTED") : "submitted";
 	h[4 + d.ncat] = o.fmt == OUT_TABLE ? _("TOTAL SUBM.") : "cumulative";
 	t = out_new(o.fmt, ncols, h);
-	for (int c = 1; t && c < ncols; c++)
+	for (int c = 1; c < ncols; c++)
 		out_align_right(t, c);
-	for (size_t i = 0; t && i < d.n; i++) {
+	for (size_t i = 0; i < d.n; i++) {
 		const struct progress_day *x = &d.days[i];
 		char (*num)[NUMFMT_LEN] = xcalloc((size_t)ncols, NUMFMT_LEN);
 		const char **row = xcalloc((size_t)ncols, sizeof *row);
 		char date[11];
-		if (!num || !row) {
-			free(num);
-			free(row);
-			break;
-		}
 		if (o.fmt == OUT_TABLE)
 			cn_date_display(x->date, date);
 		else
@@ -494,15 +472,14 @@ static int report_daily(struct cli *cli, int argc, char **argv)
 		free(num);
 		free(row);
 	}
-	if (t)
-		out_print(t, stdout);
+	out_print(t, stdout);
 	out_free(t);
 	for (size_t c = 0; c < d.ncat; c++)
 		free(own[c]);
 	free(own);
 	free(h);
 	progress_daily_free(&d);
-	return t ? 0 : cli_error(71, _("out of memory"));
+	return 0;
 }
 
 int cmd_report(struct cli *cli, int argc, char **argv)

@@ -142,10 +142,9 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	} else {
 		const char *h[] = {_("ISTAT"), _("COMUNE"), _("PR"), _("REGIONE"), _("POPULATION"), _("NOTE")};
 		t = out_new(fmt, 6, h);
-		if (t)
-			out_align_right(t, 4);
+		out_align_right(t, 4);
 	}
-	for (size_t i = 0; t && i < hits.n; i++) {
+	for (size_t i = 0; i < hits.n; i++) {
 		const struct registry_hit *h = &hits.v[i];
 		if (fmt == OUT_TSV) {
 			const char *row[] = {h->istat, h->name, h->sigla, h->regione,
@@ -154,11 +153,6 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		} else {
 			table_row(t, h);
 		}
-	}
-	if (!t) {
-		registry_hits_free(&hits);
-		buf_free(&query);
-		return cli_error(71, _("out of memory"));
 	}
 	if (fmt == OUT_TABLE && hits.n == 0)
 		rc = no_match(cli, buf_str(&query));

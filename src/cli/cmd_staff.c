@@ -90,7 +90,7 @@ static int staff_cmd_list(struct cli *cli, int argc, char **argv)
 		const char *h[] = {_("LOGIN"), _("NAME"), _("ROLE"), _("STATUS")};
 		t = out_new(fmt, 4, h);
 	}
-	for (size_t i = 0; t && i < l.n; i++) {
+	for (size_t i = 0; i < l.n; i++) {
 		const struct staff_member *m = &l.v[i];
 		if (fmt == OUT_TSV) {
 			const char *row[] = {m->login, m->name, cn_role_name(m->role), m->active ? "1" : "0",
@@ -110,7 +110,8 @@ static int staff_cmd_list(struct cli *cli, int argc, char **argv)
 		}
 	}
 	staff_list_free(&l);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 static int staff_cmd_add(struct cli *cli, int argc, char **argv)

@@ -33,10 +33,10 @@ static int by_region(struct cli *cli, enum out_format fmt)
 	} else {
 		const char *h[] = {_("CODE"), _("REGIONE"), _("COMUNI"), _("SUPPRESSED"), _("PROVINCE")};
 		t = out_new(fmt, 5, h);
-		for (int c = 2; t && c < 5; c++)
+		for (int c = 2; c < 5; c++)
 			out_align_right(t, c);
 	}
-	for (size_t i = 0; t && i < n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char a[NUMFMT_LEN], s[NUMFMT_LEN], p[NUMFMT_LEN];
 		if (fmt == OUT_TSV) {
 			snprintf(a, sizeof a, "%ld", v[i].active);
@@ -51,7 +51,8 @@ static int by_region(struct cli *cli, enum out_format fmt)
 		out_row(t, row);
 	}
 	registry_region_stats_free(v, n);
-	return cli_print_table(t);
+	cli_print_table(t);
+	return 0;
 }
 
 int cmd_stats(struct cli *cli, int argc, char **argv)

@@ -30,15 +30,10 @@ int out_parse_format(const char *s, unsigned allowed, enum out_format *out)
 struct out_table *out_new(enum out_format fmt, int ncols, const char *const *headers)
 {
 	struct out_table *t = xcalloc(1, sizeof *t);
-	if (!t)
-		return NULL;
 	t->fmt = fmt;
 	t->ncols = ncols;
 	t->right = xcalloc((size_t)ncols, 1);
-	if (!t->right || out_row(t, headers)) {
-		out_free(t);
-		return NULL;
-	}
+	out_row(t, headers);
 	return t;
 }
 
@@ -48,24 +43,16 @@ void out_align_right(struct out_table *t, int col)
 		t->right[col] = 1;
 }
 
-int out_row(struct out_table *t, const char *const *cells)
+void out_row(struct out_table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
-		size_t ncap = t->cap ? t->cap * 2 : 64;
-		char **p = xrealloc(t->cells, ncap * (size_t)t->ncols * sizeof *p);
-		if (!p)
-			return -1;
-		t->cells = p;
-		t->cap = ncap;
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->cells = xrealloc(t->cells, t->cap * (size_t)t->ncols * sizeof *t->cells);
 	}
-	for (int c = 0; c < t->ncols; c++) {
-		char *s = t->fmt == OUT_TABLE ? table_text(cells[c]) : xstrdup(cells[c] ? cells[c] : "");
-		if (!s)
-			return -1;
-		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] = s;
-	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * (size_t)t->ncols + (size_t)c] =
+			t->fmt == OUT_TABLE ? table_text(cells[c]) : xstrdup(cells[c] ? cells[c] : "");
 	t->nrows++;
-	return 0;
 }
 
 /* A table shows one line per cell: line breaks and tabs become spaces so
@@ -73,6 +60,8 @@ int out_row(struct out_table *t, const char *const *cells)
  * (\x1b) so they cannot drive the terminal. */
 static char *table_text(const char *s)
 {
+	/* the escaper fails only when memory is exhausted, which stops the
+	 * program (xalloc.h) */
 	return text_escaped(s ? s : "", TEXT_ESC_SPACES);
 }
 
@@ -113,8 +102,6 @@ void out_print(struct out_table *t, FILE *f)
 		return;
 	}
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	if (!w)
-		return;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (int c = 0; c < t->ncols; c++) {
 			int cw = text_width(t->cells[r * (size_t)t->ncols + (size_t)c]);

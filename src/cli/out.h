@@ -13,7 +13,7 @@ int out_parse_format(const char *s, unsigned allowed, enum out_format *out);
 struct out_table;
 struct out_table *out_new(enum out_format fmt, int ncols, const char *const *headers);
 /* Copies the cells; NULL cells print empty. */
-int out_row(struct out_table *t, const char *const *cells);
+void out_row(struct out_table *t, const char *const *cells);
 /* Right-align a column in table format (numbers). */
 void out_align_right(struct out_table *t, int col);
 /* Writes everything (table format needs all rows to size the columns). */

@@ -75,8 +75,6 @@ static FILE *safe_open(int fd, int line_buffered)
 	struct safe_stream *s = xcalloc(1, sizeof *s);
 	FILE *f;
 
-	if (!s)
-		return NULL;
 	s->fd = fd;
 	if (!(f = fopencookie(s, "w", io))) {
 		free(s);
