@@ -3,8 +3,8 @@
  * (docs/STYLE.md): a write in progress is inside a sqlite transaction, and
  * a process that stops rolls it back, so nothing half-written survives;
  * carrying NULL up through every caller instead buys nothing a person at
- * the phone could use. Every allocation in src/core and src/cli goes
- * through these (scripts/lint.sh holds it). */
+ * the phone could use. Every allocation in src/core, src/cli and src/tui
+ * goes through these (scripts/lint.sh holds it). */
 #ifndef CENTRALINO_XALLOC_H
 #define CENTRALINO_XALLOC_H
 

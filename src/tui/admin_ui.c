@@ -14,6 +14,7 @@
 #include "centralino/numfmt.h"
 #include "centralino/preview.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct batch {
@@ -53,12 +54,10 @@ static int generate_now(struct app *app, void *arg)
 
 int tcmd_generate(struct app *app, const char *args)
 {
-	struct batch *b = calloc(1, sizeof *b);
+	struct batch *b = xcalloc(1, sizeof *b);
 	struct preview pv;
 	char n[NUMFMT_LEN], text[400];
 
-	if (!b)
-		return R_NONE;
 	if (sscanf(args, "%63s", b->campaign) != 1) {
 		app_msg(app, MSG_WARN, "%s", _("usage: :generate CAMPAIGN"));
 		batch_free(b);
@@ -110,13 +109,11 @@ static int export_now(struct app *app, void *arg)
 
 int tcmd_export(struct app *app, const char *args)
 {
-	struct batch *b = calloc(1, sizeof *b);
+	struct batch *b = xcalloc(1, sizeof *b);
 	struct preview pv;
 	char n1[NUMFMT_LEN], n2[NUMFMT_LEN], text[600];
 	int at = 0;
 
-	if (!b)
-		return R_NONE;
 	if (sscanf(args, "%63s %n", b->campaign, &at) != 1 || !args[at]) {
 		app_msg(app, MSG_WARN, "%s", _("usage: :export CAMPAIGN FILE"));
 		batch_free(b);
@@ -166,18 +163,16 @@ static int restore_now(struct app *app, void *arg)
 
 int tcmd_restore(struct app *app, const char *args)
 {
-	char text[PATH_MAX + 300], *name;
+	char text[PATH_MAX + 300];
 
 	if (!*args) {
 		app_msg(app, MSG_WARN, "%s", _("usage: :restore BACKUP (a name in the backups folder)"));
 		return R_REDRAW;
 	}
-	if (!(name = strdup(args)))
-		return R_NONE;
 	snprintf(text, sizeof text,
 		 _("Put the backup %s back into the database? A backup of the present state is taken first;"
 		   " every screen then shows the restored data."), args);
-	return box_confirm(app, _("Restore a backup"), text, restore_now, name, free);
+	return box_confirm(app, _("Restore a backup"), text, restore_now, xstrdup(args), free);
 }
 
 /* ---- :category add NAME LABEL | disable NAME | enable NAME ---- */

@@ -14,6 +14,7 @@
 #include "centralino/clock.h"
 #include "centralino/config.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 static const struct view_ops *const all_views[] = {
@@ -49,10 +50,7 @@ int app_push(struct app *app, const struct view_ops *view, const void *arg)
 			action_key_label(&app->keymap, ACT_BACK, back, sizeof back));
 		return -1;
 	}
-	if (!(st = calloc(1, view->state_size ? view->state_size : 1))) {
-		app_msg(app, MSG_ERROR, "%s", _("out of memory"));
-		return -1;
-	}
+	st = xcalloc(1, view->state_size ? view->state_size : 1);
 	if (view->open && view->open(app, st, arg)) {
 		/* a screen that failed to open releases what it took, as on close */
 		if (view->close)

@@ -6,6 +6,7 @@
 
 #include "centralino/clock.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "calls_ui.h"
 
 int calls_ui_form(struct app *app, const struct call_start *s)
@@ -86,9 +87,7 @@ static int close_submit(struct app *app, struct form *f, void *arg)
 
 int calls_ui_close(struct app *app, const struct call *c)
 {
-	char *id = strdup(c->id), text[300];
-	if (!id)
-		return R_NONE;
+	char *id = xstrdup(c->id), text[300];
 	if (c->outcome && *c->outcome) {
 		snprintf(text, sizeof text, _("Close the call with its outcome \"%.200s\"?"), c->outcome);
 		return box_confirm(app, _("Close call"), text, close_yes, id, free);

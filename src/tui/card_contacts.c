@@ -14,6 +14,7 @@
 #include "centralino/phone.h"
 #include "centralino/progress.h"
 #include "centralino/registry.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 #define SHOW_MAX 4
@@ -110,19 +111,17 @@ static void job_free(void *arg)
  * message when it is in none. */
 static struct job *job_new(struct app *app, const char *istat, const char *name, int campaigns)
 {
-	struct job *j = calloc(1, sizeof *j);
+	struct job *j = xcalloc(1, sizeof *j);
 	struct campaign_standings l = {0};
 
-	if (!j)
-		return NULL;
 	snprintf(j->istat, sizeof j->istat, "%s", istat);
 	if (!campaigns)
 		return j;
-	if (campaign_standings_of(app->ctx, istat, &l) == 0 && l.n && (j->camp = calloc(l.n, sizeof *j->camp))) {
+	if (campaign_standings_of(app->ctx, istat, &l) == 0 && l.n && (j->camp = xcalloc(l.n, sizeof *j->camp))) {
 		for (int pass = 0; pass < 2; pass++)
 			for (size_t i = 0; i < l.n; i++)
 				if ((l.v[i].phase == CAMPAIGN_OPEN) == !pass)
-					j->camp[j->ncamp++] = strdup(l.v[i].key);
+					j->camp[j->ncamp++] = xstrdup(l.v[i].key);
 	}
 	campaign_standings_free(&l);
 	if (!j->ncamp) {

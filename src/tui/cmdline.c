@@ -16,6 +16,7 @@
 #include "centralino/desk.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 #define HISTORY_KEEP 1000
@@ -100,8 +101,8 @@ static void popup_clear(struct cmdline *c)
 
 static void popup_add(struct cmdline *c, const char *s)
 {
-	if (c->npopup < POPUP_MAX && (c->popup[c->npopup] = strdup(s)))
-		c->npopup++;
+	if (c->npopup < POPUP_MAX)
+		c->popup[c->npopup++] = xstrdup(s);
 }
 
 /* Replaces line[start, rl_end) with text. */
@@ -517,11 +518,9 @@ int cmdline_open(struct app *app, const char *initial)
 	return R_REDRAW;
 }
 
-int cmdline_init(struct app *app)
+void cmdline_init(struct app *app)
 {
-	struct cmdline *c = calloc(1, sizeof *c);
-	if (!c)
-		return -1;
+	struct cmdline *c = xcalloc(1, sizeof *c);
 	c->app = app;
 	the = c;
 	app->cmdline = c;
@@ -552,7 +551,6 @@ int cmdline_init(struct app *app)
 		if (rc && rc != ENOENT) /* no file yet is the first run */
 			app_msg(app, MSG_WARN, _("cannot read the command history %s: %s"), c->history, strerror(rc));
 	}
-	return 0;
 }
 
 void cmdline_done(struct app *app)

@@ -8,6 +8,7 @@
 #include "centralino/clock.h"
 #include "centralino/code.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "codes_ui.h"
 
 /* ---- the large code box ---- */
@@ -81,10 +82,8 @@ static const struct layer_ops code_box_ops = {
 
 int codes_ui_box(struct app *app, const char *title, const char *code, const char *note)
 {
-	struct code_box *b = calloc(1, sizeof *b);
+	struct code_box *b = xcalloc(1, sizeof *b);
 	size_t o = 0;
-	if (!b)
-		return R_NONE;
 	snprintf(b->title, sizeof b->title, "%s", title);
 	snprintf(b->note, sizeof b->note, "%s", note ? note : "");
 	for (size_t i = 0; code[i] && o + 4 < sizeof b->spaced; i++) {
@@ -204,8 +203,7 @@ int codes_ui_issue(struct app *app, const char *campaign_key, const char *respon
 
 	if (cn_require(app->ctx, CN_ROLE_OPERATORE, _("issue access codes")))
 		return app_error(app);
-	if (!(a = calloc(1, sizeof *a)))
-		return R_NONE;
+	a = xcalloc(1, sizeof *a);
 	snprintf(a->campaign, sizeof a->campaign, "%s", campaign_key);
 	snprintf(a->respondent, sizeof a->respondent, "%s", respondent_id);
 	snprintf(a->name, sizeof a->name, "%s", respondent_name);
@@ -271,8 +269,7 @@ int codes_ui_revoke(struct app *app, const char *campaign_key, const char *respo
 
 	if (cn_require(app->ctx, CN_ROLE_SUPERVISORE, _("revoke access codes")))
 		return app_error(app);
-	if (!(a = calloc(1, sizeof *a)))
-		return R_NONE;
+	a = xcalloc(1, sizeof *a);
 	snprintf(a->campaign, sizeof a->campaign, "%s", campaign_key);
 	snprintf(a->respondent, sizeof a->respondent, "%s", respondent_id);
 	snprintf(title, sizeof title, _("Revoke the code of %s — %s"), respondent_name, campaign_key);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct help_line {
@@ -44,10 +45,7 @@ static struct help_line *add(struct help *h)
 {
 	if (h->n == h->cap) {
 		int cap = h->cap ? h->cap * 2 : 32;
-		struct help_line *v = realloc(h->v, (size_t)cap * sizeof *v);
-		if (!v)
-			return NULL;
-		h->v = v;
+		h->v = xrealloc(h->v, (size_t)cap * sizeof *h->v);
 		h->cap = cap;
 	}
 	memset(&h->v[h->n], 0, sizeof h->v[0]);
@@ -59,10 +57,9 @@ static void heading(struct help *h, const char *text)
 	struct help_line *l;
 	if (h->n)
 		add(h); /* a blank line */
-	if ((l = add(h))) {
-		snprintf(l->text, sizeof l->text, "%s", text);
-		l->heading = 1;
-	}
+	l = add(h);
+	snprintf(l->text, sizeof l->text, "%s", text);
+	l->heading = 1;
 }
 
 /* Whether the help lists this key of action a on screen v: the screen's
@@ -88,8 +85,8 @@ static struct help_line *action_line(struct app *app, struct help *h, const stru
 		char label[32];
 		if (!listed(app, a, keys[k], v))
 			continue;
-		if (!l && !(l = add(h)))
-			return NULL;
+		if (!l)
+			l = add(h);
 		used += snprintf(l->keys + used, sizeof l->keys - (size_t)used, "%s%s",
 				 used ? " " : "", tui_key_label(keys[k], label, sizeof label));
 		if ((size_t)used >= sizeof l->keys)
@@ -128,10 +125,7 @@ static void add_row(void *arg, int i, const char *text, size_t len)
 	struct help_row *r;
 	if (h->nrows == h->rows_cap) {
 		int cap = h->rows_cap ? h->rows_cap * 2 : 64;
-		struct help_row *v = realloc(h->rows, (size_t)cap * sizeof *v);
-		if (!v)
-			return;
-		h->rows = v;
+		h->rows = xrealloc(h->rows, (size_t)cap * sizeof *h->rows);
 		h->rows_cap = cap;
 	}
 	r = &h->rows[h->nrows++];
@@ -235,12 +229,10 @@ static const struct layer_ops help_ops = {
 int help_open(struct app *app)
 {
 	struct view_inst *v = app_top(app);
-	struct help *h = calloc(1, sizeof *h);
+	struct help *h = xcalloc(1, sizeof *h);
 	const char *title;
 	char text[256], kc[32], kt[32];
 
-	if (!h)
-		return R_NONE;
 	title = v->ops->title_of ? v->ops->title_of(app, v->st) : _(v->ops->title);
 	snprintf(text, sizeof text, _("On this screen (%s)"), title);
 	heading(h, text);
@@ -253,8 +245,9 @@ int help_open(struct app *app)
 	heading(h, text);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		struct help_line *l;
-		if (!cn_may(app->ctx, (enum cn_role)commands[i].role) || !(l = add(h)))
+		if (!cn_may(app->ctx, (enum cn_role)commands[i].role))
 			continue;
+		l = add(h);
 		snprintf(l->keys, sizeof l->keys, ":%s %s", commands[i].name,
 			 commands[i].args[0] ? _(commands[i].args) : "");
 		snprintf(l->text, sizeof l->text, "%s", _(commands[i].help));

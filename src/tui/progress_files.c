@@ -10,6 +10,7 @@
 #include "centralino/numfmt.h"
 #include "centralino/progress.h"
 #include "centralino/report_html.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct campaign_file {
@@ -82,11 +83,9 @@ static void proposed(struct app *app, const struct file_job *j, char *name, size
 
 int progress_file_form(struct app *app, enum progress_file which, const char *campaign)
 {
-	struct file_job *j = calloc(1, sizeof *j);
+	struct file_job *j = xcalloc(1, sizeof *j);
 	char name[200];
 
-	if (!j)
-		return R_NONE;
 	j->which = which;
 	snprintf(j->key, sizeof j->key, "%s", campaign);
 	proposed(app, j, name, sizeof name);

@@ -15,6 +15,7 @@
 #include <wchar.h>
 
 #include "tui.h"
+#include "centralino/xalloc.h"
 
 enum ev_kind { EV_KEY, EV_SCREEN, EV_RESIZE, EV_HANGUP };
 
@@ -30,18 +31,13 @@ struct tui_script {
 	char *terminal; /* !terminal: where the terminal's bytes go (NULL: nowhere) */
 };
 
-static int add(struct tui_script *s, struct event e)
+static void add(struct tui_script *s, struct event e)
 {
 	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 64;
-		struct event *v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
+		s->cap = s->cap ? s->cap * 2 : 64;
+		s->v = xrealloc(s->v, s->cap * sizeof *s->v);
 	}
 	s->v[s->n++] = e;
-	return 0;
 }
 
 /* A line of keys: UTF-8 text typed as is, <Name> for the other keys. */
@@ -69,8 +65,7 @@ static int parse_keys(struct tui_script *s, const char *line, char *err, size_t 
 			e.key = wc >= KEY_MIN ? (int)wc | TUI_CHAR_FLAG : (int)wc;
 			line += k;
 		}
-		if (add(s, e))
-			return -1;
+		add(s, e);
 	}
 	return 0;
 }
@@ -79,27 +74,22 @@ static int parse_directive(struct tui_script *s, const char *line, char *err, si
 {
 	struct event e = {EV_SCREEN, 0, 0, 0, NULL};
 	char extra;
-	if (!strcmp(line, "!screen")) {
-		return add(s, e);
-	} else if (!strncmp(line, "!screen ", 8) && line[8]) {
-		char *file = strdup(line + 8);
-		e.file = file;
-		if (file && !add(s, e))
-			return 0; /* the script holds it now */
-		free(file);
-		return -1;
+	if (!strcmp(line, "!screen") || (!strncmp(line, "!screen ", 8) && line[8])) {
+		e.file = line[7] ? xstrdup(line + 8) : NULL; /* the script holds it */
 	} else if (sscanf(line, "!resize %dx%d%c", &e.w, &e.h, &extra) == 2 && e.w > 0 && e.h > 0 &&
 		   e.w <= 1000 && e.h <= 1000) {
 		e.kind = EV_RESIZE;
-		return add(s, e);
 	} else if (!strcmp(line, "!hangup")) {
 		e.kind = EV_HANGUP;
-		return add(s, e);
 	} else if (!strncmp(line, "!terminal ", 10) && line[10] && !s->terminal) {
-		return (s->terminal = strdup(line + 10)) ? 0 : -1;
+		s->terminal = xstrdup(line + 10);
+		return 0;
+	} else {
+		snprintf(err, errlen, _("unknown directive '%s' (!screen [FILE], !resize WxH, !hangup, !terminal FILE once)"), line);
+		return -1;
 	}
-	snprintf(err, errlen, _("unknown directive '%s' (!screen [FILE], !resize WxH, !hangup, !terminal FILE once)"), line);
-	return -1;
+	add(s, e);
+	return 0;
 }
 
 void script_free(struct tui_script *s)
@@ -116,19 +106,17 @@ void script_free(struct tui_script *s)
 int script_load(const char *path, struct tui_script **out, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "r");
-	struct tui_script *s = calloc(1, sizeof *s);
+	struct tui_script *s;
 	char *line = NULL, why[200] = "";
 	size_t cap = 0;
 	ssize_t got;
 	int lineno = 0, rc = 0;
 
-	if (!f || !s) {
-		snprintf(err, errlen, "%s: %s", path, strerror(f ? ENOMEM : errno));
-		if (f)
-			fclose(f);
-		free(s);
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
+	s = xcalloc(1, sizeof *s);
 	while (!rc && (got = getline(&line, &cap, f)) >= 0) {
 		size_t n = (size_t)got;
 		lineno++;
@@ -139,7 +127,7 @@ int script_load(const char *path, struct tui_script **out, char *err, size_t err
 		rc = line[0] == '!' ? parse_directive(s, line, why, sizeof why)
 				    : parse_keys(s, line, why, sizeof why);
 		if (rc)
-			snprintf(err, errlen, "%s:%d: %s", path, lineno, why[0] ? why : _("out of memory"));
+			snprintf(err, errlen, "%s:%d: %s", path, lineno, why);
 	}
 	fclose(f);
 	free(line);

@@ -430,7 +430,7 @@ int progress_default_campaign(struct app *app, char out[41]);
 int help_open(struct app *app);
 
 /* Command line (cmdline.c). */
-int cmdline_init(struct app *app);
+void cmdline_init(struct app *app);
 void cmdline_done(struct app *app);
 int cmdline_open(struct app *app, const char *initial);
 /* Runs one command line as if typed after ':' (reactions). */

@@ -140,7 +140,7 @@ static int submit(struct app *app, struct form *f, void *arg);
 static void cancelled(struct app *app, void *arg);
 
 /* The form of this call, on the values gathered. */
-static int make_form(struct app *app, struct cform *k, const struct start_values *sv)
+static void make_form(struct app *app, struct cform *k, const struct start_values *sv)
 {
 	static const char *const labels[F_COUNT] = {
 		N_("Category"), N_("Notes"), N_("Outcome"), N_("Callback"), N_("Caller"),
@@ -195,12 +195,10 @@ static int make_form(struct app *app, struct cform *k, const struct start_values
 		.name = names[F_CAMPAIGN], .choices = k->camp_labels, .nchoices = k->ncamps + 1,
 		.initial_choice = k->camp_default ? 0 : (int)k->ncamps,
 		.note = N_("the one the comune has business with, when there is one")};
-	if (!(k->form = form_new(app, &spec)))
-		return -1;
+	k->form = form_new(app, &spec);
 	/* a new call starts on the category, a follow-up too (its category
 	 * the followed call's, one key to keep); a change on the notes */
 	form_focus(k->form, k->editing ? F_NOTES : F_CATEGORY);
-	return 0;
 }
 
 /* The campaigns a new call may be about, as the campaign field offers
@@ -231,7 +229,6 @@ static int load(struct app *app, struct cform *k)
 	struct start_values sv = {.cat = -1, .dir = k->s.outbound};
 	struct call followed = {0};
 	char id[80];
-	int rc = -1;
 
 	if (call_categories_list(app->ctx, 0, &k->cats))
 		return -1;
@@ -258,7 +255,7 @@ static int load(struct app *app, struct cform *k)
 		sv.text[F_CALLER] = k->s.caller;
 	if (k->editing)
 		from_edit(k, &sv);
-	rc = make_form(app, k, &sv);
+	make_form(app, k, &sv);
 	call_free(&followed);
 	k->acts.form = k->form;
 	k->acts.f_caller = F_CALLER;
@@ -273,7 +270,7 @@ static int load(struct app *app, struct cform *k)
 		k->acts.ncamp = k->ncamps;
 		k->acts.camp_keys = k->camp_keys;
 	}
-	return rc;
+	return 0;
 }
 
 /* arg: what the call starts from (const struct call_start *). */

@@ -11,6 +11,7 @@
 #include "centralino/clock.h"
 #include "centralino/registry.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "calls_ui.h"
 #include "widget.h"
 
@@ -46,8 +47,9 @@ static void first_focus(struct card *k)
 void *card_part_new(struct app *app, size_t size, const struct registry_comune *c)
 {
 	struct card_part *p;
-	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA) || !(p = calloc(1, size)))
+	if (!cn_may(app->ctx, CN_ROLE_ASSISTENZA))
 		return NULL;
+	p = xcalloc(1, size);
 	snprintf(p->istat, sizeof p->istat, "%s", c->istat);
 	snprintf(p->name, sizeof p->name, "%s", c->name);
 	return p;

@@ -10,6 +10,7 @@
 #include "centralino/clock.h"
 #include "centralino/code.h"
 #include "centralino/numfmt.h"
+#include "centralino/xalloc.h"
 #include "codes_ui.h"
 
 enum filter { FILTER_ALL, FILTER_ACTIVE, FILTER_NOT_GIVEN, FILTER_REVOKED, FILTER_N };
@@ -65,8 +66,8 @@ static void load_codes(struct app *app, struct codes_view *v)
 	v->nshown = 0;
 	if (v->campaign >= 0 && code_list(app->ctx, v->campaigns.v[v->campaign].key, CODE_ALL, 0, &v->all))
 		app_error(app);
-	if (v->all.n && !(v->shown = calloc(v->all.n, sizeof *v->shown)))
-		code_infos_free(&v->all);
+	if (v->all.n)
+		v->shown = xcalloc(v->all.n, sizeof *v->shown);
 	apply_filter(v);
 	if (sel > 0 && sel < v->list.n)
 		list_select(&v->list, sel);

@@ -10,6 +10,7 @@
 #include "centralino/numfmt.h"
 #include "centralino/progress.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct daily {
@@ -57,12 +58,12 @@ static void load(struct app *app, struct daily *s)
 		return;
 	}
 	s->loaded = 1;
-	s->total_cat = calloc(s->d.ncat + 1, sizeof *s->total_cat);
+	s->total_cat = xcalloc(s->d.ncat + 1, sizeof *s->total_cat);
 	s->total_codes = s->total_calls = 0;
 	for (size_t i = 0; i < s->d.n; i++) {
 		s->total_codes += s->d.days[i].codes;
 		s->total_calls += s->d.days[i].calls_total;
-		for (size_t c = 0; s->total_cat && c < s->d.ncat; c++)
+		for (size_t c = 0; c < s->d.ncat; c++)
 			s->total_cat[c] += s->d.days[i].calls[c];
 	}
 	list_reset(&s->list, (int)s->d.n);

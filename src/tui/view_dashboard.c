@@ -19,6 +19,7 @@
 #include "centralino/phone.h"
 #include "centralino/progress.h"
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "calls_ui.h"
 #include "widget.h"
 
@@ -239,7 +240,7 @@ static void draw_headline(struct app *app, struct dash *s, struct rect r)
 static const char *const blocks[9] = {" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
 
 /* Cumulative submissions per campaign day (opening .. deadline), -1 for
- * days still to come; returns the number of days. */
+ * days still to come; returns the number of days (at least 1). */
 static int series(const struct dash *s, long **out)
 {
 	const struct progress_daily *d = &s->d.series;
@@ -249,8 +250,7 @@ static int series(const struct dash *s, long **out)
 
 	if (n < 1)
 		n = 1;
-	if (!(v = malloc((size_t)n * sizeof *v)))
-		return 0;
+	v = xmalloc((size_t)n * sizeof *v);
 	for (int i = 0; i < n; i++)
 		v[i] = -1;
 	for (size_t i = 0; i < d->n; i++) {
@@ -289,7 +289,7 @@ static void draw_chart(struct app *app, struct dash *s, struct rect r)
 	numfmt_int(denom, top, sizeof top);
 	lw = text_width(top) + 1;
 	w = r.w - lw - 2;
-	if (h < 2 || w < 10 || !ndays || denom <= 0) {
+	if (h < 2 || w < 10 || denom <= 0) {
 		if (h >= 1)
 			tui_put(r.y + 1, r.x + 1, r.w - 2, _("(nothing to draw yet)"), ALIGN_LEFT, tui_attr(app, TA_MUTED));
 		free(v);

@@ -16,6 +16,7 @@
 #include "centralino/clock.h"
 #include "centralino/import_job.h"
 #include "centralino/numfmt.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 enum phase { PH_NONE, PH_PREVIEW, PH_REFUSED, PH_DONE };
@@ -49,25 +50,17 @@ static void add_line(struct imports *v, enum tone tone, const char *fmt, ...) __
 
 static void add_line(struct imports *v, enum tone tone, const char *fmt, ...)
 {
-	char line[2048], *s;
+	char line[2048];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	if (!(s = strdup(line)))
-		return;
 	if (v->n == v->cap) {
-		size_t ncap = v->cap ? v->cap * 2 : 64;
-		struct iline *nv = realloc(v->v, ncap * sizeof *nv);
-		if (!nv) {
-			free(s);
-			return;
-		}
-		v->v = nv;
-		v->cap = ncap;
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->v = xrealloc(v->v, v->cap * sizeof *v->v);
 	}
-	v->v[v->n].s = s;
+	v->v[v->n].s = xstrdup(line);
 	v->v[v->n].tone = tone;
 	v->n++;
 }
@@ -336,11 +329,8 @@ static int import_now(struct app *app, void *arg)
 	}
 	/* the lists stay: they are what the import just changed */
 	if (v->nothing) {
-		char *s = strdup(_("nothing changed"));
-		if (s) {
-			free(v->v[0].s);
-			v->v[0].s = s;
-		}
+		free(v->v[0].s);
+		v->v[0].s = xstrdup(_("nothing changed"));
 	}
 	buf_free(&v->summary);
 	import_job_summary(&v->job, 0, &v->summary);

@@ -135,7 +135,7 @@ struct form_spec {
 };
 /* A box over the screen; copies the spec's strings; returns reactions. */
 int form_open(struct app *app, const struct form_spec *spec);
-/* A form for a screen of its own: NULL (message shown) when out of memory. */
+/* A form for a screen of its own. */
 struct form *form_new(struct app *app, const struct form_spec *spec);
 void form_free(struct form *f);
 /* Fields from r.y down, the numbered choices of a digit-pick field with

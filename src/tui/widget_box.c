@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct box {
@@ -153,25 +154,15 @@ static const struct layer_ops confirm_ops = {
 
 static struct box *box_new(const char *title, const char *text)
 {
-	struct box *b = calloc(1, sizeof *b);
-	if (!b)
-		return NULL;
-	b->title = strdup(title ? title : "");
-	b->text = strdup(text ? text : "");
-	if (!b->title || !b->text) {
-		free(b->title);
-		free(b->text);
-		free(b);
-		return NULL;
-	}
+	struct box *b = xcalloc(1, sizeof *b);
+	b->title = xstrdup(title ? title : "");
+	b->text = xstrdup(text ? text : "");
 	return b;
 }
 
 int box_message(struct app *app, const char *title, const char *text)
 {
 	struct box *b = box_new(title, text);
-	if (!b)
-		return R_NONE;
 	if (app_push_layer(app, &msg_ops, b)) {
 		box_close(app, b);
 		return R_NONE;
@@ -183,11 +174,6 @@ int box_confirm(struct app *app, const char *title, const char *text,
 		int (*yes)(struct app *app, void *arg), void *arg, void (*free_arg)(void *arg))
 {
 	struct box *b = box_new(title, text);
-	if (!b) {
-		if (free_arg)
-			free_arg(arg);
-		return R_NONE;
-	}
 	b->confirm = 1;
 	b->yes = yes;
 	b->arg = arg;

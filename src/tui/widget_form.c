@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "centralino/text.h"
+#include "centralino/xalloc.h"
 #include "widget.h"
 
 struct field {
@@ -238,8 +239,8 @@ static void paint_row(void *arg, int i, const char *s, size_t n)
 	char *line;
 	if (i < p->first || i >= p->first + p->shown)
 		return;
-	line = strndup(s, n);
-	tui_put(p->y + i - p->first, p->x, p->w, line ? line : "", ALIGN_LEFT, p->attr);
+	line = xstrndup(s, n);
+	tui_put(p->y + i - p->first, p->x, p->w, line, ALIGN_LEFT, p->attr);
 	free(line);
 }
 
@@ -575,48 +576,43 @@ static const struct layer_ops form_ops = {
 };
 
 
-/* Copies one field of the spec; -1 when memory runs out. */
-static int copy_field(struct field *fl, const struct form_field *src)
+/* Copies one field of the spec. */
+static void copy_field(struct field *fl, const struct form_field *src)
 {
 	fl->kind = src->kind;
 	fl->required = src->required;
 	fl->digits = src->digits;
 	fl->path = src->path;
 	fl->rows = src->rows;
-	if (!(fl->label = strdup(src->label ? src->label : "")) ||
-	    (src->note && !(fl->note = strdup(src->note))) ||
-	    (src->initial && !(fl->initial = strdup(src->initial))) ||
-	    (src->name && !(fl->name = strdup(src->name))) ||
-	    (src->placeholder && !(fl->placeholder = strdup(src->placeholder))))
-		return -1;
+	fl->label = xstrdup(src->label ? src->label : "");
+	fl->note = src->note ? xstrdup(src->note) : NULL;
+	fl->name = src->name ? xstrdup(src->name) : NULL;
+	fl->placeholder = src->placeholder ? xstrdup(src->placeholder) : NULL;
 	fl->t.max = src->max ? src->max : 255;
 	if (src->kind == FIELD_TEXT) {
-		if (!(fl->t.buf = malloc(fl->t.max + 1)) || !(fl->out = malloc(fl->t.max + 1)))
-			return -1;
+		fl->t.buf = xmalloc(fl->t.max + 1);
+		fl->out = xmalloc(fl->t.max + 1);
 		text_edit_set(&fl->t, src->initial);
 		/* the initial text as the field holds it (cut to max) */
-		free(fl->initial);
-		if (!(fl->initial = strdup(fl->t.buf)))
-			return -1;
+		fl->initial = xstrdup(fl->t.buf);
+	} else if (src->initial) {
+		fl->initial = xstrdup(src->initial);
 	}
-	if (src->nchoices && !(fl->choices = calloc(src->nchoices, sizeof *fl->choices)))
-		return -1;
+	if (src->nchoices)
+		fl->choices = xcalloc(src->nchoices, sizeof *fl->choices);
 	for (size_t k = 0; k < src->nchoices; k++)
-		if (!(fl->choices[fl->nchoices++] = strdup(src->choices[k] ? src->choices[k] : "")))
-			return -1;
+		fl->choices[fl->nchoices++] = xstrdup(src->choices[k] ? src->choices[k] : "");
 	if (src->initial_choice >= 0 && (size_t)src->initial_choice < fl->nchoices)
 		fl->choice = src->initial_choice;
 	else if (fl->placeholder || fl->digits)
 		fl->choice = -1; /* nothing chosen yet */
 	fl->initial_choice = fl->choice;
-	return 0;
 }
 
 struct form *form_new(struct app *app, const struct form_spec *spec)
 {
-	struct form *f = calloc(1, sizeof *f);
-	if (!f || !spec->nfields || !(f->f = calloc(spec->nfields, sizeof *f->f)))
-		goto fail;
+	struct form *f = xcalloc(1, sizeof *f);
+	f->f = xcalloc(spec->nfields, sizeof *f->f);
 	f->n = spec->nfields;
 	f->submit = spec->submit;
 	f->cancelled = spec->cancelled;
@@ -624,35 +620,23 @@ struct form *form_new(struct app *app, const struct form_spec *spec)
 	f->dirty = spec->dirty;
 	f->arg = spec->arg;
 	f->keymap = &app->keymap;
-	if (!(f->title = strdup(spec->title ? _(spec->title) : "")) ||
-	    !(f->cancel_title = strdup(_(spec->cancel_title ? spec->cancel_title : N_("Cancel")))) ||
-	    !(f->cancel_text = strdup(_(spec->cancel_text ? spec->cancel_text
-							  : N_("Discard what you typed in this form?")))))
-		goto fail;
+	f->title = xstrdup(spec->title ? _(spec->title) : "");
+	f->cancel_title = xstrdup(_(spec->cancel_title ? spec->cancel_title : N_("Cancel")));
+	f->cancel_text = xstrdup(_(spec->cancel_text ? spec->cancel_text
+						     : N_("Discard what you typed in this form?")));
 	for (size_t i = 0; i < f->n; i++)
-		if (copy_field(&f->f[i], &spec->fields[i]))
-			goto fail;
+		copy_field(&f->f[i], &spec->fields[i]);
 	f->free_arg = spec->free_arg;
 	for (size_t i = 0; i < f->n; i++)
 		refresh_note(app, f, i);
 	return f;
-fail:
-	form_free(f);
-	if (spec->free_arg)
-		spec->free_arg(spec->arg);
-	app_msg(app, MSG_ERROR, "%s", _("cannot open the form (out of memory)"));
-	return NULL;
 }
 
 int form_open(struct app *app, const struct form_spec *spec)
 {
 	struct form *f = form_new(app, spec);
-	if (!f)
-		return R_REDRAW;
 	f->layer = 1;
-	if (app_push_layer(app, &form_ops, f)) {
-		form_free(f);
-		app_msg(app, MSG_ERROR, "%s", _("cannot open the form (out of memory)"));
-	}
+	if (app_push_layer(app, &form_ops, f))
+		form_free(f); /* too many layers open, as a box: nothing opens */
 	return R_REDRAW;
 }
