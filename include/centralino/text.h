@@ -73,6 +73,9 @@ struct cn_buf {
 	char *p;
 	size_t len, cap;
 };
+/* buf_add and buf_puts cannot fail (allocation stops the program,
+ * xalloc.h): CN_OK always. buf_printf: CN_OK, or CN_EOSERR when vsnprintf
+ * cannot render the format. */
 int buf_add(struct cn_buf *b, const char *s, size_t n);
 int buf_puts(struct cn_buf *b, const char *s);
 int buf_printf(struct cn_buf *b, const char *fmt, ...)

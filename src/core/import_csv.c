@@ -26,8 +26,7 @@ int import_header(struct cn_ctx *ctx, const char *path, const char *data, size_t
 {
 	int got, rc;
 
-	if (!(*r = csv_open(data, len, 0)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	*r = csv_open(data, len, 0);
 	if ((got = csv_next(*r, head)) > 0)
 		return CN_OK;
 	rc = got < 0 && csv_error(*r, NULL) ? import_csv_error(ctx, path, *r)

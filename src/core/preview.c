@@ -111,10 +111,6 @@ static int collect(struct cn_ctx *ctx, const char *sql, long long campaign_id, s
 		if (out->n[l] == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
 			struct preview_item *v = xrealloc(out->v[l], ncap * sizeof *v);
-			if (!v) {
-				sqlite3_finalize(st);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
 			out->v[l] = v;
 			cap = ncap;
 		}

@@ -20,20 +20,15 @@ struct evs {
 	struct ev *v;
 };
 
-static int evs_add(struct evs *e, const char *day, int cat, long n)
+static void evs_add(struct evs *e, const char *day, int cat, long n)
 {
 	if (e->n == e->cap) {
-		size_t ncap = e->cap ? e->cap * 2 : 64;
-		struct ev *p = xrealloc(e->v, ncap * sizeof *p);
-		if (!p)
-			return -1;
-		e->v = p;
-		e->cap = ncap;
+		e->cap = e->cap ? e->cap * 2 : 64;
+		e->v = xrealloc(e->v, e->cap * sizeof *e->v);
 	}
 	snprintf(e->v[e->n].day, sizeof e->v[e->n].day, "%s", day);
 	e->v[e->n].cat = cat;
 	e->v[e->n++].n = n;
-	return 0;
 }
 
 static int cat_index(const struct progress_daily *d, const char *name)
@@ -57,10 +52,8 @@ static int load_events(struct cn_ctx *ctx, struct progress_daily *d, const char 
 		/* the UTC hour to its local day (Italy's offsets are whole hours) */
 		snprintf(iso, sizeof iso, "%.13s:00:00Z", db_col(st, 0));
 		cn_iso_day(iso, day);
-		if (day[0] && evs_add(out, day, -1, (long)sqlite3_column_int64(st, 1))) {
-			sqlite3_finalize(st);
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		}
+		if (day[0])
+			evs_add(out, day, -1, (long)sqlite3_column_int64(st, 1));
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the daily series"));
@@ -76,8 +69,6 @@ static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *
 	long *n = xcalloc(d->ncat + 1, sizeof *n);
 	int rc;
 
-	if (!n)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if ((rc = db_prepare(ctx, &st,
 		"SELECT started_at, category FROM call INDEXED BY call_campaign_category"
 		" WHERE campaign_id = ? ORDER BY started_at"))) {
@@ -103,8 +94,8 @@ static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *
 		/* a new day (or the end): what was counted goes out */
 		if (!row || strcmp(nday, day) != 0) {
 			for (size_t c = 0; day[0] && c < d->ncat; c++)
-				if (n[c] && evs_add(out, day, (int)c, n[c]))
-					goto oom;
+				if (n[c])
+					evs_add(out, day, (int)c, n[c]);
 			memset(n, 0, d->ncat * sizeof *n);
 			snprintf(day, sizeof day, "%s", nday);
 		}
@@ -116,10 +107,6 @@ static int load_calls(struct cn_ctx *ctx, struct progress_daily *d, struct evs *
 	sqlite3_finalize(st);
 	free(n);
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the daily series"));
-oom:
-	sqlite3_finalize(st);
-	free(n);
-	return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 }
 
 static int load_categories(struct cn_ctx *ctx, struct progress_daily *d)
@@ -134,8 +121,6 @@ static int load_categories(struct cn_ctx *ctx, struct progress_daily *d)
 		if (d->ncat == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
 			char **p = xrealloc(d->categories, ncap * sizeof *p);
-			if (!p)
-				break;
 			d->categories = p;
 			cap = ncap;
 		}
@@ -159,7 +144,7 @@ static void span(const struct evs *e, char first[11], char last[11])
 	}
 }
 
-static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *first, const char *last)
+static void build_days(struct progress_daily *d, const char *first, const char *last)
 {
 	size_t cap = 0;
 	char day[11];
@@ -169,8 +154,6 @@ static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *
 		if (d->n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
 			struct progress_day *p = xrealloc(d->days, ncap * sizeof *p);
-			if (!p)
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 			d->days = p;
 			cap = ncap;
 		}
@@ -178,10 +161,9 @@ static int build_days(struct cn_ctx *ctx, struct progress_daily *d, const char *
 		memset(x, 0, sizeof *x);
 		snprintf(x->date, sizeof x->date, "%s", day);
 		d->n++;
-		if (d->ncat && !(x->calls = xcalloc(d->ncat, sizeof *x->calls)))
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		if (d->ncat)
+			x->calls = xcalloc(d->ncat, sizeof *x->calls);
 	}
-	return CN_OK;
 }
 
 static struct progress_day *find_day(struct progress_daily *d, const char *day)
@@ -202,7 +184,7 @@ static struct progress_day *find_day(struct progress_daily *d, const char *day)
 
 /* Submissions per local day, from the snapshot (a day may come more than
  * once: the days are added up when they are placed). */
-static int submissions(struct cn_ctx *ctx, const struct snapshot *s, struct evs *out)
+static void submissions(const struct snapshot *s, struct evs *out)
 {
 	for (size_t i = 0; i < s->n; i++) {
 		char day[11];
@@ -213,10 +195,9 @@ static int submissions(struct cn_ctx *ctx, const struct snapshot *s, struct evs 
 			continue;
 		if (out->n && strcmp(out->v[out->n - 1].day, day) == 0)
 			out->v[out->n - 1].n++;
-		else if (evs_add(out, day, -1, 1))
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		else
+			evs_add(out, day, -1, 1);
 	}
-	return CN_OK;
 }
 
 int progress_daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
@@ -235,8 +216,7 @@ int progress_daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
 	out->campaign = s->campaign;
 	progress_snapshot_pace(s, &pace);
 	out->denominator = pace.denominator;
-	if ((rc = submissions(ctx, s, &subs)))
-		goto done;
+	submissions(s, &subs);
 	if (what == PROGRESS_DAILY_FULL) {
 		if ((rc = db_exec(ctx, "BEGIN")))
 			goto done;
@@ -254,8 +234,7 @@ int progress_daily_build(struct cn_ctx *ctx, const struct snapshot *s, int what,
 	span(&subs, first, last);
 	span(&codes, first, last);
 	span(&calls, first, last);
-	if ((rc = build_days(ctx, out, first, last)))
-		goto done;
+	build_days(out, first, last);
 	for (size_t i = 0; i < subs.n; i++) {
 		struct progress_day *x = find_day(out, subs.v[i].day);
 		if (x)

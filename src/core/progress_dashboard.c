@@ -16,10 +16,7 @@ int progress_dashboard(struct cn_ctx *ctx, const char *campaign_key, enum progre
 		return rc;
 	/* one snapshot: the table, the chart and the list agree; in a
 	 * drill-down the figures, the chart and the list are the group's */
-	if ((rc = progress_snapshot_narrow(ctx, &s, filter, &g))) {
-		progress_snapshot_free(&s);
-		return rc;
-	}
+	progress_snapshot_narrow(&s, filter, &g);
 	if ((rc = progress_report_build(ctx, &s, by, filter, &out->report)) ||
 	    (rc = progress_daily_build(ctx, &g, PROGRESS_DAILY_SUBMISSIONS, &out->series)) ||
 	    (reminders > 0 && (rc = progress_reminders_build(ctx, &g, reminders, &out->reminders))))

@@ -111,8 +111,8 @@ void progress_snapshot_free(struct snapshot *s);
 /* The rows of s that a drill-down filter selects, as a snapshot of their
  * own (sharing s's places): its pace, series and reminders are the
  * group's. Free with progress_snapshot_free. */
-int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
-			     const struct progress_filter *filter, struct snapshot *out);
+void progress_snapshot_narrow(const struct snapshot *s, const struct progress_filter *filter,
+			      struct snapshot *out);
 /* Pace figures of a snapshot's rows (the whole campaign, or a narrowed one). */
 void progress_snapshot_pace(const struct snapshot *s, struct progress_pace *out);
 

@@ -59,8 +59,6 @@ static int lookup(const struct keyidx *ix, size_t n, const char *key)
 static struct keyidx *index_groups(const struct places *pl, int g)
 {
 	struct keyidx *ix = xmalloc((pl->ngroups[g] + 1) * sizeof *ix);
-	if (!ix)
-		return NULL;
 	for (size_t i = 0; i < pl->ngroups[g]; i++) {
 		ix[i].key = pl->groups[g][i].key;
 		ix[i].i = (int)i;
@@ -82,16 +80,10 @@ static int load_groups(struct cn_ctx *ctx, struct places *pl, int g, const char 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct place_group *x;
 		if (pl->ngroups[g] == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct place_group *p = xrealloc(pl->groups[g], ncap * sizeof *p);
-			char **c = capofila ? xrealloc(*capofila, ncap * sizeof *c) : NULL;
-			if (p)
-				pl->groups[g] = p;
-			if (c)
-				*capofila = c;
-			if (!p || (capofila && !c))
-				break;
-			cap = ncap;
+			cap = cap ? cap * 2 : 32;
+			pl->groups[g] = xrealloc(pl->groups[g], cap * sizeof *pl->groups[g]);
+			if (capofila)
+				*capofila = xrealloc(*capofila, cap * sizeof **capofila);
 		}
 		x = &pl->groups[g][pl->ngroups[g]];
 		memset(x, 0, sizeof *x);
@@ -155,8 +147,6 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 		if (pl->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
 			struct place *np = xrealloc(pl->v, ncap * sizeof *np);
-			if (!np)
-				break;
 			pl->v = np;
 			cap = ncap;
 		}
@@ -167,7 +157,7 @@ static int load_places(struct cn_ctx *ctx, struct places *pl, struct keyidx *con
 		p->id = xstrdup(id);
 		p->name = db_col_dup(st, 2);
 		p->folded = db_col_dup(st, 3);
-		if (!p->id || !p->name || !p->folded)
+		if (!p->name || !p->folded)
 			break;
 		p->population = -1;
 		if (strcmp(kind, "comune") == 0) {
@@ -221,18 +211,15 @@ static int cmp_name(const void *a, const void *b, void *places)
 
 /* Each place's position by name, so that sorting by name later compares
  * two integers. */
-static int rank_names(struct places *pl)
+static void rank_names(struct places *pl)
 {
 	int *order = xmalloc((pl->n + 1) * sizeof *order);
-	if (!order)
-		return -1;
 	for (size_t i = 0; i < pl->n; i++)
 		order[i] = (int)i;
 	qsort_r(order, pl->n, sizeof *order, cmp_name, pl);
 	for (size_t i = 0; i < pl->n; i++)
 		pl->v[order[i]].name_rank = (int)i;
 	free(order);
-	return 0;
 }
 
 /* Ambiti stand where their capofila stands; populations add up. */
@@ -277,13 +264,10 @@ static int build(struct cn_ctx *ctx, struct places *pl)
 		" ORDER BY a.folded, a.code", &capofila)))
 		goto done;
 	for (int g = 0; g < PLACE_NGROUPINGS; g++)
-		if (!(ix[g] = index_groups(pl, g)))
-			goto oom;
+		ix[g] = index_groups(pl, g);
 	rip_of_regione = xcalloc(pl->ngroups[G_REGIONE] + 1, sizeof *rip_of_regione);
 	pop[0] = xcalloc(pl->ngroups[G_AMBITO] + 1, sizeof *pop[0]);
 	pop[1] = xcalloc(pl->ngroups[G_REGIONE] + 1, sizeof *pop[1]);
-	if (!rip_of_regione || !pop[0] || !pop[1])
-		goto oom;
 	{
 		/* each regione's ripartizione */
 		sqlite3_stmt *st;
@@ -296,9 +280,6 @@ static int build(struct cn_ctx *ctx, struct places *pl)
 	if ((rc = load_places(ctx, pl, ix, rip_of_regione, pop)))
 		goto done;
 	derive(pl, capofila, pop);
-	goto done;
-oom:
-	rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 done:
 	for (int g = 0; g < PLACE_NGROUPINGS; g++)
 		free(ix[g]);
@@ -324,8 +305,7 @@ int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out
 		goto ready;
 	places_free(pl);
 	c->p = NULL;
-	if (!(pl = xcalloc(1, sizeof *pl)))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	pl = xcalloc(1, sizeof *pl);
 	if ((rc = build(ctx, pl))) {
 		places_free(pl);
 		return rc;
@@ -335,8 +315,7 @@ int progress_places_get(struct cn_ctx *ctx, int names, const struct places **out
 	c->free = places_free;
 ready:
 	if (names && !pl->ranked) {
-		if (rank_names(pl))
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+		rank_names(pl);
 		pl->ranked = 1;
 	}
 	*out = pl;

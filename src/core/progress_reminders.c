@@ -166,10 +166,6 @@ static int load_overdue(struct cn_ctx *ctx, const struct snapshot *s, struct ove
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 64;
 			struct overdue *o = xrealloc(*out, ncap * sizeof *o);
-			if (!o) {
-				sqlite3_finalize(st);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
 			*out = o;
 			cap = ncap;
 		}
@@ -183,8 +179,6 @@ static int load_overdue(struct cn_ctx *ctx, const struct snapshot *s, struct ove
 		return db_fail(ctx, _("reading the callbacks"));
 	if (n) {
 		struct overdue **by_due = xmalloc(n * sizeof *by_due);
-		if (!by_due)
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		for (size_t i = 0; i < n; i++)
 			by_due[i] = &(*out)[i];
 		qsort(by_due, n, sizeof *by_due, cmp_due);
@@ -235,10 +229,6 @@ int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int l
 	memset(out, 0, sizeof *out);
 	cand = xmalloc((s->n + 1) * sizeof *cand);
 	due_at = xmalloc((s->n + 1) * sizeof *due_at);
-	if (!cand || !due_at) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto done;
-	}
 	memset(due_at, 0xff, (s->n + 1) * sizeof *due_at); /* -1 */
 	if ((rc = db_exec(ctx, "BEGIN")))
 		goto done;
@@ -263,10 +253,8 @@ int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int l
 	out->total = (long)n;
 	take = limit > 0 && (size_t)limit < n ? (size_t)limit : n;
 	rank(cand, n, take);
-	if (take && !(out->v = xcalloc(take, sizeof *out->v))) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto done;
-	}
+	if (take)
+		out->v = xcalloc(take, sizeof *out->v);
 	if ((rc = db_prepare(ctx, &last, last_call_sql)) ||
 	    (rc = db_prepare(ctx, &cphone, contact_phone_sql)) ||
 	    (rc = db_prepare(ctx, &lphone, call_phone_sql)))
@@ -275,10 +263,7 @@ int progress_reminders_build(struct cn_ctx *ctx, const struct snapshot *s, int l
 		struct progress_reminder *r = &out->v[out->n++];
 		fill(s, &cand[i], due, r);
 		r->rank = (int)i + 1;
-		if (!r->respondent_id || !r->name)
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		else
-			rc = contact_info(ctx, s->campaign.id, last, cphone, lphone, r);
+		rc = contact_info(ctx, s->campaign.id, last, cphone, lphone, r);
 	}
 done:
 	sqlite3_finalize(last);

@@ -86,12 +86,8 @@ static int passes(const struct pass *f, const struct place *p)
 static struct progress_row *new_row(struct progress_report *r, size_t *cap)
 {
 	if (r->n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 32;
-		struct progress_row *p = xrealloc(r->rows, ncap * sizeof *p);
-		if (!p)
-			return NULL;
-		r->rows = p;
-		*cap = ncap;
+		*cap = *cap ? *cap * 2 : 32;
+		r->rows = xrealloc(r->rows, *cap * sizeof *r->rows);
 	}
 	memset(&r->rows[r->n], 0, sizeof r->rows[r->n]);
 	return &r->rows[r->n++];
@@ -102,14 +98,12 @@ static char *dup(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
-static int by_group(const struct snapshot *s, const struct pass *f, struct progress_report *r)
+static void by_group(const struct snapshot *s, const struct pass *f, struct progress_report *r)
 {
 	const struct places *pl = s->pl;
 	size_t ng = pl->ngroups[r->by], cap = 0;
 	struct progress_counts *c = xcalloc(ng + 1, sizeof *c);
 
-	if (!c)
-		return -1;
 	for (size_t i = 0; i < s->n; i++) {
 		const struct place *p = &pl->v[s->v[i].place];
 		int g = p->grp[r->by];
@@ -121,8 +115,7 @@ static int by_group(const struct snapshot *s, const struct pass *f, struct progr
 		struct progress_row *row;
 		if (!c[g].respondents)
 			continue;
-		if (!(row = new_row(r, &cap)))
-			break;
+		row = new_row(r, &cap);
 		row->n = c[g];
 		row->key = d ? dup(d->key) : NULL;
 		row->label = xstrdup(d ? d->label : none_label(r->by));
@@ -136,7 +129,6 @@ static int by_group(const struct snapshot *s, const struct pass *f, struct progr
 		add_counts(&r->total, &row->n);
 	}
 	free(c);
-	return 0;
 }
 
 static int cmp_by_name(const void *a, const void *b, void *places)
@@ -145,14 +137,12 @@ static int cmp_by_name(const void *a, const void *b, void *places)
 	return pl->v[*(const int *)a].name_rank - pl->v[*(const int *)b].name_rank;
 }
 
-static int by_respondent(const struct snapshot *s, const struct pass *f, struct progress_report *r)
+static void by_respondent(const struct snapshot *s, const struct pass *f, struct progress_report *r)
 {
 	const struct places *pl = s->pl;
 	int *order = xmalloc((s->n + 1) * sizeof *order);
 	size_t n = 0, cap = 0;
 
-	if (!order)
-		return -1;
 	for (size_t i = 0; i < s->n; i++)
 		if (passes(f, &pl->v[s->v[i].place]))
 			order[n++] = s->v[i].place;
@@ -162,8 +152,6 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 		const struct snap_row *x = &s->v[s->row_of_place[order[i]]];
 		int prov = p->grp[PROGRESS_BY_PROVINCIA];
 		struct progress_row *row = new_row(r, &cap);
-		if (!row)
-			break;
 		count(&row->n, x);
 		row->key = xstrdup(p->id);
 		row->label = xstrdup(p->name);
@@ -177,7 +165,6 @@ static int by_respondent(const struct snapshot *s, const struct pass *f, struct 
 		add_counts(&r->total, &row->n);
 	}
 	free(order);
-	return 0;
 }
 
 static void make_pass(const struct snapshot *s, const struct progress_filter *filter, struct pass *f)
@@ -193,8 +180,8 @@ static void make_pass(const struct snapshot *s, const struct progress_filter *fi
 	}
 }
 
-int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
-			     const struct progress_filter *filter, struct snapshot *out)
+void progress_snapshot_narrow(const struct snapshot *s, const struct progress_filter *filter,
+			      struct snapshot *out)
 {
 	struct pass f;
 
@@ -202,10 +189,6 @@ int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
 	out->n = 0;
 	out->v = xmalloc((s->n + 1) * sizeof *out->v);
 	out->row_of_place = xmalloc((s->pl->n + 1) * sizeof *out->row_of_place);
-	if (!out->v || !out->row_of_place) {
-		progress_snapshot_free(out);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
 	memset(out->row_of_place, 0xff, (s->pl->n + 1) * sizeof *out->row_of_place); /* -1 */
 	make_pass(s, filter, &f);
 	for (size_t i = 0; i < s->n; i++) {
@@ -214,7 +197,6 @@ int progress_snapshot_narrow(struct cn_ctx *ctx, const struct snapshot *s,
 		out->row_of_place[s->v[i].place] = (int)out->n;
 		out->v[out->n++] = s->v[i];
 	}
-	return CN_OK;
 }
 
 int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum progress_by by,
@@ -230,11 +212,10 @@ int progress_report_build(struct cn_ctx *ctx, const struct snapshot *s, enum pro
 	out->now = s->now;
 	snprintf(out->today, sizeof out->today, "%s", s->today);
 	make_pass(s, filter, &f);
-	if ((by == PROGRESS_BY_RESPONDENT ? by_respondent(s, &f, out) : by_group(s, &f, out)) ||
-	    (out->n && !out->rows[out->n - 1].label)) {
-		progress_report_free(out);
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-	}
+	if (by == PROGRESS_BY_RESPONDENT)
+		by_respondent(s, &f, out);
+	else
+		by_group(s, &f, out);
 	progress_snapshot_pace(s, &out->pace);
 	return CN_OK;
 }

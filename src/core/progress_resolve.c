@@ -23,48 +23,34 @@ static int cmp_key(const void *a, const void *b)
 	return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
 }
 
-static int add_key(struct resp_key **v, size_t *n, size_t *cap, char *key, size_t entry)
+static void add_key(struct resp_key **v, size_t *n, size_t *cap, char *key, size_t entry)
 {
 	if (!key)
-		return 0; /* not valid UTF-8: nothing to match it by */
+		return; /* not valid UTF-8: nothing to match it by */
 	if (!*key) {
 		free(key);
-		return 0;
+		return;
 	}
 	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 1024;
-		struct resp_key *p = xrealloc(*v, ncap * sizeof *p);
-		if (!p) {
-			free(key);
-			return -1;
-		}
-		*v = p;
-		*cap = ncap;
+		*cap = *cap ? *cap * 2 : 1024;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
 	(*v)[*n].key = key;
 	(*v)[(*n)++].entry = entry;
-	return 0;
 }
 
 /* The folded name, and each half of a bilingual "Italiano/Deutsch". */
-static int add_name_keys(struct resp_key **v, size_t *n, size_t *cap, const char *name, size_t entry)
+static void add_name_keys(struct resp_key **v, size_t *n, size_t *cap, const char *name, size_t entry)
 {
 	if (!name || !*name)
-		return 0;
-	if (add_key(v, n, cap, text_fold_lossy(name), entry))
-		return -1;
+		return;
+	add_key(v, n, cap, text_fold_lossy(name), entry);
 	if (strchr(name, '/')) {
 		char *copy = xstrdup(name), *save = NULL;
-		if (!copy)
-			return -1;
 		for (char *part = strtok_r(copy, "/", &save); part; part = strtok_r(NULL, "/", &save))
-			if (add_key(v, n, cap, text_fold_lossy(part), entry)) {
-				free(copy);
-				return -1;
-			}
+			add_key(v, n, cap, text_fold_lossy(part), entry);
 		free(copy);
 	}
-	return 0;
 }
 
 static const struct resp_entry *find_id(const struct resp_index *ix, const char *id)
@@ -98,8 +84,6 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 		if (ix->n == cap) {
 			size_t c2 = cap ? cap * 2 : 1024;
 			struct resp_entry *p = xrealloc(ix->v, c2 * sizeof *p);
-			if (!p)
-				goto oom;
 			ix->v = p;
 			cap = c2;
 		}
@@ -112,14 +96,10 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 		ix->n++;
 		if (!e->id || !e->name || !e->kind)
 			goto oom;
-		if (add_name_keys(&ix->names, &ix->nnames, &ncap, e->name, ix->n - 1) ||
-		    add_name_keys(&ix->names, &ix->nnames, &ncap, (const char *)sqlite3_column_text(st, 4), ix->n - 1))
-			goto oom;
-		if (strcmp(e->kind, "ambito") == 0 && strncmp(e->id, "AMB:", 4) == 0) {
-			char *code = xstrdup(e->id + 4);
-			if (!code || add_key(&ix->codes, &ix->ncodes, &ccap, code, ix->n - 1))
-				goto oom;
-		}
+		add_name_keys(&ix->names, &ix->nnames, &ncap, e->name, ix->n - 1);
+		add_name_keys(&ix->names, &ix->nnames, &ncap, (const char *)sqlite3_column_text(st, 4), ix->n - 1);
+		if (strcmp(e->kind, "ambito") == 0 && strncmp(e->id, "AMB:", 4) == 0)
+			add_key(&ix->codes, &ix->ncodes, &ccap, xstrdup(e->id + 4), ix->n - 1);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -130,10 +110,8 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 	sqlite3_bind_int64(st, 1, campaign_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const struct resp_entry *e = find_id(ix, db_col(st, 0));
-		if (e && add_name_keys(&ix->names, &ix->nnames, &ncap, db_col(st, 1), (size_t)(e - ix->v))) {
-			sqlite3_finalize(st);
-			goto oom_nost;
-		}
+		if (e)
+			add_name_keys(&ix->names, &ix->nnames, &ncap, db_col(st, 1), (size_t)(e - ix->v));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -145,7 +123,6 @@ int progress_resp_load(struct cn_ctx *ctx, long long campaign_id, struct resp_in
 	return CN_OK;
 oom:
 	sqlite3_finalize(st);
-oom_nost:
 	rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	goto fail;
 dbfail:

@@ -41,10 +41,6 @@ static int read_rows(struct cn_ctx *ctx, struct snapshot *s)
 		if (s->n == cap) {
 			size_t ncap = cap ? cap * 2 : 8192;
 			struct snap_row *nv = xrealloc(s->v, ncap * sizeof *nv);
-			if (!nv) {
-				sqlite3_finalize(st);
-				return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-			}
 			s->v = nv;
 			cap = ncap;
 		}
@@ -91,10 +87,7 @@ int progress_snapshot_load(struct cn_ctx *ctx, const char *campaign_key, int nam
 	if ((rc = campaign_load(ctx, campaign_key, &out->campaign)) ||
 	    (rc = progress_places_get(ctx, names, &out->pl)))
 		goto done;
-	if (!(out->row_of_place = xmalloc((out->pl->n + 1) * sizeof *out->row_of_place))) {
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		goto done;
-	}
+	out->row_of_place = xmalloc((out->pl->n + 1) * sizeof *out->row_of_place);
 	memset(out->row_of_place, 0xff, (out->pl->n + 1) * sizeof *out->row_of_place); /* -1 */
 	if ((rc = read_rows(ctx, out)) || (rc = read_extensions(ctx, out)))
 		goto done;

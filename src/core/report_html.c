@@ -487,8 +487,6 @@ int report_html_build(struct cn_ctx *ctx, const char *campaign_key, struct cn_bu
 	daily_table(out, &d.daily);
 	buf_puts(out, "</body>\n</html>\n");
 	doc_free(&d);
-	if (!out->p)
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	return CN_OK;
 }
 

@@ -49,12 +49,10 @@ static char *header_list(const struct csv_record *h)
 
 static int add_unresolved(struct progress_import_summary *s, long line, const char *value, char *why)
 {
-	struct progress_unresolved *p = xrealloc(s->unresolved, (s->nunresolved + 1) * sizeof *p);
-	if (!p || !why) {
-		free(why);
-		return -1;
-	}
-	s->unresolved = p;
+	struct progress_unresolved *p;
+	if (!why)
+		return -1; /* buf_printf could not render the message */
+	p = s->unresolved = xrealloc(s->unresolved, (s->nunresolved + 1) * sizeof *p);
 	p[s->nunresolved].line = line;
 	p[s->nunresolved].value = xstrdup(value);
 	p[s->nunresolved].why = why;
@@ -93,21 +91,16 @@ struct pending {
 	char cell[128];
 };
 
-static int keep_time(struct import *im, size_t entry, long line, const char *cell)
+static void keep_time(struct import *im, size_t entry, long line, const char *cell)
 {
 	if (im->npend == im->cappend) {
-		size_t cap = im->cappend ? im->cappend * 2 : 64;
-		struct pending *p = xrealloc(im->pend, cap * sizeof *p);
-		if (!p)
-			return cn_set_error(im->ctx, CN_EOSERR, _("out of memory"));
-		im->pend = p;
-		im->cappend = cap;
+		im->cappend = im->cappend ? im->cappend * 2 : 64;
+		im->pend = xrealloc(im->pend, im->cappend * sizeof *im->pend);
 	}
 	im->pend[im->npend].entry = entry;
 	im->pend[im->npend].line = line;
 	snprintf(im->pend[im->npend].cell, sizeof im->pend[im->npend].cell, "%s", cell);
 	im->npend++;
-	return CN_OK;
 }
 
 static int read_rows(struct import *im, struct csv_reader *r, int idcol, int timecol,
@@ -141,8 +134,8 @@ static int read_rows(struct import *im, struct csv_reader *r, int idcol, int tim
 			char cell[128];
 			snprintf(cell, sizeof cell, "%s", rec.fields[timecol]);
 			csv_trim(cell);
-			if (cell[0] && keep_time(im, n == 1 ? found[0] : NO_ENTRY, rec.line, cell))
-				return CN_EOSERR;
+			if (cell[0])
+				keep_time(im, n == 1 ? found[0] : NO_ENTRY, rec.line, cell);
 			if (cell[0] && n == 1) {
 				im->out->matched++;
 				continue;
@@ -289,9 +282,8 @@ static int match_rows(struct import *im, const char *campaign_key, struct csv_re
 		snapshot = sqlite3_exec(ctx->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	if (!(rc = campaign_load(ctx, campaign_key, &im->c)) &&
 	    !(rc = progress_resp_load(ctx, im->c.id, &im->ix))) {
-		if (!(im->when = xcalloc(im->ix.n ? im->ix.n : 1, sizeof *im->when)))
-			rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-		else if (!(rc = read_rows(im, r, idcol, timecol, ncols)))
+		im->when = xcalloc(im->ix.n ? im->ix.n : 1, sizeof *im->when);
+		if (!(rc = read_rows(im, r, idcol, timecol, ncols)))
 			rc = settle_times(im);
 	}
 	if (snapshot)

@@ -52,9 +52,7 @@ static int story_who(struct cn_ctx *ctx, struct story *s)
 		snprintf(s->suppressed_on, sizeof s->suppressed_on, "%s", db_col(st, 6));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(ctx, _("reading the respondent"));
-	return s->name ? CN_OK : cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	return rc == SQLITE_ROW ? CN_OK : db_fail(ctx, _("reading the respondent"));
 }
 
 int story_get(struct cn_ctx *ctx, const char *respondent, struct story *out)
@@ -73,10 +71,7 @@ int story_get(struct cn_ctx *ctx, const char *respondent, struct story *out)
 		out->is_comune = 1;
 		if (out->comune.successor_istat[0]) {
 			snprintf(out->successor_istat, sizeof out->successor_istat, "%s", out->comune.successor_istat);
-			if (!(out->successor_name = xstrdup(out->comune.successor_name))) {
-				rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
-				goto fail;
-			}
+			out->successor_name = xstrdup(out->comune.successor_name);
 		}
 	}
 	f.respondent = out->id;

@@ -23,8 +23,6 @@ static char *fold_ascii(const char *s, size_t n)
 	char *out = xmalloc(n + 1);
 	size_t o = 0;
 	int pending_space = 0;
-	if (!out)
-		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
@@ -88,9 +86,8 @@ char *text_fold_lossy(const char *s)
 	size_t n = strlen(s);
 
 	if (f || text_is_utf8(s, n, NULL))
-		return f; /* folded, or out of memory */
-	if (!(copy = xmalloc(n + 1)))
-		return NULL;
+		return f; /* folded, or utf8proc out of memory */
+	copy = xmalloc(n + 1);
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -218,8 +215,6 @@ char *text_latin1_to_utf8(const char *s, size_t n, size_t *outlen)
 {
 	char *out = xmalloc(n * 3 + 1), *o = out;
 
-	if (!out)
-		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		unsigned c = (unsigned char)s[i];
 		if (c < 0x80) {
@@ -355,11 +350,7 @@ int text_read_file(const char *path, size_t max, char **raw, size_t *len, char *
 	cap = (size_t)sb.st_size + 65536;
 	if (max && cap > max + 1)
 		cap = max + 1;
-	if (!(buf = xmalloc(cap + 1))) {
-		snprintf(err, errlen, "%s: %s", path, _("file too large for memory"));
-		close(fd);
-		return CN_EOSERR;
-	}
+	buf = xmalloc(cap + 1);
 	for (;;) {
 		ssize_t got = read(fd, buf + n, cap - n);
 		if (got < 0 && errno == EINTR)
@@ -470,13 +461,9 @@ int text_decode(const char *name, char *raw, size_t n, char **data, size_t *len,
 			return CN_EDATA;
 		}
 	}
-	char *u = text_latin1_to_utf8(raw, n, len);
-	if (!u) {
-		snprintf(err, errlen, _("%s: encoding: cannot convert from Latin-1"), name);
-		return CN_EOSERR;
-	}
+	/* never NULL: the bytes it refuses were refused above */
+	*data = text_latin1_to_utf8(raw, n, len);
 	*enc = TEXT_LATIN1;
-	*data = u;
 	return CN_OK;
 }
 
@@ -505,10 +492,6 @@ int text_load_mem(const char *name, const char *bytes, size_t n, char **data, si
 
 	*data = NULL;
 	*len = 0;
-	if (!raw) {
-		snprintf(err, errlen, "%s: %s", name, _("out of memory"));
-		return CN_EOSERR;
-	}
 	memcpy(raw, bytes, n);
 	raw[n] = '\0';
 	st = text_decode(name, raw, n, data, len, enc, err, errlen);
@@ -523,10 +506,7 @@ int buf_add(struct cn_buf *b, const char *s, size_t n)
 		size_t ncap = b->cap ? b->cap : 64;
 		while (ncap < b->len + n + 1)
 			ncap *= 2;
-		char *p = xrealloc(b->p, ncap);
-		if (!p)
-			return CN_EOSERR;
-		b->p = p;
+		b->p = xrealloc(b->p, ncap);
 		b->cap = ncap;
 	}
 	memcpy(b->p + b->len, s, n);
@@ -554,8 +534,6 @@ int buf_printf(struct cn_buf *b, const char *fmt, ...)
 	if ((size_t)n < sizeof small)
 		return buf_add(b, small, (size_t)n);
 	char *big = xmalloc((size_t)n + 1);
-	if (!big)
-		return CN_EOSERR;
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -684,8 +662,6 @@ int text_clean(const char *in, size_t n, enum text_kind kind, char **out,
 	}
 	{
 		char *copy = xstrndup(in, n);
-		if (!copy)
-			return CN_EOSERR;
 		t = text_nfc(copy);
 		free(copy);
 		if (!t)
@@ -866,8 +842,6 @@ char *text_ascii(const char *s)
 	char *out = xmalloc(n * 2 + 1);
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 
-	if (!out)
-		return NULL;
 	while (*p) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t len = utf8proc_iterate(p, -1, &cp);
