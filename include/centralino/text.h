@@ -147,6 +147,7 @@ enum {
 	TEXT_ESC_TSV = 8,      /* \t \n \r \\ as TSV escapes */
 	TEXT_ESC_HTML = 16,    /* & < > " ' as character references (HTML text and attributes) */
 };
+/* CN_OK always: it cannot fail (allocation stops the program, xalloc.h). */
 int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
 /* For a terminal that is not UTF-8: an ASCII copy (malloc'd) with one
  * column per column of s: accents dropped (Forlì -> Forli), box drawing
@@ -154,14 +155,14 @@ int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
  * braille dots as ., anything else '?' (two for a wide character). */
 char *text_ascii(const char *s);
 
-/* text_escape into a malloc'd string (NULL when out of memory). */
+/* text_escape into a malloc'd string (never NULL). */
 char *text_escaped(const char *s, unsigned flags);
 
 /* One cell of a CSV (tsv 0) or TSV (tsv 1) file appended to out, through
  * the escaper: TSV with \t \n \r \\ escaped; CSV quoted when it holds
  * , ; " or a line break, inner quotes doubled. A cell a spreadsheet would
  * read as a formula (= + - @, also after blanks; a leading tab or CR)
- * starts with ' so it stays text. 0, or -1 when out of memory. */
+ * starts with ' so it stays text. 0 always (it cannot fail). */
 int text_cell(struct cn_buf *out, const char *s, int tsv);
 
 /* n bytes written as the whole of path for the person who asked, as

@@ -50,12 +50,14 @@ struct map_sink {
 	long rows;
 };
 
-static int put_cells(const struct map_sink *s, const char *const cells[7])
+static void put_cells(const struct map_sink *s, const char *const cells[7])
 {
-	for (int i = 0; i < 7; i++)
-		if ((i && buf_add(s->out, s->tsv ? "\t" : ",", 1)) || text_cell(s->out, cells[i], s->tsv))
-			return 1;
-	return buf_add(s->out, "\n", 1) ? 1 : 0;
+	for (int i = 0; i < 7; i++) {
+		if (i)
+			buf_add(s->out, s->tsv ? "\t" : ",", 1);
+		text_cell(s->out, cells[i], s->tsv);
+	}
+	buf_add(s->out, "\n", 1);
 }
 
 static int put_row(void *arg, const struct progress_map_row *r)
@@ -63,7 +65,8 @@ static int put_row(void *arg, const struct progress_map_row *r)
 	const char *cells[] = {r->istat, r->name, r->provincia, r->sigla, r->regione, r->status, r->submitted_on};
 	struct map_sink *s = arg;
 	s->rows++;
-	return put_cells(s, cells);
+	put_cells(s, cells);
+	return 0;
 }
 
 int progress_map_csv(struct cn_ctx *ctx, const char *campaign_key, int tsv, struct cn_buf *out, long *rows)
@@ -74,11 +77,8 @@ int progress_map_csv(struct cn_ctx *ctx, const char *campaign_key, int tsv, stru
 	size_t start = out->len;
 	int rc;
 
-	if (put_cells(&s, header))
-		return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
+	put_cells(&s, header);
 	rc = progress_map(ctx, campaign_key, put_row, &s);
-	if (rc == 1)
-		rc = cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 	if (rc) {
 		/* a refused export writes nothing */
 		out->len = start;

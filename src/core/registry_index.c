@@ -93,8 +93,7 @@ static size_t put_string(struct builder *b, const char *s)
 	size_t off = b->strings.len;
 	if (!s || !*s)
 		return 0; /* offset 0 holds "" */
-	if (buf_add(&b->strings, s, strlen(s) + 1))
-		return (size_t)-1;
+	buf_add(&b->strings, s, strlen(s) + 1);
 	return off;
 }
 
@@ -104,7 +103,6 @@ static size_t put_string(struct builder *b, const char *s)
 static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *text, size_t display, size_t since)
 {
 	char *f = text_fold_lossy(text); /* a name edited by hand may not be UTF-8 */
-	int rc = CN_OK;
 	if (!f)
 		return CN_EOSERR;
 	if (!*f) {
@@ -124,11 +122,11 @@ static int add_key(struct builder *b, uint32_t ci, uint32_t kind, const char *te
 	b->k[b->nk].display = display;
 	b->k[b->nk].since = since;
 	b->kstart[b->nk] = (uint32_t)b->keys.len;
-	if (buf_puts(&b->keys, f) || buf_add(&b->keys, "\n", 1))
-		rc = CN_EOSERR;
+	buf_puts(&b->keys, f);
+	buf_add(&b->keys, "\n", 1);
 	b->nk++;
 	free(f);
-	return rc;
+	return CN_OK;
 }
 
 static int cmp_alpha(const void *a, const void *b, void *index)
@@ -190,8 +188,6 @@ static int add_area(struct builder *b, const char *name, size_t len, int prov, i
 	b->areas[b->nareas].reg = reg;
 	b->areas[b->nareas].text = put_string(b, f);
 	free(f);
-	if (b->areas[b->nareas].text == (size_t)-1)
-		return CN_EOSERR;
 	b->nareas += b->areas[b->nareas].text != 0;
 	return CN_OK;
 }
@@ -227,8 +223,8 @@ static int load_areas(struct cn_ctx *ctx, struct builder *b, size_t reg[100], ch
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		r = atoi(db_col(st, 0)) % 100;
-		if ((reg[r] = put_string(b, db_col(st, 1))) == (size_t)-1 ||
-		    add_area_names(b, db_col(st, 1), -1, r))
+		reg[r] = put_string(b, db_col(st, 1));
+		if (add_area_names(b, db_col(st, 1), -1, r))
 			break;
 	}
 	sqlite3_finalize(st);
@@ -290,16 +286,13 @@ static int load_aliases(struct cn_ctx *ctx, struct builder *b, struct alias **ou
 		}
 		copy_code(v[n].istat, sizeof v[n].istat, db_col(st, 0));
 		v[n].kind = sqlite3_column_int(st, 3) ? KEY_SUCCESSOR : KEY_FORMER;
-		if ((v[n].name = put_string(b, db_col(st, 1))) == (size_t)-1 ||
-		    (v[n].since = put_string(b, db_col(st, 2))) == (size_t)-1)
-			break;
+		v[n].name = put_string(b, db_col(st, 1));
+		v[n].since = put_string(b, db_col(st, 2));
 		n++;
 	}
 	sqlite3_finalize(st);
 	*out = v;
 	*nout = n;
-	if (rc == SQLITE_ROW)
-		return CN_EOSERR;
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
 
@@ -337,9 +330,8 @@ static int load_comuni(struct cn_ctx *ctx, struct builder *b, const size_t reg[1
 		c->population = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
 		c->suppressed = (unsigned char)sqlite3_column_int(st, 7);
 		c->tier = 2;
-		if ((c->name = put_string(b, db_col(st, 1))) == (size_t)-1 ||
-		    (c->other = put_string(b, db_col(st, 2))) == (size_t)-1)
-			break;
+		c->name = put_string(b, db_col(st, 1));
+		c->other = put_string(b, db_col(st, 2));
 		while (f < na && strcmp(al[f].istat, c->istat) < 0)
 			f++;
 		l->former = (uint32_t)f;
@@ -352,8 +344,6 @@ static int load_comuni(struct cn_ctx *ctx, struct builder *b, const size_t reg[1
 	sqlite3_finalize(st);
 	*out = v;
 	*nout = n;
-	if (rc == SQLITE_ROW)
-		return CN_EOSERR;
 	return rc == SQLITE_DONE ? CN_OK : db_fail(ctx, _("reading the registry"));
 }
 
@@ -434,19 +424,17 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 	struct loaded *lv = NULL;
 	struct alias *al = NULL;
 	size_t reg[100] = {0}, na = 0, nl = 0;
-	int rc = CN_EOSERR;
+	int rc;
 
 	*out = NULL;
 	x->sigla = xcalloc(1000, sizeof *x->sigla);
-	if (buf_add(&b.strings, "", 1))
-		goto fail;
+	buf_add(&b.strings, "", 1);
 	if ((rc = load_areas(ctx, &b, reg, x->sigla)) || (rc = load_aliases(ctx, &b, &al, &na)))
 		goto fail;
 	if (na)
 		qsort(al, na, sizeof *al, cmp_alias);
 	if ((rc = load_comuni(ctx, &b, reg, x->sigla, al, na, &lv, &nl)))
 		goto fail;
-	rc = CN_EOSERR;
 	/* largest first: scanning in order meets comuni in ranking order */
 	if (nl) /* an empty registry has no array, which qsort may not take */
 		qsort_r(lv, nl, sizeof *lv, cmp_loaded, b.strings.p);
@@ -456,13 +444,11 @@ static int build(struct cn_ctx *ctx, struct rx_index **out)
 		if ((rc = comune_keys(&b, (uint32_t)i, &lv[i], al)))
 			goto fail;
 	}
-	rc = CN_EOSERR;
 	x->nc = nl;
 	if (b.nk == 0)
 		b.kstart = xmalloc(sizeof *b.kstart);
 	b.kstart[b.nk] = (uint32_t)b.keys.len;
-	if (buf_add(&b.keys, "", 0))
-		goto fail;
+	buf_add(&b.keys, "", 0);
 	x->k = b.k;
 	x->nk = b.nk;
 	x->kstart = b.kstart;

@@ -111,8 +111,8 @@ struct query {
 uint64_t rx_letter_mask(const char *s);
 uint64_t rx_pair_mask(const char *s, int across);
 void rx_query_set(struct query *q, const char *folded);
-/* The query as typed (pr:XX, "comune di", S./S.ta...): CN_EDATA when not
- * UTF-8, CN_EOSERR out of memory. */
+/* The query as typed (pr:XX, "comune di", S./S.ta...): CN_OK, or CN_EDATA
+ * when not UTF-8. */
 int rx_query_parse(const char *in, struct query *q);
 /* Other readings: "s" spelt out as san, santo, santa, sant' (as typed,
  * not filtered); a trailing car-plate code, a province or region named

@@ -537,8 +537,6 @@ static int add_flush(struct cn_ctx *ctx, struct adder *a)
 		return CN_OK;
 	if (a->n < ADD_BATCH || !st) {
 		char *sql = add_sql(a->n);
-		if (!sql)
-			return cn_set_error(ctx, CN_EOSERR, _("out of memory"));
 		rc = db_prepare(ctx, &st, sql);
 		free(sql);
 		if (rc)

@@ -83,7 +83,7 @@ void rx_query_set(struct query *q, const char *folded)
 static int is_letter(char c) { return isalpha((unsigned char)c) != 0; }
 
 /* Takes "pr:XX" / "XX:" out of the query. */
-static int take_sigla(const char *in, struct query *q, struct cn_buf *rest)
+static void take_sigla(const char *in, struct query *q, struct cn_buf *rest)
 {
 	const char *p = in;
 	while (*p) {
@@ -106,10 +106,11 @@ static int take_sigla(const char *in, struct query *q, struct cn_buf *rest)
 			q->sigla[1] = (char)toupper((unsigned char)s[1]);
 			s += 3;
 		}
-		if (s < e && (buf_add(rest, s, (size_t)(e - s)) || buf_add(rest, " ", 1)))
-			return CN_EOSERR;
+		if (s < e) {
+			buf_add(rest, s, (size_t)(e - s));
+			buf_add(rest, " ", 1);
+		}
 	}
-	return CN_OK;
 }
 
 static int word_is(const char *w, size_t len, const char *what)
@@ -160,14 +161,10 @@ int rx_query_parse(const char *in, struct query *q)
 {
 	struct cn_buf rest = {0};
 	char *folded, norm[256];
-	int rc;
 
 	memset(q, 0, sizeof *q);
 	q->prov = q->reg = -1;
-	if ((rc = take_sigla(in, q, &rest))) {
-		buf_free(&rest);
-		return rc;
-	}
+	take_sigla(in, q, &rest);
 	folded = text_fold(buf_str(&rest));
 	buf_free(&rest);
 	if (!folded)

@@ -385,8 +385,7 @@ static int search_start(struct cn_ctx *ctx, const char *query, struct rx_index *
 	}
 	*x = ctx->cache[CN_CACHE_REGISTRY].p;
 	if ((rc = rx_query_parse(query ? query : "", q)))
-		return rc == CN_EDATA ? cn_set_error(ctx, rc, _("the search text is not valid UTF-8"))
-				      : cn_set_error(ctx, rc, _("out of memory"));
+		return cn_set_error(ctx, rc, _("the search text is not valid UTF-8"));
 	return CN_OK;
 }
 

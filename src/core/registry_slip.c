@@ -36,7 +36,7 @@ struct vocab_builder {
 	size_t cap;
 };
 
-/* The number of the word, added when new; UINT32_MAX out of memory. */
+/* The number of the word, added when new; UINT32_MAX for a word over 255 bytes. */
 static uint32_t word_id(struct rx_index *x, struct vocab_builder *b, const char *w, size_t n)
 {
 	uint32_t i = hash_word(w, n) & (b->nslot - 1);
@@ -46,8 +46,10 @@ static uint32_t word_id(struct rx_index *x, struct vocab_builder *b, const char 
 			return id;
 		i = (i + 1) & (b->nslot - 1);
 	}
-	if (n > 255 || buf_add(&b->text, w, n) || buf_add(&b->text, "", 1))
+	if (n > 255)
 		return UINT32_MAX;
+	buf_add(&b->text, w, n);
+	buf_add(&b->text, "", 1);
 	x->vocab = b->text.p; /* may have moved */
 	x->voff[x->nv] = (uint32_t)(b->text.len - n - 1);
 	x->vlen[x->nv] = (uint8_t)n;

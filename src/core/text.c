@@ -720,23 +720,35 @@ int text_clean_ctx(struct cn_ctx *ctx, const char *field, const char *in,
 
 /* ---- The output escaper ---- */
 
-static int esc_ws(struct cn_buf *out, unsigned char c, unsigned flags)
+/* What stands for one character the escaper does not copy (len <= 0: a
+ * byte that is not UTF-8), into e; snprintf of these formats cannot fail. */
+static void esc_one(char e[16], unsigned char c, utf8proc_int32_t cp, utf8proc_ssize_t len, int html,
+		    unsigned flags)
 {
-	if (flags & TEXT_ESC_TSV)
-		return buf_add(out, c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r", 2);
-	if (flags & TEXT_ESC_SPACES)
-		return buf_add(out, " ", 1);
-	if ((c == '\n' && (flags & TEXT_ESC_KEEP_NL)) || (c == '\t' && (flags & TEXT_ESC_KEEP_TAB)))
-		return buf_add(out, (const char *)&c, 1);
-	return buf_printf(out, "\\x%02x", c);
+	int ws = len > 0 && (cp == '\t' || cp == '\n' || cp == '\r');
+	if (len <= 0)
+		snprintf(e, 16, "\\x%02x", c);
+	else if (html)
+		snprintf(e, 16, "&#%u;", (unsigned)c);
+	else if (c == '\\')
+		snprintf(e, 16, "\\\\");
+	else if (ws && (flags & TEXT_ESC_TSV))
+		snprintf(e, 16, "%s", c == '\t' ? "\\t" : c == '\n' ? "\\n" : "\\r");
+	else if (ws && (flags & TEXT_ESC_SPACES))
+		snprintf(e, 16, " ");
+	else if (ws && ((c == '\n' && (flags & TEXT_ESC_KEEP_NL)) || (c == '\t' && (flags & TEXT_ESC_KEEP_TAB))))
+		snprintf(e, 16, "%c", c);
+	else if (cp < 0x80)
+		snprintf(e, 16, "\\x%02x", (unsigned)cp);
+	else
+		snprintf(e, 16, cp > 0xFFFF ? "\\U%08x" : "\\u%04x", (unsigned)cp);
 }
 
 int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 {
 	size_t i = 0, run = 0;
-	int rc = CN_OK;
 
-	while (i < n && !rc) {
+	while (i < n) {
 		unsigned char c = (unsigned char)s[i];
 		utf8proc_int32_t cp = c;
 		utf8proc_ssize_t len = 1;
@@ -749,37 +761,25 @@ int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 			run += (size_t)len;
 			continue;
 		}
-		if (run && (rc = buf_add(out, s + i - run, run)))
-			break;
+		char e[16];
+		if (run)
+			buf_add(out, s + i - run, run);
 		run = 0;
-		if (len <= 0)
-			rc = buf_printf(out, "\\x%02x", c);
-		else if (html)
-			rc = buf_printf(out, "&#%u;", (unsigned)c);
-		else if (c == '\\')
-			rc = buf_add(out, "\\\\", 2);
-		else if (cp == '\t' || cp == '\n' || cp == '\r')
-			rc = esc_ws(out, c, flags);
-		else if (cp < 0x80)
-			rc = buf_printf(out, "\\x%02x", (unsigned)cp);
-		else
-			rc = buf_printf(out, cp > 0xFFFF ? "\\U%08x" : "\\u%04x", (unsigned)cp);
+		esc_one(e, c, cp, len, html, flags);
+		buf_puts(out, e);
 		i += len <= 0 ? 1 : (size_t)len;
 	}
-	if (!rc && run)
-		rc = buf_add(out, s + i - run, run);
-	if (!rc && !out->p)
-		rc = buf_add(out, "", 0);
-	return rc;
+	if (run)
+		buf_add(out, s + i - run, run);
+	if (!out->p)
+		buf_add(out, "", 0);
+	return CN_OK;
 }
 
 char *text_escaped(const char *s, unsigned flags)
 {
 	struct cn_buf b = {0};
-	if (text_escape(&b, s ? s : "", s ? strlen(s) : 0, flags)) {
-		buf_free(&b);
-		return NULL;
-	}
+	text_escape(&b, s ? s : "", s ? strlen(s) : 0, flags);
 	return b.p;
 }
 
@@ -884,26 +884,31 @@ static int formula_like(const char *s)
 
 int text_cell(struct cn_buf *out, const char *s, int tsv)
 {
-	int quote, rc = 0;
+	int quote;
 	struct cn_buf e = {0};
 
 	if (!s)
 		s = "";
-	if (tsv)
-		return ((formula_like(s) && buf_add(out, "'", 1)) ||
-			text_escape(out, s, strlen(s), TEXT_ESC_TSV)) ? -1 : 0;
+	if (tsv) {
+		if (formula_like(s))
+			buf_add(out, "'", 1);
+		return text_escape(out, s, strlen(s), TEXT_ESC_TSV);
+	}
 	quote = formula_like(s) || strpbrk(s, ",\"\r\n;") != NULL;
-	if (text_escape(&e, s, strlen(s), TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB))
-		rc = -1;
-	if (!rc && ((quote && buf_add(out, "\"", 1)) || (formula_like(s) && buf_add(out, "'", 1))))
-		rc = -1;
-	for (const char *p = buf_str(&e); !rc && *p; p++)
-		if ((*p == '"' && buf_add(out, "\"", 1)) || buf_add(out, p, 1))
-			rc = -1;
-	if (!rc && quote && buf_add(out, "\"", 1))
-		rc = -1;
+	text_escape(&e, s, strlen(s), TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB);
+	if (quote)
+		buf_add(out, "\"", 1);
+	if (formula_like(s))
+		buf_add(out, "'", 1);
+	for (const char *p = buf_str(&e); *p; p++) {
+		if (*p == '"')
+			buf_add(out, "\"", 1);
+		buf_add(out, p, 1);
+	}
+	if (quote)
+		buf_add(out, "\"", 1);
 	buf_free(&e);
-	return rc;
+	return 0;
 }
 
 int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n)
