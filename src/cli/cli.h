@@ -82,7 +82,8 @@ void cli_print_code(const char *code);
 /* Puts stderr (and stdout unless with_stdout is 0: the full-screen
  * interface draws its own way) behind the output escaper (text.h), so no
  * control character read from the database or the command line reaches
- * the terminal raw. 0, or -1 when out of memory. */
+ * the terminal raw. 0, or -1 when the C library cannot set the streams up
+ * (fopencookie, atexit: they allocate on their own, outside xalloc.h). */
 int cli_safe_streams(int with_stdout);
 
 /* The command table: see commands.def. */
