@@ -112,10 +112,7 @@ static int read_stdin(char **out)
 			buf_free(&b);
 			return cli_error(65, _("--notes -: a NUL byte on standard input (not text?)"));
 		}
-		if (buf_add(&b, chunk, n)) {
-			buf_free(&b);
-			return cli_error(71, _("out of memory"));
-		}
+		buf_add(&b, chunk, n);
 	}
 	*out = b.p ? b.p : xstrdup("");
 	return 0;

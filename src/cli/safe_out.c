@@ -40,10 +40,8 @@ static ssize_t safe_write(void *cookie, const char *data, size_t size)
 	size_t keep;
 	int rc;
 
-	if (buf_add(&in, (const char *)s->pending, s->npending) || buf_add(&in, data, size)) {
-		buf_free(&in);
-		return -1;
-	}
+	buf_add(&in, (const char *)s->pending, s->npending);
+	buf_add(&in, data, size);
 	keep = incomplete_tail((const unsigned char *)in.p, in.len);
 	memcpy(s->pending, in.p + in.len - keep, keep);
 	s->npending = keep;
