@@ -16,16 +16,16 @@ static void print_item(enum preview_subject what, const struct preview_item *it)
 	char *now = text_escaped(it->now, TEXT_ESC_SPACES), *was = text_escaped(it->was, TEXT_ESC_SPACES);
 	char a[NUMFMT_LEN], b[NUMFMT_LEN];
 
-	printf("  %s %s", id ? id : "", name ? name : "");
+	printf("  %s %s", id, name);
 	if (what == PREVIEW_AMBITI && it->now && it->was)
 		printf(_(": %s comuni (were %s)"), numfmt_int(atol(it->now), a, sizeof a),
 		       numfmt_int(atol(it->was), b, sizeof b));
 	else if (what == PREVIEW_AMBITI && it->now)
 		printf(_(": %s comuni"), numfmt_int(atol(it->now), a, sizeof a));
 	else if (it->now)
-		printf(": %s", now ? now : "");
+		printf(": %s", now);
 	if (it->was && what != PREVIEW_AMBITI)
-		printf(_(" (was %s)"), was ? was : "");
+		printf(_(" (was %s)"), was);
 	putchar('\n');
 	free(id);
 	free(name);

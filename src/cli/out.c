@@ -60,8 +60,6 @@ void out_row(struct out_table *t, const char *const *cells)
  * (\x1b) so they cannot drive the terminal. */
 static char *table_text(const char *s)
 {
-	/* the escaper fails only when memory is exhausted, which stops the
-	 * program (xalloc.h) */
 	return text_escaped(s ? s : "", TEXT_ESC_SPACES);
 }
 
@@ -71,13 +69,13 @@ void out_cell(FILE *f, enum out_format fmt, const char *s)
 	char *e;
 
 	if (fmt == OUT_TSV || fmt == OUT_CSV) {
-		if (text_cell(&b, s, fmt == OUT_TSV) == 0)
-			fputs(buf_str(&b), f);
+		text_cell(&b, s, fmt == OUT_TSV);
+		fputs(buf_str(&b), f);
 		buf_free(&b);
 		return;
 	}
-	if ((e = table_text(s)))
-		fputs(e, f);
+	e = table_text(s);
+	fputs(e, f);
 	free(e);
 }
 

@@ -45,9 +45,8 @@ static ssize_t safe_write(void *cookie, const char *data, size_t size)
 	keep = incomplete_tail((const unsigned char *)in.p, in.len);
 	memcpy(s->pending, in.p + in.len - keep, keep);
 	s->npending = keep;
-	rc = text_escape(&out, in.p, in.len - keep, TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB);
-	if (!rc)
-		rc = text_write_all(s->fd, out.p, out.len);
+	text_escape(&out, in.p, in.len - keep, TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB);
+	rc = text_write_all(s->fd, out.p, out.len);
 	buf_free(&in);
 	buf_free(&out);
 	return rc ? -1 : (ssize_t)size;
@@ -60,8 +59,10 @@ static int safe_close(void *cookie)
 	int rc = 0;
 
 	/* a sequence that never completed is shown as its bytes */
-	if (s->npending && !text_escape(&out, (const char *)s->pending, s->npending, 0))
+	if (s->npending) {
+		text_escape(&out, (const char *)s->pending, s->npending, 0);
 		rc = text_write_all(s->fd, out.p, out.len);
+	}
 	buf_free(&out);
 	free(s);
 	return rc;

@@ -23,12 +23,12 @@ static int fit_for_screen(const char *s, int cols, char *buf, size_t bufsz)
 	char *safe = text_escaped(s ? s : "", TEXT_ESC_SPACES);
 	int w, ascii = !tui_term_utf8();
 
-	if (safe && ascii) {
+	if (ascii) {
 		char *a = text_ascii(safe);
 		free(safe);
 		safe = a;
 	}
-	w = text_fit(safe ? safe : "", cols, buf, bufsz);
+	w = text_fit(safe, cols, buf, bufsz);
 	free(safe);
 	if (ascii) {
 		/* the only non-ASCII left is text_fit's own "…" */
