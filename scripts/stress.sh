@@ -83,8 +83,17 @@ worker() {
 		[ "$2" -ne 0 ] && msg=$(head -n 1 "$err" | tr '\t' ' ')
 		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" "${5:-}" "$msg" >>"$log"
 	}
+	# every kind of operation once first, in this order (a revoke needs a
+	# code issued), then at random: a short run on a slow machine still
+	# tries each, and the supervisori make each succeed
+	local first=(0 22 32 40 60 70 75 82) step=0
 	while [ $SECONDS -lt $end ]; do
-		r=$((RANDOM % 100))
+		if [ $step -lt ${#first[@]} ]; then
+			r=${first[step]}
+			step=$((step + 1))
+		else
+			r=$((RANDOM % 100))
+		fi
 		resp=${pool[RANDOM % ${#pool[@]}]}
 		if [ $r -lt 22 ]; then
 			out=$(w code issue --campaign stress "$resp" --caller "Caller $i" --office "Segreteria" \
