@@ -73,11 +73,10 @@ struct cn_buf {
 	char *p;
 	size_t len, cap;
 };
-/* buf_add and buf_puts cannot fail (allocation stops the program,
- * xalloc.h): CN_OK always. buf_printf: CN_OK, or CN_EOSERR when vsnprintf
- * cannot render the format. */
-int buf_add(struct cn_buf *b, const char *s, size_t n);
-int buf_puts(struct cn_buf *b, const char *s);
+/* buf_printf: CN_OK, or CN_EOSERR when vsnprintf cannot render the
+ * format. Appending cannot fail otherwise (xalloc.h). */
+void buf_add(struct cn_buf *b, const char *s, size_t n);
+void buf_puts(struct cn_buf *b, const char *s);
 int buf_printf(struct cn_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_free(struct cn_buf *b);
@@ -147,8 +146,7 @@ enum {
 	TEXT_ESC_TSV = 8,      /* \t \n \r \\ as TSV escapes */
 	TEXT_ESC_HTML = 16,    /* & < > " ' as character references (HTML text and attributes) */
 };
-/* CN_OK always: it cannot fail (allocation stops the program, xalloc.h). */
-int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
+void text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags);
 /* For a terminal that is not UTF-8: an ASCII copy (malloc'd) with one
  * column per column of s: accents dropped (Forlì -> Forli), box drawing
  * as - | +, dashes as -, typographic quotes as ' and ", blocks as #,
@@ -162,8 +160,8 @@ char *text_escaped(const char *s, unsigned flags);
  * the escaper: TSV with \t \n \r \\ escaped; CSV quoted when it holds
  * , ; " or a line break, inner quotes doubled. A cell a spreadsheet would
  * read as a formula (= + - @, also after blanks; a leading tab or CR)
- * starts with ' so it stays text. 0 always (it cannot fail). */
-int text_cell(struct cn_buf *out, const char *s, int tsv);
+ * starts with ' so it stays text. */
+void text_cell(struct cn_buf *out, const char *s, int tsv);
 
 /* n bytes written as the whole of path for the person who asked, as
  * text_save_file does for a secret file (her own ids, 0600, never through

@@ -500,7 +500,7 @@ int text_load_mem(const char *name, const char *bytes, size_t n, char **data, si
 	return st;
 }
 
-int buf_add(struct cn_buf *b, const char *s, size_t n)
+void buf_add(struct cn_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		size_t ncap = b->cap ? b->cap : 64;
@@ -512,12 +512,11 @@ int buf_add(struct cn_buf *b, const char *s, size_t n)
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
-	return CN_OK;
 }
 
-int buf_puts(struct cn_buf *b, const char *s)
+void buf_puts(struct cn_buf *b, const char *s)
 {
-	return buf_add(b, s, strlen(s));
+	buf_add(b, s, strlen(s));
 }
 
 int buf_printf(struct cn_buf *b, const char *fmt, ...)
@@ -531,15 +530,17 @@ int buf_printf(struct cn_buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return CN_EOSERR;
-	if ((size_t)n < sizeof small)
-		return buf_add(b, small, (size_t)n);
+	if ((size_t)n < sizeof small) {
+		buf_add(b, small, (size_t)n);
+		return CN_OK;
+	}
 	char *big = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
-	int rc = buf_add(b, big, (size_t)n);
+	buf_add(b, big, (size_t)n);
 	free(big);
-	return rc;
+	return CN_OK;
 }
 
 void buf_free(struct cn_buf *b)
@@ -744,7 +745,7 @@ static void esc_one(char e[16], unsigned char c, utf8proc_int32_t cp, utf8proc_s
 		snprintf(e, 16, cp > 0xFFFF ? "\\U%08x" : "\\u%04x", (unsigned)cp);
 }
 
-int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
+void text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 {
 	size_t i = 0, run = 0;
 
@@ -773,7 +774,6 @@ int text_escape(struct cn_buf *out, const char *s, size_t n, unsigned flags)
 		buf_add(out, s + i - run, run);
 	if (!out->p)
 		buf_add(out, "", 0);
-	return CN_OK;
 }
 
 char *text_escaped(const char *s, unsigned flags)
@@ -882,7 +882,7 @@ static int formula_like(const char *s)
 	return *s == '=' || *s == '+' || *s == '-' || *s == '@';
 }
 
-int text_cell(struct cn_buf *out, const char *s, int tsv)
+void text_cell(struct cn_buf *out, const char *s, int tsv)
 {
 	int quote;
 	struct cn_buf e = {0};
@@ -892,7 +892,8 @@ int text_cell(struct cn_buf *out, const char *s, int tsv)
 	if (tsv) {
 		if (formula_like(s))
 			buf_add(out, "'", 1);
-		return text_escape(out, s, strlen(s), TEXT_ESC_TSV);
+		text_escape(out, s, strlen(s), TEXT_ESC_TSV);
+		return;
 	}
 	quote = formula_like(s) || strpbrk(s, ",\"\r\n;") != NULL;
 	text_escape(&e, s, strlen(s), TEXT_ESC_KEEP_NL | TEXT_ESC_KEEP_TAB);
@@ -908,7 +909,6 @@ int text_cell(struct cn_buf *out, const char *s, int tsv)
 	if (quote)
 		buf_add(out, "\"", 1);
 	buf_free(&e);
-	return 0;
 }
 
 int text_file_replace(struct cn_ctx *ctx, const char *path, const char *p, size_t n)

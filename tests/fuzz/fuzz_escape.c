@@ -46,16 +46,15 @@ int FUZZ_ENTRY(const uint8_t *data, size_t size)
 		flags = TEXT_ESC_TSV;
 	else if (flags & TEXT_ESC_SPACES)
 		flags = TEXT_ESC_SPACES;
-	if (text_escape(&b, (const char *)data + 1, size - 1, flags) == 0) {
-		check_escaped(buf_str(&b), b.len, flags);
-		if (flags == TEXT_ESC_SPACES && (a = text_ascii(buf_str(&b)))) {
-			for (const char *p = a; *p; p++)
-				if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
-					abort();
-			if (text_width(a) != (int)strlen(a) || (int)strlen(a) != text_width(buf_str(&b)))
+	text_escape(&b, (const char *)data + 1, size - 1, flags);
+	check_escaped(buf_str(&b), b.len, flags);
+	if (flags == TEXT_ESC_SPACES && (a = text_ascii(buf_str(&b)))) {
+		for (const char *p = a; *p; p++)
+			if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
 				abort();
-			free(a);
-		}
+		if (text_width(a) != (int)strlen(a) || (int)strlen(a) != text_width(buf_str(&b)))
+			abort();
+		free(a);
 	}
 	buf_free(&b);
 	return 0;

@@ -250,8 +250,8 @@ static void test_buf(void **state)
 	char big[1000];
 	(void)state;
 	assert_string_equal(buf_str(&b), "");
-	assert_int_equal(buf_puts(&b, "ab"), 0);
-	assert_int_equal(buf_add(&b, "cdef", 2), 0);
+	buf_puts(&b, "ab");
+	buf_add(&b, "cdef", 2);
 	assert_int_equal(buf_printf(&b, "-%d-", 42), 0);
 	assert_string_equal(buf_str(&b), "abcd-42-");
 	memset(big, 'x', sizeof big - 1);
