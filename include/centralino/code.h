@@ -227,6 +227,11 @@ struct code_find_result {
 	struct code_find_match *v;
 };
 int code_find(struct cn_ctx *ctx, const char *input, struct code_find_result *out);
+/* 1 when the result is the code as typed; 0 when it holds only codes one
+ * slip away, or none. A well-formed input (its check symbol passes) can
+ * still be a slip: a code one symbol short passes by chance 1 time in 31,
+ * and then the codes found are repairs, not a match. */
+int code_find_is_exact(const struct code_find_result *r);
 void code_find_result_free(struct code_find_result *r);
 
 #endif

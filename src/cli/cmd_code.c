@@ -309,11 +309,15 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 		code_find_result_free(&r);
 		return rc;
 	case CODE_TYPED_OK:
-		if (!r.n) {
+		if (!code_find_is_exact(&r)) {
 			char g[CODE_GROUPED_BUFSZ];
 			code_group(r.typed.norm, g, sizeof g);
-			code_find_result_free(&r);
-			return cli_error(66, _("%s is a well-formed code, but not one given by this desk"), g);
+			if (!r.n) {
+				code_find_result_free(&r);
+				return cli_error(66, _("%s is a well-formed code, but not one given by this desk"), g);
+			}
+			printf(_("%s is a well-formed code, but not one given by this desk."), g);
+			putchar('\n');
 		}
 		break;
 	case CODE_TYPED_LOOKALIKE:
@@ -325,7 +329,7 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 		printf(_("%s fails its check symbol: probably mistyped.\n"), r.typed.norm);
 		break;
 	}
-	if (r.typed.state != CODE_TYPED_OK) {
+	if (!code_find_is_exact(&r)) {
 		if (!r.n) {
 			code_find_result_free(&r);
 			return cli_error(66, _("no code given by this desk is one slip away from it: read it again"));
@@ -341,7 +345,7 @@ static int code_cmd_find(struct cli *cli, int argc, char **argv)
 	}
 	/* what was typed is not a code: a script must not take the list for
 	 * a match */
-	rc = r.typed.state == CODE_TYPED_OK ? 0 : 65;
+	rc = code_find_is_exact(&r) ? 0 : 65;
 	code_find_result_free(&r);
 	return rc;
 }

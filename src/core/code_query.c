@@ -224,6 +224,11 @@ int code_find(struct cn_ctx *ctx, const char *input, struct code_find_result *ou
 	return CN_OK;
 }
 
+int code_find_is_exact(const struct code_find_result *r)
+{
+	return r->n == 1 && r->v[0].how == CODE_EXACT;
+}
+
 void code_find_result_free(struct code_find_result *r)
 {
 	for (size_t i = 0; i < r->n; i++)

@@ -332,10 +332,12 @@ int codes_ui_find(struct app *app, const char *text)
 				   t->len, CODE_MIN_LENGTH + 1, CODE_MAX_LENGTH + 1);
 		break;
 	case CODE_TYPED_OK:
-		if (!r.n) {
+		if (!code_find_is_exact(&r)) {
 			char g[CODE_GROUPED_BUFSZ];
 			code_group(t->norm, g, sizeof g);
 			buf_printf(&b, _("%s is a well-formed code, but not one given by this desk."), g);
+			if (r.n)
+				buf_puts(&b, "\n");
 		}
 		break;
 	case CODE_TYPED_LOOKALIKE:
@@ -347,7 +349,8 @@ int codes_ui_find(struct app *app, const char *text)
 		buf_printf(&b, _("%s fails its check symbol: probably mistyped.\n"), t->norm);
 		break;
 	}
-	if (t->state == CODE_TYPED_LOOKALIKE || t->state == CODE_TYPED_MISTYPED)
+	if (t->state == CODE_TYPED_LOOKALIKE || t->state == CODE_TYPED_MISTYPED ||
+	    (t->state == CODE_TYPED_OK && r.n && !code_find_is_exact(&r)))
 		buf_printf(&b, "%s\n", r.n ? _("Codes one slip away:")
 					   : _("No code given by this desk is one slip away from it: read it again."));
 	for (size_t i = 0; i < r.n; i++) {

@@ -309,3 +309,21 @@ check "code --help: exit 0" 0 "$RC"
 check_contains "code --help: methods" "METHOD: richiamata_centralino" "$OUT"
 cn code frob
 check "unknown subcommand: exit 64" 64 "$RC"
+
+# twelve symbols of a code whose check passes by chance (1 in 31): still a
+# slip, never a match, as another code it is one symbol short of
+db=$(fresh_db codes-slip)
+cn staff add op --name "Olga Operatrice" --role operatore
+cn staff add ass --name "Aldo Assistenza" --role assistenza
+cn campaign add famiglia-2019 --name "Famiglia" --opens 2019-06-01 --deadline 2019-07-31 --respondents comune
+issue 001001
+q "UPDATE access_code SET code = 'H3FMS6ASMETF2' WHERE respondent_id = '001001' AND state = 'active'"
+for u in op ass; do
+	cn --user $u code find H3FMS6ASMETF
+	check "find a well-formed 12 of 13 ($u): exit 65, not a match" 65 "$RC"
+	check "find a well-formed 12 of 13 ($u): says it is no code of the desk, then the slip" \
+		"H3FM S6AS METF is a well-formed code, but not one given by this desk.|Codes one slip away:" \
+		"$(printf '%s\n' "$OUT" | sed -n 1,2p | tr '\n' '|' | sed 's/|$//')"
+	check_contains "find a well-formed 12 of 13 ($u): whose" "Agliè (001001)" "$OUT"
+done
+check_not_contains "find a well-formed 12 of 13 (ass): the code hidden" "H3FMS6ASMETF2" "$(printf '%s' "$OUT" | tr -d ' ')"
