@@ -8,22 +8,25 @@
 # integrity_check, every successful call and code present exactly once,
 # never two active codes for one respondent, one audit row per change.
 #
-# usage: scripts/stress.sh [--procs N] [--seconds S] [--dir DIR] [--bin PATH]
+# usage: scripts/stress.sh [--procs N] [--seconds S] [--ops N] [--dir DIR] [--bin PATH]
+# (--ops: each process runs at least N operations, however long it takes)
 # Exit 0 when every check holds. Output lines "check NAME: ok|FAILED ..."
 # and "total attempted=.. succeeded=.. refused=.. errors=.." are stable
 # (tests/cli/stress.sh reads them).
 set -u
 PROCS=8
 SECS=60
+MIN_OPS=0
 DIR=
 BIN=${CENTRALINO_BIN:-${BUILD:-build}/centralino}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--procs) PROCS=$2; shift 2 ;;
 	--seconds) SECS=$2; shift 2 ;;
+	--ops) MIN_OPS=$2; shift 2 ;;
 	--dir) DIR=$2; shift 2 ;;
 	--bin) BIN=$2; shift 2 ;;
-	-h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "stress.sh: unknown option $1" >&2; exit 64 ;;
 	esac
 done
@@ -86,8 +89,9 @@ worker() {
 	# every kind of operation once first, in this order (a revoke needs a
 	# code issued), then at random: a short run on a slow machine still
 	# tries each, and the supervisori make each succeed
-	local first=(0 22 32 40 60 70 75 82) step=0
-	while [ $SECONDS -lt $end ]; do
+	local first=(0 22 32 40 60 70 75 82) step=0 done_ops=0
+	while [ $SECONDS -lt $end ] || [ $done_ops -lt $MIN_OPS ]; do
+		done_ops=$((done_ops + 1))
 		if [ $step -lt ${#first[@]} ]; then
 			r=${first[step]}
 			step=$((step + 1))

@@ -21,7 +21,8 @@ mkfifo "$T/hold"
 holder=$!
 "$CN" --db "$db" staff add mario --name "Mario Rossi" --role operatore >/dev/null
 i=0
-while [ ! -e "$db-shm" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+# (up to 30 s: a loaded machine under ASan can take seconds to start it)
+while { [ ! -e "$db-shm" ] || [ ! -e "$db-wal" ]; } && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
 check "-wal is 0660 while a connection is open" 660 "$(mode "$db-wal")"
 check "-shm is 0660 while a connection is open" 660 "$(mode "$db-shm")"
 timeout 10 sh -c "echo >'$T/hold'"
