@@ -20,8 +20,24 @@ unset TMUX
 
 tui_tmux() { tmux -S "$TUI_SOCK" "$@"; }
 
+tui_alive() { for p; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
+
 tui_stop() {
 	if [ -n "$TUI_SOCK" ]; then
+		# The program gets its SIGHUP while its terminal is still there, and
+		# has ended before tmux closes the terminal: closing it also sends
+		# SIGCONT, which can cancel the stop LeakSanitizer (ASan build)
+		# makes of a program that is exiting, and leave it spinning for ever.
+		tui_pane=$(tui_tmux display-message -p -t t '#{pane_pid}' 2>/dev/null)
+		tui_pids=$([ -n "$tui_pane" ] && pgrep -P "$tui_pane")
+		if [ -n "$tui_pids" ]; then
+			kill -HUP $tui_pids 2>/dev/null
+			tui_i=0
+			while [ $tui_i -lt $((TUI_TIMEOUT * 20)) ] && tui_alive $tui_pids; do
+				sleep 0.05
+				tui_i=$((tui_i + 1))
+			done
+		fi
 		tui_tmux kill-server 2>/dev/null
 		rm -f "$TUI_SOCK"
 	fi
